@@ -1,0 +1,26 @@
+package dev.bearing;
+
+import dev.bearing.common.EmbeddedDatabase;
+import io.quarkus.runtime.Quarkus;
+import io.quarkus.runtime.annotations.QuarkusMain;
+
+/**
+ * Entry point of the packaged application. Before Quarkus boots, it starts the embedded
+ * PostgreSQL unless an external database is configured (see {@link EmbeddedDatabase}).
+ */
+@QuarkusMain
+public final class BearingMain {
+
+    private BearingMain() {
+    }
+
+    /**
+     * Starts the embedded database when needed, then runs Bearing until it is stopped.
+     *
+     * @param args command-line arguments, passed on to Quarkus
+     */
+    public static void main(String... args) {
+        EmbeddedDatabase.startUnlessConfigured();
+        Quarkus.run(args);
+    }
+}

@@ -1,0 +1,53 @@
+package dev.bearing.assessment;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.bearing.questionnaire.AnswerValue;
+import dev.bearing.questionnaire.Questionnaire;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Converts between stored answer JSON and {@link AnswerValue}. */
+@ApplicationScoped
+public class AnswerCodec {
+
+    @Inject
+    ObjectMapper json;
+
+    /** @return the canonical JSON stored for an answer */
+    public String write(AnswerValue value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Answer cannot be serialised", e);
+        }
+    }
+
+    /** @return the answer stored as JSON */
+    public AnswerValue read(String valueJson) {
+        try {
+            return json.readValue(valueJson, AnswerValue.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored answer is not valid JSON", e);
+        }
+    }
+
+    /**
+     * @return the respondent's answers by question key, keeping only questions that exist in
+     *     the questionnaire, in survey order
+     */
+    public Map<String, AnswerValue> answersOf(Respondent r, Questionnaire q) {
+        Map<String, String> stored = new java.util.HashMap<>();
+        Answer.ofRespondent(r.id).forEach(a -> stored.put(a.questionKey, a.valueJson));
+        Map<String, AnswerValue> out = new LinkedHashMap<>();
+        q.questions().forEach(qu -> {
+            String v = stored.get(qu.key());
+            if (v != null) {
+                out.put(qu.key(), read(v));
+            }
+        });
+        return out;
+    }
+}

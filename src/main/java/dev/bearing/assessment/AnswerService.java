@@ -1,0 +1,211 @@
+package dev.bearing.assessment;
+
+import dev.bearing.assessment.AssessmentApi.AnswerView;
+import dev.bearing.assessment.AssessmentApi.BulkAnswer;
+import dev.bearing.assessment.AssessmentApi.SubmitResult;
+import dev.bearing.common.Problem;
+import dev.bearing.common.ProblemException;
+import dev.bearing.questionnaire.AnswerValue;
+import dev.bearing.questionnaire.Question;
+import dev.bearing.questionnaire.Questionnaire;
+import dev.bearing.questionnaire.Visibility;
+import io.quarkus.panache.common.Parameters;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A respondent's answers: save one or many (with optimistic locking), read them, submit.
+ * Every write locks the respondent's row, so answers and the submit of one respondent are
+ * applied one at a time.
+ */
+@ApplicationScoped
+public class AnswerService {
+
+    @Inject
+    AssessmentService assessments;
+
+    @Inject
+    AnswerCodec codec;
+
+    @Inject
+    Clock clock;
+
+    /**
+     * @return the respondent with this token
+     * @throws ProblemException 404 when the token is unknown (nothing else is revealed)
+     */
+    public static Respondent respondent(String token) {
+        return Respondent.byToken(token).orElseThrow(() -> ProblemException.notFound("Survey link"));
+    }
+
+    /**
+     * Saves answers atomically: all of them or, when any is invalid or stale, none.
+     *
+     * @param token respondent token
+     * @param answers answers to save
+     * @return the saved answers with their new versions
+     * @throws ProblemException 404 unknown token; 400 listing every invalid answer; 409 when
+     *     the survey is submitted or an answer's version is stale (listing the stale keys)
+     */
+    @Transactional
+    public List<AnswerView> save(String token, List<BulkAnswer> answers) {
+        Respondent r = lockedRespondent(token);
+        if (r.submittedAt != null) {
+            throw ProblemException.conflict("The survey was submitted on " + r.submittedAt
+                    + "; answers can no longer change.", List.of());
+        }
+        Questionnaire q = assessments.questionnaire(r.assessment);
+        List<Problem.FieldError> invalid = new ArrayList<>();
+        List<Problem.FieldError> stale = new ArrayList<>();
+        List<AnswerValue> values = new ArrayList<>();
+        List<Question> questions = new ArrayList<>();
+        Set<String> seen = new java.util.HashSet<>();
+        for (BulkAnswer b : answers) {
+            if (!seen.add(b.questionKey())) {
+                invalid.add(new Problem.FieldError(b.questionKey(), "is answered twice in one request"));
+                continue;
+            }
+            Question qu = q.question(b.questionKey()).orElse(null);
+            if (qu == null) {
+                invalid.add(new Problem.FieldError(b.questionKey(), "is not a question of " + q.key() + " v" + q.version()));
+                continue;
+            }
+            if (!qu.roles().contains(r.role)) {
+                invalid.add(new Problem.FieldError(b.questionKey(), "is not asked of the " + r.role.label() + " role"));
+                continue;
+            }
+            try {
+                values.add(AnswerValue.parse(qu, b.value(), Boolean.TRUE.equals(b.notApplicable())));
+                questions.add(qu);
+            } catch (ProblemException e) {
+                invalid.addAll(e.errors());
+            }
+        }
+        if (!invalid.isEmpty()) {
+            throw new ProblemException(400, "Invalid answers", describe(invalid), invalid);
+        }
+        List<Answer> rows = new ArrayList<>();
+        for (int i = 0; i < answers.size(); i++) {
+            BulkAnswer b = answers.get(i);
+            Answer existing = Answer.of(r.id, b.questionKey()).orElse(null);
+            if (existing != null && (b.version() == null || b.version() != existing.version)) {
+                stale.add(new Problem.FieldError(b.questionKey(), b.version() == null
+                        ? "was already answered (version " + existing.version + "); send that version to change it"
+                        : "was changed meanwhile (you sent version " + b.version() + ", the stored one is "
+                                + existing.version + "); reload it before saving"));
+            } else if (existing == null && b.version() != null && b.version() != 0) {
+                stale.add(new Problem.FieldError(b.questionKey(), "has no stored answer at version " + b.version()
+                        + "; it was removed or never saved"));
+            }
+            rows.add(existing);
+        }
+        if (!stale.isEmpty()) {
+            throw ProblemException.conflict(describe(stale), stale);
+        }
+        Instant now = clock.instant();
+        List<Answer> saved = new ArrayList<>();
+        for (int i = 0; i < answers.size(); i++) {
+            Answer a = rows.get(i);
+            if (a == null) {
+                a = new Answer();
+                a.respondent = r;
+                a.questionKey = questions.get(i).key();
+            }
+            a.valueJson = codec.write(values.get(i));
+            a.updatedAt = now;
+            a.persist();
+            saved.add(a);
+        }
+        if (r.startedAt == null) {
+            r.startedAt = now;
+        }
+        Answer.getEntityManager().flush();
+        List<AnswerView> out = new ArrayList<>();
+        for (int i = 0; i < saved.size(); i++) {
+            out.add(view(saved.get(i), questions.get(i)));
+        }
+        return out;
+    }
+
+    /**
+     * @return the respondent's answers in survey order
+     * @throws ProblemException 404 unknown token
+     */
+    @Transactional
+    public List<AnswerView> answers(String token) {
+        Respondent r = respondent(token);
+        Questionnaire q = assessments.questionnaire(r.assessment);
+        Map<String, Answer> stored = new java.util.HashMap<>();
+        Answer.ofRespondent(r.id).forEach(a -> stored.put(a.questionKey, a));
+        List<AnswerView> out = new ArrayList<>();
+        for (Question qu : q.questions()) {
+            Answer a = stored.get(qu.key());
+            if (a != null) {
+                out.add(view(a, qu));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Submits the survey. A repeated submit changes nothing and reports the first time.
+     *
+     * @param token respondent token
+     * @return the submission time
+     * @throws ProblemException 404 unknown token; 422 listing every visible required question
+     *     still unanswered
+     */
+    @Transactional
+    public SubmitResult submit(String token) {
+        Respondent r = lockedRespondent(token);
+        if (r.submittedAt != null) {
+            return new SubmitResult(r.submittedAt, true);
+        }
+        Questionnaire q = assessments.questionnaire(r.assessment);
+        List<Problem.FieldError> missing = missingRequired(r, q);
+        if (!missing.isEmpty()) {
+            throw new ProblemException(422, "Required answers missing", missing.size()
+                    + " required question(s) are not answered: " + String.join(", ",
+                            missing.stream().map(Problem.FieldError::field).toList()), missing);
+        }
+        r.submittedAt = clock.instant();
+        return new SubmitResult(r.submittedAt, false);
+    }
+
+    /** @return one error per visible required question the respondent has not answered */
+    public List<Problem.FieldError> missingRequired(Respondent r, Questionnaire q) {
+        Map<String, AnswerValue> answers = codec.answersOf(r, q);
+        Set<String> visible = Visibility.visibleKeys(q, r.role, answers);
+        return q.questions().stream()
+                .filter(qu -> qu.required() && visible.contains(qu.key()) && !answers.containsKey(qu.key()))
+                .map(qu -> new Problem.FieldError(qu.key(), "is required: " + qu.text()))
+                .toList();
+    }
+
+    private static Respondent lockedRespondent(String token) {
+        Respondent r = Respondent.find("token = :token", Parameters.with("token", token))
+                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
+        if (r == null) {
+            throw ProblemException.notFound("Survey link");
+        }
+        return r;
+    }
+
+    private AnswerView view(Answer a, Question q) {
+        AnswerValue v = codec.read(a.valueJson);
+        return new AnswerView(a.questionKey, v.toJsonValue(q), v.isNotApplicable(), v.display(q), a.version,
+                a.updatedAt);
+    }
+
+    private static String describe(List<Problem.FieldError> errors) {
+        return String.join("; ", errors.stream().map(e -> e.field() + " " + e.message()).toList());
+    }
+}

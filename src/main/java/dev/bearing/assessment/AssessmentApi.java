@@ -1,0 +1,127 @@
+package dev.bearing.assessment;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.bearing.questionnaire.Role;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.util.List;
+
+/** Request and response records of the assessment API. */
+public final class AssessmentApi {
+
+    private AssessmentApi() {
+    }
+
+    /**
+     * Create an assessment.
+     *
+     * @param organisation organisation name, 1..200 characters
+     * @param questionnaireKey questionnaire key; default {@code devops-maturity}
+     * @param questionnaireVersion version; default the newest
+     */
+    public record CreateAssessment(@NotBlank @Size(max = 200) String organisation, String questionnaireKey,
+            @Positive Integer questionnaireVersion) {
+    }
+
+    /**
+     * An assessment with its respondents' progress.
+     *
+     * @param id assessment id
+     * @param organisation organisation name
+     * @param questionnaireKey pinned questionnaire key
+     * @param questionnaireVersion pinned questionnaire version
+     * @param createdAt creation time (UTC)
+     * @param respondents respondents in the order added
+     * @param latestEvaluationAt time of the latest evaluation, or null
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record AssessmentView(long id, String organisation, String questionnaireKey, int questionnaireVersion,
+            Instant createdAt, List<RespondentView> respondents, Instant latestEvaluationAt) {
+    }
+
+    /**
+     * Add a respondent.
+     *
+     * @param role BUSINESS, DEVELOPMENT or OPERATIONS
+     * @param name optional name or job title, up to 200 characters
+     */
+    public record AddRespondent(@NotNull Role role, @Size(max = 200) String name) {
+    }
+
+    /**
+     * A respondent and their progress.
+     *
+     * @param id respondent id
+     * @param role role
+     * @param name name or job title, may be null
+     * @param token secret token of the personal survey link
+     * @param surveyUrl the personal survey link
+     * @param answered answers saved
+     * @param requiredVisible required questions visible to this respondent now
+     * @param requiredAnswered of those, how many are answered
+     * @param startedAt first answer, or null
+     * @param submittedAt submission time, or null
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record RespondentView(long id, Role role, String name, String token, String surveyUrl, int answered,
+            int requiredVisible, int requiredAnswered, Instant startedAt, Instant submittedAt) {
+    }
+
+    /**
+     * Save one answer.
+     *
+     * @param value the answer value (shape by question type, see {@link dev.bearing.questionnaire.QuestionType})
+     * @param notApplicable true to answer "not applicable" where the question allows it
+     * @param version the version of the stored answer this edit is based on; omit for a first answer
+     */
+    public record PutAnswer(JsonNode value, Boolean notApplicable, Integer version) {
+    }
+
+    /**
+     * One answer within a bulk save.
+     *
+     * @param questionKey question key
+     * @param value answer value
+     * @param notApplicable true for "not applicable"
+     * @param version version the edit is based on; omit for a first answer
+     */
+    public record BulkAnswer(@NotBlank String questionKey, JsonNode value, Boolean notApplicable, Integer version) {
+    }
+
+    /**
+     * Save many answers at once: all are saved or none.
+     *
+     * @param answers the answers, at least one
+     */
+    public record PutAnswers(@NotEmpty List<@Valid @NotNull BulkAnswer> answers) {
+    }
+
+    /**
+     * A stored answer.
+     *
+     * @param questionKey question key
+     * @param value answer value (null when not applicable)
+     * @param notApplicable true when answered "not applicable"
+     * @param display the answer as a reader sees it, e.g. choice labels
+     * @param version current version; send it back with the next edit
+     * @param updatedAt last save (UTC)
+     */
+    public record AnswerView(String questionKey, JsonNode value, boolean notApplicable, String display, int version,
+            Instant updatedAt) {
+    }
+
+    /**
+     * Result of a submit.
+     *
+     * @param submittedAt the (first) submission time
+     * @param alreadySubmitted true when this request repeated an earlier submit
+     */
+    public record SubmitResult(Instant submittedAt, boolean alreadySubmitted) {
+    }
+}

@@ -1,0 +1,154 @@
+package dev.bearing.assessment;
+
+import dev.bearing.assessment.AssessmentApi.AssessmentView;
+import dev.bearing.assessment.AssessmentApi.RespondentView;
+import dev.bearing.common.ProblemException;
+import dev.bearing.common.TokenGenerator;
+import dev.bearing.questionnaire.AnswerValue;
+import dev.bearing.questionnaire.Question;
+import dev.bearing.questionnaire.Questionnaire;
+import dev.bearing.questionnaire.QuestionnaireRegistry;
+import dev.bearing.questionnaire.Role;
+import dev.bearing.questionnaire.Visibility;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** Creates and reads assessments and their respondents. */
+@ApplicationScoped
+public class AssessmentService {
+
+    /** Questionnaire used when a request names none. */
+    public static final String DEFAULT_QUESTIONNAIRE = "devops-maturity";
+
+    @Inject
+    QuestionnaireRegistry questionnaires;
+
+    @Inject
+    TokenGenerator tokens;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    AnswerCodec codec;
+
+    @ConfigProperty(name = "bearing.public-url")
+    String publicUrl;
+
+    /**
+     * Creates an organisation and an assessment for it.
+     *
+     * @param organisationName 1..200 characters (validated by the caller)
+     * @param questionnaireKey questionnaire key or null for the default
+     * @param version questionnaire version or null for the newest
+     * @return the new assessment
+     * @throws ProblemException 404 when the questionnaire or version does not exist
+     */
+    @Transactional
+    public AssessmentView create(String organisationName, String questionnaireKey, Integer version) {
+        String key = questionnaireKey == null || questionnaireKey.isBlank() ? DEFAULT_QUESTIONNAIRE : questionnaireKey;
+        Questionnaire q = version == null ? questionnaires.latest(key) : questionnaires.get(key, version);
+        Organisation org = new Organisation();
+        org.name = organisationName.strip();
+        org.createdAt = clock.instant();
+        org.persist();
+        Assessment a = new Assessment();
+        a.organisation = org;
+        a.questionnaireKey = q.key();
+        a.questionnaireVersion = q.version();
+        a.createdAt = clock.instant();
+        a.persist();
+        return view(a);
+    }
+
+    /** @return every assessment, newest first */
+    @Transactional
+    public List<AssessmentView> list() {
+        return Assessment.newestFirst().stream().map(this::view).toList();
+    }
+
+    /**
+     * @return the assessment with its respondents' progress
+     * @throws ProblemException 404 when it does not exist
+     */
+    @Transactional
+    public AssessmentView get(long id) {
+        return view(find(id));
+    }
+
+    /**
+     * Adds a respondent with a new secret token.
+     *
+     * @param assessmentId assessment id
+     * @param role role
+     * @param name optional name or job title
+     * @return the respondent, with the token and survey link
+     * @throws ProblemException 404 when the assessment does not exist
+     */
+    @Transactional
+    public RespondentView addRespondent(long assessmentId, Role role, String name) {
+        Assessment a = find(assessmentId);
+        Respondent r = new Respondent();
+        r.assessment = a;
+        r.role = role;
+        r.displayName = name == null || name.isBlank() ? null : name.strip();
+        r.token = tokens.newToken();
+        r.createdAt = clock.instant();
+        r.persist();
+        return respondentView(r, questionnaire(a));
+    }
+
+    /**
+     * @return the assessment's respondents with progress
+     * @throws ProblemException 404 when the assessment does not exist
+     */
+    @Transactional
+    public List<RespondentView> respondents(long assessmentId) {
+        Assessment a = find(assessmentId);
+        Questionnaire q = questionnaire(a);
+        return Respondent.ofAssessment(a.id).stream().map(r -> respondentView(r, q)).toList();
+    }
+
+    /** @return the questionnaire version the assessment is pinned to */
+    public Questionnaire questionnaire(Assessment a) {
+        return questionnaires.get(a.questionnaireKey, a.questionnaireVersion);
+    }
+
+    /**
+     * @return the assessment
+     * @throws ProblemException 404 when it does not exist
+     */
+    public static Assessment find(long id) {
+        Assessment a = Assessment.findById(id);
+        if (a == null) {
+            throw ProblemException.notFound("Assessment " + id);
+        }
+        return a;
+    }
+
+    private AssessmentView view(Assessment a) {
+        Questionnaire q = questionnaire(a);
+        List<RespondentView> rs = Respondent.ofAssessment(a.id).stream().map(r -> respondentView(r, q)).toList();
+        Instant latest = dev.bearing.evaluation.Evaluation.latestOf(a.id).map(e -> e.createdAt).orElse(null);
+        return new AssessmentView(a.id, a.organisation.name, a.questionnaireKey, a.questionnaireVersion, a.createdAt,
+                rs, latest);
+    }
+
+    /** @return the respondent with progress counts computed from the stored answers */
+    RespondentView respondentView(Respondent r, Questionnaire q) {
+        Map<String, AnswerValue> answers = codec.answersOf(r, q);
+        Set<String> visible = Visibility.visibleKeys(q, r.role, answers);
+        List<Question> required = q.questions().stream()
+                .filter(qu -> qu.required() && visible.contains(qu.key())).toList();
+        int requiredAnswered = (int) required.stream().filter(qu -> answers.containsKey(qu.key())).count();
+        return new RespondentView(r.id, r.role, r.displayName, r.token, publicUrl + "/survey/" + r.token,
+                answers.size(), required.size(), requiredAnswered, r.startedAt, r.submittedAt);
+    }
+}

@@ -1,0 +1,65 @@
+package dev.bearing.assessment;
+
+import dev.bearing.assessment.AssessmentApi.AnswerView;
+import dev.bearing.assessment.AssessmentApi.BulkAnswer;
+import dev.bearing.assessment.AssessmentApi.PutAnswer;
+import dev.bearing.assessment.AssessmentApi.PutAnswers;
+import dev.bearing.assessment.AssessmentApi.SubmitResult;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+
+/**
+ * A respondent's answers, reached by the respondent's secret token:
+ * {@code /api/v1/respondents/{token}/answers} and {@code .../submit}.
+ */
+@Path("/api/v1/respondents/{token}")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class RespondentResource {
+
+    @Inject
+    AnswerService answers;
+
+    /** @return all saved answers in survey order; 404 unknown token */
+    @GET
+    @Path("/answers")
+    public List<AnswerView> all(@PathParam("token") String token) {
+        return answers.answers(token);
+    }
+
+    /**
+     * Saves one answer. 400 names the question when the value does not fit; 409 when stale or
+     * after submit.
+     */
+    @PUT
+    @Path("/answers/{questionKey}")
+    public AnswerView put(@PathParam("token") String token, @PathParam("questionKey") String questionKey,
+            @Valid @NotNull PutAnswer request) {
+        return answers.save(token, List.of(new BulkAnswer(questionKey, request.value(), request.notApplicable(),
+                request.version()))).get(0);
+    }
+
+    /** Saves many answers: all or none. Errors as for one answer, listing every question at fault. */
+    @PUT
+    @Path("/answers")
+    public List<AnswerView> putMany(@PathParam("token") String token, @Valid @NotNull PutAnswers request) {
+        return answers.save(token, request.answers());
+    }
+
+    /** Submits the survey; 422 lists every required question missing; a repeat returns the first time. */
+    @POST
+    @Path("/submit")
+    public SubmitResult submit(@PathParam("token") String token) {
+        return answers.submit(token);
+    }
+}

@@ -1,0 +1,63 @@
+package dev.bearing.common;
+
+import java.util.List;
+
+/**
+ * A failure that becomes a {@link Problem} response. Services throw it; the API maps it to
+ * {@code application/problem+json} and the web pages to an error message.
+ */
+public class ProblemException extends RuntimeException {
+
+    private final int status;
+    private final String title;
+    private final transient List<Problem.FieldError> errors;
+
+    /**
+     * @param status HTTP status (400, 404, 409, 422, ...)
+     * @param title short summary
+     * @param detail explanation naming what was wrong
+     * @param errors fields or questions at fault, possibly empty
+     */
+    public ProblemException(int status, String title, String detail, List<Problem.FieldError> errors) {
+        super(detail);
+        this.status = status;
+        this.title = title;
+        this.errors = List.copyOf(errors);
+    }
+
+    /** 404: {@code what} (e.g. "Assessment 42") does not exist. */
+    public static ProblemException notFound(String what) {
+        return new ProblemException(404, "Not found", what + " does not exist.", List.of());
+    }
+
+    /** 400: one field is invalid. */
+    public static ProblemException badField(String field, String message) {
+        return new ProblemException(400, "Invalid input", field + ": " + message,
+                List.of(new Problem.FieldError(field, message)));
+    }
+
+    /** 409: the request conflicts with the current state. */
+    public static ProblemException conflict(String detail, List<Problem.FieldError> errors) {
+        return new ProblemException(409, "Conflict", detail, errors);
+    }
+
+    /** @return HTTP status code */
+    public int status() {
+        return status;
+    }
+
+    /** @return short summary */
+    public String title() {
+        return title;
+    }
+
+    /** @return fields or questions at fault */
+    public List<Problem.FieldError> errors() {
+        return errors;
+    }
+
+    /** @return the problem body for this failure */
+    public Problem toProblem() {
+        return new Problem("about:blank", title, status, getMessage(), errors);
+    }
+}

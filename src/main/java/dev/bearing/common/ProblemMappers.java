@@ -1,0 +1,96 @@
+package dev.bearing.common;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.hibernate.StaleStateException;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * Maps failures to {@code application/problem+json}. Messages name the field at fault; no
+ * exception class names or stack traces reach the client. Unexpected failures are logged with
+ * an incident id that the response repeats.
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    /** Bearing's own failures. */
+    @ServerExceptionMapper
+    public Response problem(ProblemException e) {
+        return respond(e.toProblem());
+    }
+
+    /** Bean Validation failures on request records: one error per field. */
+    @ServerExceptionMapper
+    public Response invalid(ConstraintViolationException e) {
+        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new Problem.FieldError(fieldName(v), v.getMessage()))
+                .sorted(Comparator.comparing(Problem.FieldError::field))
+                .toList();
+        String detail = errors.stream().map(f -> f.field() + ": " + f.message())
+                .collect(Collectors.joining("; "));
+        return respond(new Problem("about:blank", "Invalid input", 400, detail, errors));
+    }
+
+    /** Malformed JSON or a value of the wrong JSON type. */
+    @ServerExceptionMapper
+    public Response unreadable(JsonProcessingException e) {
+        String field = "body";
+        if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
+            field = m.getPath().stream()
+                    .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                    .collect(Collectors.joining("."))
+                    .replace(".[", "[");
+        }
+        String message = e instanceof JsonMappingException ? "has the wrong type or shape" : "is not valid JSON";
+        return respond(new Problem("about:blank", "Invalid input", 400, field + " " + message,
+                List.of(new Problem.FieldError(field, message))));
+    }
+
+    /** Two writers raced on the same row; the later one loses. */
+    @ServerExceptionMapper({StaleStateException.class, jakarta.persistence.OptimisticLockException.class})
+    public Response stale(RuntimeException e) {
+        return respond(new Problem("about:blank", "Conflict", 409,
+                "Someone else changed this data meanwhile; reload and try again.", List.of()));
+    }
+
+    /** JAX-RS errors (unknown path, wrong method, unsupported media type). */
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        String title = Response.Status.fromStatusCode(status) != null
+                ? Response.Status.fromStatusCode(status).getReasonPhrase() : "Error";
+        String detail = status == 404 ? "No such resource." : title + ".";
+        return respond(new Problem("about:blank", title, status, detail, List.of()));
+    }
+
+    /** Anything else: logged with an incident id; the client sees only the id. */
+    @ServerExceptionMapper
+    public Response unexpected(RuntimeException e) {
+        String incident = java.util.UUID.randomUUID().toString().substring(0, 8);
+        LOG.errorf(e, "Unexpected failure, incident %s", incident);
+        return respond(new Problem("about:blank", "Internal error", 500,
+                "Something went wrong on our side (incident " + incident + ").", List.of()));
+    }
+
+    private static String fieldName(ConstraintViolation<?> v) {
+        String path = v.getPropertyPath().toString();
+        int dot = path.indexOf('.');
+        // "create.request.organisation" -> "organisation": drop method and parameter names
+        String[] parts = path.split("\\.");
+        return parts.length >= 3 ? String.join(".", java.util.Arrays.copyOfRange(parts, 2, parts.length))
+                : dot >= 0 ? path.substring(dot + 1) : path;
+    }
+
+    private static Response respond(Problem p) {
+        return Response.status(p.status()).type(Problem.MEDIA_TYPE).entity(p).build();
+    }
+}

@@ -1,0 +1,38 @@
+package dev.bearing.common;
+
+/**
+ * Cleans text a respondent typed before it is shown: tabs and every Unicode space separator
+ * (no-break space, narrow no-break space, ...) become a plain space; CRLF and CR become LF;
+ * other control and format characters (bell, zero-width space, bidi overrides) are dropped.
+ * Escaping for HTML/XML is the template's job, not this class's.
+ */
+public final class UserText {
+
+    private UserText() {
+    }
+
+    /**
+     * @param text raw text, may be null
+     * @return cleaned text, never null ("" for null)
+     */
+    public static String clean(String text) {
+        if (text == null) {
+            return "";
+        }
+        String s = text.replace("\r\n", "\n").replace('\r', '\n');
+        StringBuilder out = new StringBuilder(s.length());
+        s.codePoints().forEach(cp -> {
+            if (cp == '\n') {
+                out.append('\n');
+            } else if (cp == '\t' || Character.getType(cp) == Character.SPACE_SEPARATOR) {
+                out.append(' ');
+            } else if (Character.getType(cp) == Character.CONTROL || Character.getType(cp) == Character.FORMAT
+                    || Character.getType(cp) == Character.UNASSIGNED || Character.getType(cp) == Character.SURROGATE) {
+                // dropped: invisible or unprintable
+            } else {
+                out.appendCodePoint(cp);
+            }
+        });
+        return out.toString();
+    }
+}

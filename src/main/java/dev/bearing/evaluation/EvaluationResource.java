@@ -1,0 +1,36 @@
+package dev.bearing.evaluation;
+
+import dev.bearing.assessment.AssessmentResource;
+import dev.bearing.evaluation.EvaluationService.StoredEvaluation;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+
+/** Evaluations: {@code POST/GET /api/v1/assessments/{id}/evaluation}. */
+@Path("/api/v1/assessments/{id}/evaluation")
+@Produces(MediaType.APPLICATION_JSON)
+public class EvaluationResource {
+
+    @Inject
+    EvaluationService service;
+
+    /** Evaluates the submitted answers now; 201. 404 unknown assessment; 409 nobody submitted. */
+    @POST
+    public Response evaluate(@PathParam("id") String id) {
+        StoredEvaluation e = service.evaluate(AssessmentResource.parseId(id));
+        return Response.created(URI.create("/api/v1/assessments/" + e.assessmentId() + "/evaluation"))
+                .entity(e).build();
+    }
+
+    /** @return the latest evaluation; 404 when none */
+    @GET
+    public StoredEvaluation latest(@PathParam("id") String id) {
+        return service.latest(AssessmentResource.parseId(id));
+    }
+}

@@ -1,0 +1,112 @@
+package dev.bearing.evaluation;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.bearing.assessment.AnswerCodec;
+import dev.bearing.assessment.Assessment;
+import dev.bearing.assessment.AssessmentService;
+import dev.bearing.assessment.Respondent;
+import dev.bearing.common.ProblemException;
+import dev.bearing.questionnaire.Questionnaire;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+/** Evaluates assessments with the rule engine and stores the results. */
+@ApplicationScoped
+public class EvaluationService {
+
+    @Inject
+    RuleEngine engine;
+
+    @Inject
+    AssessmentService assessments;
+
+    @Inject
+    AnswerCodec codec;
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    Clock clock;
+
+    /**
+     * A stored evaluation.
+     *
+     * @param id evaluation id
+     * @param assessmentId assessment id
+     * @param organisation organisation name
+     * @param evaluatedAt when it ran (UTC)
+     * @param result the result
+     */
+    public record StoredEvaluation(long id, long assessmentId, String organisation, Instant evaluatedAt,
+            EvaluationResult result) {
+    }
+
+    /**
+     * Evaluates the answers of the assessment's submitted respondents and stores the result.
+     *
+     * @param assessmentId assessment id
+     * @return the stored evaluation
+     * @throws ProblemException 404 unknown assessment; 409 when no respondent has submitted
+     */
+    @Transactional
+    public StoredEvaluation evaluate(long assessmentId) {
+        Assessment a = AssessmentService.find(assessmentId);
+        Questionnaire q = assessments.questionnaire(a);
+        List<EvaluationInput.RespondentAnswers> included = Respondent.ofAssessment(a.id).stream()
+                .filter(r -> r.submittedAt != null)
+                .map(r -> new EvaluationInput.RespondentAnswers(r.id, r.role, codec.answersOf(r, q)))
+                .toList();
+        if (included.isEmpty()) {
+            throw ProblemException.conflict("Assessment " + assessmentId
+                    + " has no submitted respondent yet; evaluation needs at least one submitted survey.", List.of());
+        }
+        EvaluationResult result = engine.evaluate(new EvaluationInput(q, included));
+        Evaluation e = new Evaluation();
+        e.assessment = a;
+        e.createdAt = clock.instant();
+        e.ruleSetVersion = result.ruleSetVersion();
+        e.stageQuarter = result.stage().quarter();
+        e.stagePhase = result.stage().phase();
+        e.deliveryBand = result.delivery().band();
+        e.maturityIndex = BigDecimal.valueOf(result.maturity().index());
+        e.respondentsIncluded = included.size();
+        e.resultJson = write(result);
+        e.persist();
+        return new StoredEvaluation(e.id, a.id, a.organisation.name, e.createdAt, result);
+    }
+
+    /**
+     * @return the assessment's latest evaluation
+     * @throws ProblemException 404 when the assessment is unknown or not evaluated yet
+     */
+    @Transactional
+    public StoredEvaluation latest(long assessmentId) {
+        Assessment a = AssessmentService.find(assessmentId);
+        Evaluation e = Evaluation.latestOf(a.id).orElseThrow(() -> ProblemException.notFound(
+                "An evaluation of assessment " + assessmentId + " (evaluate it first)"));
+        return new StoredEvaluation(e.id, a.id, a.organisation.name, e.createdAt, read(e.resultJson));
+    }
+
+    private String write(EvaluationResult r) {
+        try {
+            return json.writeValueAsString(r);
+        } catch (JsonProcessingException ex) {
+            throw new IllegalStateException("Evaluation result cannot be serialised", ex);
+        }
+    }
+
+    private EvaluationResult read(String s) {
+        try {
+            return json.readValue(s, EvaluationResult.class);
+        } catch (JsonProcessingException ex) {
+            throw new IllegalStateException("Stored evaluation cannot be read", ex);
+        }
+    }
+}

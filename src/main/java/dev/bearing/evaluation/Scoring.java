@@ -1,0 +1,150 @@
+package dev.bearing.evaluation;
+
+import dev.bearing.evaluation.EvaluationInput.RespondentAnswers;
+import dev.bearing.evaluation.EvaluationResult.CapabilityResult;
+import dev.bearing.evaluation.EvaluationResult.QuestionGap;
+import dev.bearing.questionnaire.AnswerValue;
+import dev.bearing.questionnaire.Dimension;
+import dev.bearing.questionnaire.Question;
+import dev.bearing.questionnaire.Questionnaire;
+import dev.bearing.questionnaire.Role;
+import dev.bearing.questionnaire.Visibility;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Capability and dimension scores, 0..100. A respondent's capability score is the mean of
+ * their scored, visible answers in it; a role's score the mean over its respondents; the
+ * combined score the mean over the roles that answered (each role weighs the same however
+ * many respondents it has, so alignment is not outvoted). A dimension score is the mean of its
+ * capabilities' combined scores. The alignment gap of a capability is its highest role score
+ * minus its lowest, defined when at least two roles answered.
+ */
+public final class Scoring {
+
+    private Scoring() {
+    }
+
+    /**
+     * @param input questionnaire and answers
+     * @return one result per scored capability of the questionnaire, in questionnaire order
+     */
+    public static List<CapabilityResult> capabilities(EvaluationInput input) {
+        Questionnaire q = input.questionnaire();
+        // capability -> role -> per-respondent means
+        Map<String, Map<Role, List<Double>>> perRespondent = new LinkedHashMap<>();
+        // question -> role -> scores
+        Map<String, Map<Role, List<Double>>> perQuestion = new LinkedHashMap<>();
+        for (RespondentAnswers r : input.respondents()) {
+            Set<String> visible = Visibility.visibleKeys(q, r.role(), r.answers());
+            Map<String, List<Double>> mine = new LinkedHashMap<>();
+            for (Question qu : q.questions()) {
+                AnswerValue a = r.answers().get(qu.key());
+                if (a == null || !visible.contains(qu.key())) {
+                    continue;
+                }
+                Double s = a.score(qu);
+                if (s == null) {
+                    continue;
+                }
+                mine.computeIfAbsent(qu.capability(), k -> new ArrayList<>()).add(s);
+                perQuestion.computeIfAbsent(qu.key(), k -> new EnumMap<>(Role.class))
+                        .computeIfAbsent(r.role(), k -> new ArrayList<>()).add(s);
+            }
+            mine.forEach((cap, scores) -> perRespondent.computeIfAbsent(cap, k -> new EnumMap<>(Role.class))
+                    .computeIfAbsent(r.role(), k -> new ArrayList<>()).add(mean(scores)));
+        }
+        List<CapabilityResult> out = new ArrayList<>();
+        for (Questionnaire.Capability c : q.capabilities()) {
+            if (c.dimension() == Dimension.CONTEXT) {
+                continue;
+            }
+            Map<String, Double> byRole = new LinkedHashMap<>();
+            perRespondent.getOrDefault(c.key(), Map.of())
+                    .forEach((role, means) -> byRole.put(role.name(), round(mean(means))));
+            Double combined = byRole.isEmpty() ? null : round(mean(new ArrayList<>(byRole.values())));
+            Double gap = null;
+            String high = null;
+            String low = null;
+            if (byRole.size() >= 2) {
+                var max = byRole.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow();
+                var min = byRole.entrySet().stream().min(Map.Entry.comparingByValue()).orElseThrow();
+                gap = round(max.getValue() - min.getValue());
+                high = max.getKey();
+                low = min.getKey();
+            }
+            List<QuestionGap> disagreements = new ArrayList<>();
+            for (Question qu : q.questions()) {
+                Map<Role, List<Double>> roles = perQuestion.get(qu.key());
+                if (!qu.capability().equals(c.key()) || roles == null || roles.size() < 2) {
+                    continue;
+                }
+                Map<String, Double> means = new LinkedHashMap<>();
+                roles.forEach((role, scores) -> means.put(role.name(), round(mean(scores))));
+                double spread = round(means.values().stream().mapToDouble(Double::doubleValue).max().orElse(0)
+                        - means.values().stream().mapToDouble(Double::doubleValue).min().orElse(0));
+                if (spread > 0) {
+                    disagreements.add(new QuestionGap(qu.key(), qu.text(), means, spread));
+                }
+            }
+            disagreements.sort(Comparator.comparingDouble(QuestionGap::spread).reversed()
+                    .thenComparing(QuestionGap::questionKey));
+            out.add(new CapabilityResult(c.key(), c.name(), c.dimension().name(), combined, byRole, gap, high, low,
+                    List.copyOf(disagreements.subList(0, Math.min(3, disagreements.size())))));
+        }
+        return out;
+    }
+
+    /**
+     * @param capabilities capability results
+     * @return mean combined score per dimension that has any score, 0..100
+     */
+    public static Map<String, Double> dimensions(List<CapabilityResult> capabilities) {
+        Map<String, List<Double>> byDim = new LinkedHashMap<>();
+        for (CapabilityResult c : capabilities) {
+            if (c.combined() != null) {
+                byDim.computeIfAbsent(c.dimension(), k -> new ArrayList<>()).add(c.combined());
+            }
+        }
+        Map<String, Double> out = new LinkedHashMap<>();
+        for (Dimension d : Dimension.values()) {
+            if (byDim.containsKey(d.name())) {
+                out.put(d.name(), round(mean(byDim.get(d.name()))));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Maturity index: the weighted mean of the dimension scores, weights renormalised over the
+     * dimensions that have a score.
+     *
+     * @param dimensions dimension scores
+     * @param weights weights by dimension name
+     * @return 0..100, or 0 when nothing is scored
+     */
+    public static double maturityIndex(Map<String, Double> dimensions, Map<String, Double> weights) {
+        double sum = 0;
+        double weight = 0;
+        for (var e : dimensions.entrySet()) {
+            double w = weights.getOrDefault(e.getKey(), 0.0);
+            sum += w * e.getValue();
+            weight += w;
+        }
+        return weight == 0 ? 0 : round(sum / weight);
+    }
+
+    static double mean(List<Double> values) {
+        return values.stream().mapToDouble(Double::doubleValue).average().orElse(0);
+    }
+
+    /** @return the value rounded to one decimal */
+    static double round(double v) {
+        return Math.round(v * 10) / 10.0;
+    }
+}
