@@ -121,14 +121,15 @@ public record AnswerValue(List<String> choices, Double number, String text, Bool
 
     /**
      * Score of this answer on a 0..100 scale, or null when it carries none (text, context,
-     * "don't know", not applicable, or a NUMBER without bands). Choice scores 0..4 and scale
+     * "don't know", not applicable, a NUMBER without bands, or a current-tool question: which
+     * tools one uses and how happy one is with them say nothing about maturity). Choice scores 0..4 and scale
      * values 1..5 map linearly onto 0..100; MULTI takes the best chosen score.
      *
      * @param q the question this answers
      * @return 0..100 or null
      */
     public Double score(Question q) {
-        if (isNotApplicable() || q.dimension() == Dimension.CONTEXT) {
+        if (isNotApplicable() || q.dimension() == Dimension.CONTEXT || q.catalogRole() != null) {
             return null;
         }
         return switch (q.type()) {

@@ -1,0 +1,186 @@
+package dev.bearing.evaluation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.bearing.evaluation.EvaluationResult.LayerRecommendation;
+import dev.bearing.questionnaire.AnswerSheet;
+import dev.bearing.questionnaire.Questionnaire;
+import dev.bearing.questionnaire.QuestionnaireRegistry;
+import dev.bearing.questionnaire.Role;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Runs every rule scenario in {@code rules/scenarios/} against the real rule base. */
+class RuleScenarioTest {
+
+    static RuleEngine engine;
+    static Questionnaire questionnaire;
+    static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    @BeforeAll
+    static void load() {
+        engine = new RuleEngine("rules");
+        questionnaire = new QuestionnaireRegistry(List.of("devops-maturity-v1.yaml")).latest("devops-maturity");
+    }
+
+    static Stream<Path> scenarios() throws IOException {
+        return Files.list(Path.of("rules/scenarios")).filter(p -> p.toString().endsWith(".yaml")).sorted();
+    }
+
+    /** @return the scenario's answers as engine input */
+    static EvaluationInput input(Scenario s) {
+        List<EvaluationInput.RespondentAnswers> rs = new ArrayList<>();
+        long id = 1;
+        for (Scenario.ScenarioRespondent r : s.respondents()) {
+            Role role = Role.valueOf(r.role());
+            rs.add(new EvaluationInput.RespondentAnswers(id++, role, AnswerSheet.build(questionnaire, role, r.fill(),
+                    r.answers() == null ? Map.of() : r.answers())));
+        }
+        return new EvaluationInput(questionnaire, rs);
+    }
+
+    static Scenario read(Path file) throws IOException {
+        return YAML.readValue(file.toFile(), Scenario.class);
+    }
+
+    @Test
+    void thereAreAtLeastTwentyScenarios() throws IOException {
+        assertTrue(scenarios().count() >= 20, "rules/scenarios must hold at least 20 scenarios");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("scenarios")
+    void scenarioHoldsItsExpectations(Path file) throws IOException {
+        Scenario s = read(file);
+        EvaluationResult r = engine.evaluate(input(s));
+        // written for whoever edits a scenario: the full result next to the expectations
+        Path out = Path.of("target/scenario-results", file.getFileName().toString().replace(".yaml", ".json"));
+        Files.createDirectories(out.getParent());
+        new ObjectMapper().findAndRegisterModules().writerWithDefaultPrettyPrinter().writeValue(out.toFile(), r);
+        Scenario.Expect e = s.expect();
+        String at = file.getFileName() + " (" + s.name() + "): ";
+        assertNotNull(e, at + "no expect block");
+        if (e.stage() != null) {
+            if (e.stage().quarter() != null) {
+                assertEquals(e.stage().quarter(), r.stage().quarter(), at + "stage quarter; reasons " + r.stage().reasons());
+            }
+            if (e.stage().phase() != null) {
+                assertEquals(e.stage().phase(), r.stage().phase(), at + "stage phase; reasons " + r.stage().reasons());
+            }
+        }
+        if (e.deliveryBand() != null) {
+            assertEquals(e.deliveryBand(), r.delivery().band(), at + "delivery band; " + r.delivery().reason());
+        }
+        if (e.primary() != null) {
+            e.primary().forEach((layer, tool) -> {
+                LayerRecommendation l = layer(r, layer);
+                assertNotNull(l.primary(), at + "no primary in " + layer);
+                assertEquals(tool, l.primary().key(), at + "primary of " + layer + "; menu " + menu(l));
+            });
+        }
+        if (e.notPrimary() != null) {
+            e.notPrimary().forEach((layer, tools) -> {
+                LayerRecommendation l = layer(r, layer);
+                assertFalse(l.primary() != null && tools.contains(l.primary().key()),
+                        at + layer + " primary must not be " + l.primary().key() + "; menu " + menu(l));
+            });
+        }
+        if (e.excluded() != null) {
+            e.excluded().forEach((layer, tools) -> {
+                LayerRecommendation l = layer(r, layer);
+                List<String> excluded = l.excluded().stream().map(EvaluationResult.ToolOption::key).toList();
+                assertTrue(excluded.containsAll(tools), at + layer + " excluded " + excluded + ", expected " + tools);
+            });
+        }
+        if (e.inMenu() != null) {
+            e.inMenu().forEach((layer, tools) -> {
+                LayerRecommendation l = layer(r, layer);
+                List<String> menu = l.alternatives().stream().map(EvaluationResult.ToolOption::key).toList();
+                assertTrue(menu.containsAll(tools), at + layer + " alternatives " + menu + ", expected " + tools);
+            });
+        }
+        List<String> findingKeys = r.findings().stream().map(EvaluationResult.FindingResult::key).toList();
+        if (e.findings() != null) {
+            for (String f : e.findings()) {
+                assertTrue(findingKeys.contains(f), at + "finding " + f + " missing; got " + findingKeys);
+            }
+        }
+        if (e.absentFindings() != null) {
+            for (String f : e.absentFindings()) {
+                assertFalse(findingKeys.contains(f), at + "finding " + f + " must not be raised");
+            }
+        }
+        if (e.findingRisk() != null) {
+            e.findingRisk().forEach((key, risk) -> assertTrue(r.findings().stream()
+                    .anyMatch(f -> f.key().equals(key) && f.risk().equals(risk)), at + "finding " + key + " at " + risk));
+        }
+        List<String> roadmapKeys = r.roadmap().stream().map(EvaluationResult.RoadmapEntry::key).toList();
+        if (e.roadmap() != null) {
+            for (String k : e.roadmap()) {
+                assertTrue(roadmapKeys.contains(k), at + "roadmap item " + k + " missing; got " + roadmapKeys);
+            }
+        }
+        if (e.absentRoadmap() != null) {
+            for (String k : e.absentRoadmap()) {
+                assertFalse(roadmapKeys.contains(k), at + "roadmap item " + k + " must not be there");
+            }
+        }
+        if (e.roadmapBefore() != null) {
+            for (List<String> pair : e.roadmapBefore()) {
+                int a = roadmapKeys.indexOf(pair.get(0));
+                int b = roadmapKeys.indexOf(pair.get(1));
+                assertTrue(a >= 0 && b >= 0 && a < b, at + pair.get(0) + " must come before " + pair.get(1)
+                        + " in " + roadmapKeys);
+            }
+        }
+        if (e.firedRules() != null) {
+            for (String rule : e.firedRules()) {
+                assertTrue(r.firedRules().contains(rule), at + "rule \"" + rule + "\" did not fire");
+            }
+        }
+        double largestGap = r.capabilities().stream().filter(c -> c.gap() != null && !"OUTCOMES".equals(c.dimension()))
+                .mapToDouble(EvaluationResult.CapabilityResult::gap).max().orElse(0);
+        if (e.minGap() != null) {
+            assertTrue(largestGap >= e.minGap(), at + "largest gap " + largestGap + " below " + e.minGap());
+        }
+        if (e.maxGap() != null) {
+            assertTrue(largestGap <= e.maxGap(), at + "largest gap " + largestGap + " above " + e.maxGap());
+        }
+        // every layer has a recommendation or says why not, with reasons and rules for each pick
+        for (LayerRecommendation l : r.stack()) {
+            if (l.primary() != null && !l.primary().rules().isEmpty()) {
+                assertFalse(l.primary().reasons().isEmpty(), at + l.layer() + " primary without rationale");
+            }
+        }
+    }
+
+    static LayerRecommendation layer(EvaluationResult r, String key) {
+        return r.stack().stream().filter(l -> l.layer().equals(key)).findFirst()
+                .orElseThrow(() -> new AssertionError("no layer " + key));
+    }
+
+    static String menu(LayerRecommendation l) {
+        List<String> out = new ArrayList<>();
+        if (l.primary() != null) {
+            out.add(l.primary().key() + "=" + l.primary().points());
+        }
+        l.alternatives().forEach(t -> out.add(t.key() + "=" + t.points()));
+        return out.toString();
+    }
+}
