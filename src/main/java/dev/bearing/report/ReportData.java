@@ -1,0 +1,42 @@
+package dev.bearing.report;
+
+import dev.bearing.evaluation.EvaluationResult;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Everything the PDF roadmap shows. Text that respondents or consultants typed
+ * ({@code organisation}, respondent names, answers) is raw here; the renderer cleans it
+ * ({@link dev.bearing.common.UserText}) and the templates escape it.
+ *
+ * @param organisation organisation name as typed
+ * @param assessmentId assessment id
+ * @param evaluatedAt when the evaluation ran (UTC)
+ * @param result the evaluation
+ * @param respondents the submitted respondents and their answers, for the appendix
+ */
+public record ReportData(String organisation, long assessmentId, Instant evaluatedAt, EvaluationResult result,
+        List<RespondentAnswers> respondents) {
+
+    /**
+     * One respondent's answers for the appendix.
+     *
+     * @param role role label, e.g. Development
+     * @param name name or job title, may be null
+     * @param answers answers in survey order
+     */
+    public record RespondentAnswers(String role, String name, List<AnsweredQuestion> answers) {
+    }
+
+    /**
+     * One answered (or unanswered visible) question.
+     *
+     * @param section section title
+     * @param questionKey question key
+     * @param question question text
+     * @param answer the answer as a reader sees it (choice labels, "3 of 5", typed text), or
+     *     null when a visible optional question was not answered
+     */
+    public record AnsweredQuestion(String section, String questionKey, String question, String answer) {
+    }
+}
