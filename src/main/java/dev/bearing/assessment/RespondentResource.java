@@ -24,7 +24,6 @@ import java.util.List;
  */
 @Path("/api/v1/respondents/{token}")
 @Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.APPLICATION_JSON)
 public class RespondentResource {
 
     @Inject
@@ -42,6 +41,7 @@ public class RespondentResource {
      * after submit.
      */
     @PUT
+    @Consumes(MediaType.APPLICATION_JSON)
     @Path("/answers/{questionKey}")
     public AnswerView put(@PathParam("token") String token, @PathParam("questionKey") String questionKey,
             @Valid @NotNull PutAnswer request) {
@@ -51,6 +51,7 @@ public class RespondentResource {
 
     /** Saves many answers: all or none. Errors as for one answer, listing every question at fault. */
     @PUT
+    @Consumes(MediaType.APPLICATION_JSON)
     @Path("/answers")
     public List<AnswerView> putMany(@PathParam("token") String token, @Valid @NotNull PutAnswers request) {
         return answers.save(token, request.answers());

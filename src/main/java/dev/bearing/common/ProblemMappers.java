@@ -40,6 +40,12 @@ public class ProblemMappers {
         return respond(new Problem("about:blank", "Invalid input", 400, detail, errors));
     }
 
+    /** A JSON value of the wrong type or shape, e.g. an unknown enum constant. */
+    @ServerExceptionMapper
+    public Response mismatched(com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
+        return unreadable(e);
+    }
+
     /** Malformed JSON or a value of the wrong JSON type. */
     @ServerExceptionMapper
     public Response unreadable(JsonProcessingException e) {

@@ -9,10 +9,13 @@ import java.time.Clock;
 @ApplicationScoped
 public class TimeAndTokens {
 
-    /** @return the system clock in UTC; tests may replace it with an alternative bean */
+    /**
+     * @return the system clock in UTC, ticking in microseconds: PostgreSQL stores timestamps to
+     *     the microsecond, so an instant read back equals the one returned when it was written
+     */
     @Produces
     @Singleton
     public Clock clock() {
-        return Clock.systemUTC();
+        return Clock.tick(Clock.systemUTC(), java.time.Duration.ofNanos(1000));
     }
 }

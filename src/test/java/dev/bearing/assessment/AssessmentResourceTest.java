@@ -1,0 +1,119 @@
+package dev.bearing.assessment;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import dev.bearing.support.Api;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class AssessmentResourceTest {
+
+    @Test
+    void createsAndReadsAnAssessmentPinnedToTheNewestQuestionnaire() {
+        String location = given().contentType(ContentType.JSON).body(Map.of("organisation", "  Contoso Freight  "))
+                .post("/api/v1/assessments")
+                .then().statusCode(201)
+                .body("organisation", equalTo("Contoso Freight"))
+                .body("questionnaireKey", equalTo("devops-maturity"))
+                .body("questionnaireVersion", equalTo(1))
+                .body("respondents", hasSize(0))
+                .extract().header("Location");
+        given().get(location).then().statusCode(200).body("organisation", equalTo("Contoso Freight"));
+        given().get("/api/v1/assessments").then().statusCode(200).body("organisation", hasItem("Contoso Freight"));
+    }
+
+    @Test
+    void blankOrOverlongOrganisationIsRefusedNamingTheFieldAndNothingIsCreated() {
+        int before = given().get("/api/v1/assessments").then().extract().jsonPath().getList("$").size();
+        given().contentType(ContentType.JSON).body(Map.of("organisation", " "))
+                .post("/api/v1/assessments")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("organisation"))
+                .body("detail", containsString("organisation"));
+        given().contentType(ContentType.JSON).body(Map.of("organisation", "x".repeat(201)))
+                .post("/api/v1/assessments")
+                .then().statusCode(400).body("errors[0].field", equalTo("organisation"));
+        given().contentType(ContentType.JSON).body("{\"organisation\": ")
+                .post("/api/v1/assessments")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("detail", not(containsString("Exception")));
+        int after = given().get("/api/v1/assessments").then().extract().jsonPath().getList("$").size();
+        assertEquals(before, after);
+    }
+
+    @Test
+    void unknownQuestionnaireVersionIs404() {
+        given().contentType(ContentType.JSON).body(Map.of("organisation", "Acme", "questionnaireVersion", 99))
+                .post("/api/v1/assessments")
+                .then().statusCode(404).contentType("application/problem+json")
+                .body("detail", containsString("devops-maturity version 99"));
+    }
+
+    @Test
+    void unknownOrMalformedAssessmentIdsAre404() {
+        given().get("/api/v1/assessments/987654321").then().statusCode(404)
+                .contentType("application/problem+json").body("detail", containsString("987654321"));
+        given().get("/api/v1/assessments/abc").then().statusCode(404).contentType("application/problem+json");
+        given().contentType(ContentType.JSON).body(Map.of("role", "BUSINESS"))
+                .post("/api/v1/assessments/987654321/respondents").then().statusCode(404);
+    }
+
+    @Test
+    void respondentsGetDistinctUnguessableTokensAndSurveyLinks() {
+        long id = Api.createAssessment("Tailspin Toys");
+        var first = given().contentType(ContentType.JSON).body(Map.of("role", "DEVELOPMENT", "name", "Lead dev"))
+                .post("/api/v1/assessments/" + id + "/respondents")
+                .then().statusCode(201)
+                .body("role", equalTo("DEVELOPMENT"))
+                .body("name", equalTo("Lead dev"))
+                .body("answered", equalTo(0))
+                .extract().jsonPath();
+        String token = first.getString("token");
+        assertEquals(43, token.length(), "256-bit URL-safe token");
+        org.junit.jupiter.api.Assertions.assertTrue(first.getString("surveyUrl").endsWith("/survey/" + token));
+        String second = Api.addRespondent(id, "OPERATIONS");
+        assertNotEquals(token, second);
+        given().get("/api/v1/assessments/" + id + "/respondents").then().statusCode(200)
+                .body("role", equalTo(java.util.List.of("DEVELOPMENT", "OPERATIONS")));
+    }
+
+    @Test
+    void respondentWithoutRoleOrWithUnknownRoleIsRefused() {
+        long id = Api.createAssessment("Fabrikam");
+        given().contentType(ContentType.JSON).body(Map.of("name", "No role"))
+                .post("/api/v1/assessments/" + id + "/respondents")
+                .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("role"));
+        given().contentType(ContentType.JSON).body(Map.of("role", "CEO"))
+                .post("/api/v1/assessments/" + id + "/respondents")
+                .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("role"));
+        given().get("/api/v1/assessments/" + id + "/respondents").then().body("$", hasSize(0));
+    }
+
+    @Test
+    void questionnairesAreListedAndServedInFull() {
+        given().get("/api/v1/questionnaires").then().statusCode(200)
+                .body("[0].key", equalTo("devops-maturity"))
+                .body("[0].version", equalTo(1));
+        given().get("/api/v1/questionnaires/devops-maturity/versions/1").then().statusCode(200)
+                .body("sections.questions.flatten().key", hasItem("ci.build_trigger"))
+                .body("capabilities.key", hasItem("leadership_sponsorship"));
+        given().get("/api/v1/questionnaires/devops-maturity/versions/7").then().statusCode(404)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void openApiDocumentDescribesTheApi() {
+        given().get("/q/openapi?format=json").then().statusCode(200)
+                .body("paths.keySet()", hasItem("/api/v1/assessments/{id}/evaluation"));
+    }
+}

@@ -1,0 +1,60 @@
+package dev.bearing.evaluation;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
+
+import dev.bearing.questionnaire.Role;
+import dev.bearing.support.Api;
+import dev.bearing.support.FullSurvey;
+import io.quarkus.test.junit.QuarkusTest;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class EvaluationResourceTest {
+
+    @Test
+    void evaluationNeedsASubmittedSurvey() {
+        long id = Api.createAssessment("Nobody answered yet");
+        Api.addRespondent(id, "BUSINESS");
+        given().post("/api/v1/assessments/" + id + "/evaluation").then().statusCode(409)
+                .contentType("application/problem+json").body("detail", containsString("no submitted respondent"));
+        given().get("/api/v1/assessments/" + id + "/evaluation").then().statusCode(404);
+        given().get("/api/v1/assessments/" + id + "/report.pdf").then().statusCode(404)
+                .contentType("application/problem+json");
+        given().post("/api/v1/assessments/424242424/evaluation").then().statusCode(404);
+    }
+
+    @Test
+    void evaluatesSubmittedSurveysAndRecordsTheRuleSetVersion() {
+        long id = Api.createAssessment("Evaluated org");
+        var f = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance;
+        for (Role role : Role.values()) {
+            String t = Api.addRespondent(id, role.name());
+            int level = role == Role.BUSINESS ? 4 : 1;
+            Api.putMany(t, FullSurvey.answers(role, level, Map.of(
+                    "context.hosting", f.textNode("on_premises_only")))).then().statusCode(200);
+            Api.submit(t).then().statusCode(200);
+        }
+        String expectedVersion = RuleBase.hash(Path.of("rules"));
+        given().post("/api/v1/assessments/" + id + "/evaluation").then().statusCode(201)
+                .body("assessmentId", equalTo((int) id))
+                .body("result.ruleSetVersion", equalTo(expectedVersion))
+                .body("result.respondents.BUSINESS", equalTo(1))
+                .body("result.stage.label", containsString("quarter"))
+                .body("result.findings.key", hasItem("alignment.gap"))
+                .body("result.stack.find { it.layer == 'incident_response' }.excluded.key", hasItem("pagerduty"))
+                .body("result.firedRules", hasItem("On-premises-only organisation → tools that need a vendor cloud excluded"));
+        given().get("/api/v1/assessments/" + id + "/evaluation").then().statusCode(200)
+                .body("result.ruleSetVersion", equalTo(expectedVersion))
+                .body("result.capabilities", hasSize(18))
+                .body("result.delivery.thresholdsYear", equalTo(2024))
+                .body("evaluatedAt", notNullValue());
+        given().get("/api/v1/assessments/" + id).then().body("latestEvaluationAt", notNullValue());
+    }
+}
