@@ -148,7 +148,9 @@ final class ResultAssembler {
     static List<RoadmapEntry> roadmap(List<RoadmapItem> facts, List<LayerRecommendation> stack) {
         Map<String, RoadmapItem> items = new TreeMap<>();
         for (RoadmapItem i : facts) {
-            items.merge(i.getKey(), i, (a, b) -> a.getPhase() <= b.getPhase() ? a : b);
+            // several rules may propose the same item: keep the earliest phase, then the rule first by name
+            items.merge(i.getKey(), i, (a, b) -> a.getPhase() != b.getPhase() ? (a.getPhase() < b.getPhase() ? a : b)
+                    : (a.getRule().compareTo(b.getRule()) <= 0 ? a : b));
         }
         Map<String, Integer> phase = new TreeMap<>();
         List<String> ordered = new ArrayList<>();
