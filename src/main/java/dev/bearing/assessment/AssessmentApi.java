@@ -43,6 +43,11 @@ public final class AssessmentApi {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record AssessmentView(long id, String organisation, String questionnaireKey, int questionnaireVersion,
             Instant createdAt, List<RespondentView> respondents, Instant latestEvaluationAt) {
+
+        /** @return how many respondents have submitted */
+        public long submittedCount() {
+            return respondents.stream().filter(r -> r.submittedAt() != null).count();
+        }
     }
 
     /**

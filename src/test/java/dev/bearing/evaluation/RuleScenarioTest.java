@@ -26,25 +26,25 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Runs every rule scenario in {@code rules/scenarios/} against the real rule base. */
-class RuleScenarioTest {
+public class RuleScenarioTest {
 
-    static RuleEngine engine;
-    static Questionnaire questionnaire;
+    public static RuleEngine engine;
+    public static Questionnaire questionnaire;
     static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     @BeforeAll
-    static void load() {
+    public static void load() {
         engine = new RuleEngine("rules");
         questionnaire = new QuestionnaireRegistry(List.of("devops-maturity-v1.yaml")).latest("devops-maturity");
     }
 
-    static Stream<Path> scenarios() throws IOException {
+    public static Stream<Path> scenarios() throws IOException {
         return Files.list(Path.of("rules/scenarios")).filter(p -> p.toString().endsWith(".yaml")).sorted();
     }
 
     /** @return the scenario's answers as engine input */
-    static EvaluationInput input(Scenario s) {
+    public static EvaluationInput input(Scenario s) {
         List<EvaluationInput.RespondentAnswers> rs = new ArrayList<>();
         long id = 1;
         for (Scenario.ScenarioRespondent r : s.respondents()) {
@@ -55,7 +55,7 @@ class RuleScenarioTest {
         return new EvaluationInput(questionnaire, rs);
     }
 
-    static Scenario read(Path file) throws IOException {
+    public static Scenario read(Path file) throws IOException {
         return YAML.readValue(file.toFile(), Scenario.class);
     }
 

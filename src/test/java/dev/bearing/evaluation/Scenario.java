@@ -8,15 +8,15 @@ import java.util.Map;
  * A rule scenario from {@code rules/scenarios/*.yaml}: respondents' answers in, expected
  * stage, band, stack picks, findings and roadmap out. Every expectation is optional.
  */
-record Scenario(String name, String description, List<ScenarioRespondent> respondents, Expect expect) {
+public record Scenario(String name, String description, List<ScenarioRespondent> respondents, Expect expect) {
 
-    record ScenarioRespondent(String role, Integer fill, Map<String, JsonNode> answers) {
+    public record ScenarioRespondent(String role, Integer fill, Map<String, JsonNode> answers) {
     }
 
-    record Stage(Integer quarter, String phase) {
+    public record Stage(Integer quarter, String phase) {
     }
 
-    record Expect(Stage stage, String deliveryBand, Map<String, String> primary, Map<String, List<String>> notPrimary,
+    public record Expect(Stage stage, String deliveryBand, Map<String, String> primary, Map<String, List<String>> notPrimary,
             Map<String, List<String>> excluded, Map<String, List<String>> inMenu, List<String> findings,
             List<String> absentFindings, Map<String, String> findingRisk, List<String> roadmap,
             List<String> absentRoadmap, List<List<String>> roadmapBefore, List<String> firedRules,
