@@ -142,7 +142,7 @@ public class RuleEngine {
             coverage.put(r, 0);
         }
         Map<String, Set<Long>> toolMentions = new LinkedHashMap<>();
-        Map<String, List<Double>> satisfaction = new LinkedHashMap<>();
+        Map<String, List<Double>> satisfaction = new LinkedHashMap<>(); // layer/tool -> ratings of those who named it
         for (RespondentAnswers r : input.respondents()) {
             coverage.merge(r.role(), 1, Integer::sum);
             Set<String> visible = Visibility.visibleKeys(q, r.role(), r.answers());
@@ -164,14 +164,23 @@ public class RuleEngine {
                 }
                 if (qu.catalogLayer() != null && qu.catalogRole() == Question.CatalogRole.SATISFACTION
                         && a.number() != null) {
-                    satisfaction.computeIfAbsent(qu.catalogLayer(), k -> new ArrayList<>()).add(a.number());
+                    for (Question cq : q.questions()) {
+                        AnswerValue ca = r.answers().get(cq.key());
+                        if (qu.catalogLayer().equals(cq.catalogLayer()) && cq.catalogRole() == Question.CatalogRole.CURRENT
+                                && ca != null && ca.choices() != null) {
+                            for (String tool : ca.choices()) {
+                                satisfaction.computeIfAbsent(qu.catalogLayer() + "/" + tool, k -> new ArrayList<>())
+                                        .add(a.number());
+                            }
+                        }
+                    }
                 }
             }
         }
         coverage.forEach((role, n) -> session.insert(new RoleCoverage(role.name(), n)));
         toolMentions.forEach((id, who) -> {
             String layer = id.substring(0, id.indexOf('/'));
-            List<Double> sat = satisfaction.get(layer);
+            List<Double> sat = satisfaction.get(id);
             Double mean = sat == null ? null : Scoring.round(Scoring.mean(sat));
             session.insert(new CurrentTool(layer, id.substring(id.indexOf('/') + 1), mean, who.size()));
         });
