@@ -136,6 +136,33 @@ public class AnswerService {
     }
 
     /**
+     * Removes an answer (the respondent cleared the field).
+     *
+     * @param token respondent token
+     * @param questionKey question key
+     * @param version the version the removal is based on
+     * @throws ProblemException 404 unknown token; 409 when submitted or the version is stale
+     */
+    @Transactional
+    public void delete(String token, String questionKey, Integer version) {
+        Respondent r = lockedRespondent(token);
+        if (r.submittedAt != null) {
+            throw ProblemException.conflict("The survey was submitted on " + r.submittedAt
+                    + "; answers can no longer change.", List.of());
+        }
+        Answer existing = Answer.of(r.id, questionKey).orElse(null);
+        if (existing == null) {
+            return;
+        }
+        if (version == null || version != existing.version) {
+            throw ProblemException.conflict(questionKey + " was changed meanwhile; reload it before clearing it",
+                    List.of(new Problem.FieldError(questionKey, "was changed meanwhile (stored version "
+                            + existing.version + "); reload it before clearing it")));
+        }
+        existing.delete();
+    }
+
+    /**
      * @return the respondent's answers in survey order
      * @throws ProblemException 404 unknown token
      */

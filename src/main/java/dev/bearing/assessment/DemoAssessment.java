@@ -58,7 +58,7 @@ public class DemoAssessment {
     record DemoFile(String organisation, List<DemoRespondent> respondents) {
     }
 
-    record DemoRespondent(Role role, String name, Integer fill, Map<String, JsonNode> answers) {
+    record DemoRespondent(Role role, String name, Integer fill, Boolean submitted, Map<String, JsonNode> answers) {
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -74,8 +74,10 @@ public class DemoAssessment {
         LOG.infof("  Evaluation: %s/api/v1/assessments/%d/evaluation", publicUrl, a.id());
         LOG.infof("  PDF roadmap: %s/api/v1/assessments/%d/report.pdf", publicUrl, a.id());
         for (RespondentView r : assessments.respondents(a.id())) {
-            LOG.infof("  Survey link (%s, demo only): %s", r.role().label(), r.surveyUrl());
+            LOG.infof("  Survey link (%s, %s; demo only): %s", r.role().label(),
+                    r.submittedAt() == null ? "open, half answered" : "submitted", r.surveyUrl());
         }
+        LOG.infof("  Assessment page (this machine only): %s/assessments/%d", publicUrl, a.id());
         LOG.infof("  API documentation: %s/q/swagger-ui", publicUrl);
     }
 
@@ -97,7 +99,9 @@ public class DemoAssessment {
                 bulk.add(new BulkAnswer(key, value.toJsonValue(question), value.isNotApplicable() ? true : null, null));
             });
             answers.save(r.token(), bulk);
-            answers.submit(r.token());
+            if (!Boolean.FALSE.equals(d.submitted())) {
+                answers.submit(r.token());
+            }
         }
         evaluations.evaluate(a.id());
         return assessments.get(a.id());

@@ -29,6 +29,9 @@ public class RespondentResource {
     @Inject
     AnswerService answers;
 
+    @Inject
+    SurveyService survey;
+
     /** @return all saved answers in survey order; 404 unknown token */
     @GET
     @Path("/answers")
@@ -55,6 +58,21 @@ public class RespondentResource {
     @Path("/answers")
     public List<AnswerView> putMany(@PathParam("token") String token, @Valid @NotNull PutAnswers request) {
         return answers.save(token, request.answers());
+    }
+
+    /** Removes an answer; {@code version} must be the stored one (409 otherwise). 204. */
+    @jakarta.ws.rs.DELETE
+    @Path("/answers/{questionKey}")
+    public void delete(@PathParam("token") String token, @PathParam("questionKey") String questionKey,
+            @jakarta.ws.rs.QueryParam("version") Integer version) {
+        answers.delete(token, questionKey, version);
+    }
+
+    /** @return progress per section and overall (visible required questions answered); 404 unknown token */
+    @GET
+    @Path("/progress")
+    public SurveyService.Survey progress(@PathParam("token") String token) {
+        return survey.survey(token);
     }
 
     /** Submits the survey; 422 lists every required question missing; a repeat returns the first time. */

@@ -6,21 +6,34 @@ import dev.bearing.assessment.AssessmentService;
 import dev.bearing.common.ProblemException;
 import dev.bearing.evaluation.EvaluationService;
 import dev.bearing.evaluation.EvaluationService.StoredEvaluation;
+import dev.bearing.questionnaire.Role;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
 import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
- * Read-only HTML pages: the list of assessments and one assessment with its latest evaluation
- * (stage, delivery band, stack, findings, roadmap) and the link to its PDF. Everything typed by
- * people is escaped by Qute.
+ * The consultant's minimal pages until the full workspace with login exists: the assessments,
+ * creating one, adding respondents by role and copying their links, watching progress,
+ * evaluating, and reading the result with the link to its PDF. They answer only requests from
+ * this machine unless {@code bearing.consultant-pages.allow-remote} is true. Everything typed is
+ * escaped by Qute; every form carries a CSRF token and ends in a redirect.
  */
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
@@ -32,32 +45,119 @@ public class AssessmentPages {
     @Inject
     EvaluationService evaluations;
 
+    @Context
+    HttpServerRequest request;
+
+    @ConfigProperty(name = "bearing.consultant-pages.allow-remote")
+    boolean allowRemote;
+
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance index(List<AssessmentView> assessments);
+        static native TemplateInstance index(List<AssessmentView> assessments, String error, String organisation);
 
-        static native TemplateInstance assessment(AssessmentView assessment, StoredEvaluation evaluation);
+        static native TemplateInstance assessment(AssessmentView assessment, StoredEvaluation evaluation, String error);
 
         static native TemplateInstance error(int status, String title, String message);
     }
 
-    /** @return the assessments, newest first */
+    /** @return the assessments, newest first, with the form to create one */
     @GET
     public TemplateInstance index() {
-        return Templates.index(assessments.list());
+        requireLocal();
+        return Templates.index(assessments.list(), null, "");
     }
 
-    /** @return one assessment with its latest evaluation; an error page (404) when unknown */
+    /** Creates an assessment from the form; the list again with a message when the name is invalid. */
+    @POST
+    @Path("assessments")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response create(@FormParam("organisation") String organisation) {
+        requireLocal();
+        String name = organisation == null ? "" : organisation.strip();
+        if (name.isEmpty() || name.length() > 200) {
+            String message = name.isEmpty() ? "Enter the organisation's name." : "The name is " + name.length()
+                    + " characters long; use at most 200.";
+            return Response.status(422).entity(Templates.index(assessments.list(), message, name)).build();
+        }
+        AssessmentView a = assessments.create(name, null, null);
+        return Response.seeOther(URI.create("/assessments/" + a.id())).build();
+    }
+
+    /** @return one assessment with respondents, progress and the latest evaluation */
     @GET
     @Path("assessments/{id}")
-    public Response assessment(@PathParam("id") String id) {
+    public TemplateInstance assessment(@PathParam("id") String id) {
+        requireLocal();
+        return page(AssessmentResource.parseId(id), null);
+    }
+
+    /** Adds a respondent from the form and shows the assessment again. */
+    @POST
+    @Path("assessments/{id}/respondents")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response addRespondent(@PathParam("id") String id, @FormParam("role") String role,
+            @FormParam("name") String name) {
+        requireLocal();
+        long assessmentId = AssessmentResource.parseId(id);
+        Role r;
         try {
-            long assessmentId = AssessmentResource.parseId(id);
-            AssessmentView a = assessments.get(assessmentId);
-            StoredEvaluation e = a.latestEvaluationAt() == null ? null : evaluations.latest(assessmentId);
-            return Response.ok(Templates.assessment(a, e)).build();
-        } catch (ProblemException e) {
-            return Response.status(e.status()).entity(Templates.error(e.status(), e.title(), e.getMessage())).build();
+            r = Role.valueOf(role == null ? "" : role);
+        } catch (IllegalArgumentException e) {
+            return Response.status(422).entity(page(assessmentId, "Choose the respondent's role.")).build();
         }
+        if (name != null && name.strip().length() > 200) {
+            return Response.status(422).entity(page(assessmentId, "The name is too long; use at most 200 characters."))
+                    .build();
+        }
+        assessments.addRespondent(assessmentId, r, name);
+        return Response.seeOther(URI.create("/assessments/" + assessmentId + "#respondents")).build();
+    }
+
+    /** Evaluates the submitted surveys; the page again with a message when nobody submitted. */
+    @POST
+    @Path("assessments/{id}/evaluate")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response evaluate(@PathParam("id") String id) {
+        requireLocal();
+        long assessmentId = AssessmentResource.parseId(id);
+        try {
+            evaluations.evaluate(assessmentId);
+        } catch (ProblemException e) {
+            if (e.status() == 409) {
+                return Response.status(409).entity(page(assessmentId, e.getMessage())).build();
+            }
+            throw e;
+        }
+        return Response.seeOther(URI.create("/assessments/" + assessmentId + "#evaluation")).build();
+    }
+
+    /** Unknown ids and refused requests: an error page naming what was wrong, nothing internal. */
+    @ServerExceptionMapper
+    public Response problem(ProblemException e) {
+        return Response.status(e.status()).type(MediaType.TEXT_HTML_TYPE)
+                .entity(Templates.error(e.status(), e.title(), e.getMessage())).build();
+    }
+
+    private TemplateInstance page(long assessmentId, String error) {
+        AssessmentView a = assessments.get(assessmentId);
+        StoredEvaluation e = a.latestEvaluationAt() == null ? null : evaluations.latest(assessmentId);
+        return Templates.assessment(a, e, error);
+    }
+
+    private void requireLocal() {
+        if (allowRemote) {
+            return;
+        }
+        String host = request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
+        try {
+            if (host != null && InetAddress.getByName(host).isLoopbackAddress()) {
+                return;
+            }
+        } catch (UnknownHostException e) {
+            // treated as remote
+        }
+        throw new ProblemException(403, "Only on this machine", "The consultant pages answer only on the machine "
+                + "Bearing runs on until consultants log in. Open them there, or set "
+                + "BEARING_CONSULTANT_PAGES_ALLOW_REMOTE=true behind your own access control.", List.of());
     }
 }

@@ -1,0 +1,386 @@
+package dev.bearing.assessment;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.bearing.assessment.AssessmentApi.BulkAnswer;
+import dev.bearing.common.Problem;
+import dev.bearing.common.ProblemException;
+import dev.bearing.questionnaire.AnswerValue;
+import dev.bearing.questionnaire.Question;
+import dev.bearing.questionnaire.Questionnaire;
+import dev.bearing.questionnaire.Visibility;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What the respondent's survey pages show and accept: the sections of the respondent's role,
+ * each question with its stored answer and version, progress, and form saves (the no-JavaScript
+ * path). Answers are saved through {@link AnswerService}, so the API and the pages share one set
+ * of rules.
+ */
+@ApplicationScoped
+public class SurveyService {
+
+    @Inject
+    AssessmentService assessments;
+
+    @Inject
+    AnswerService answerService;
+
+    @Inject
+    AnswerCodec codec;
+
+    @Inject
+    ObjectMapper json;
+
+    /**
+     * The respondent's survey as a whole.
+     *
+     * @param token secret token
+     * @param organisation organisation name
+     * @param role role label, e.g. Operations
+     * @param title questionnaire title
+     * @param description questionnaire description
+     * @param estimatedMinutes typical time to complete, in minutes
+     * @param startedAt first answer, or null
+     * @param submittedAt submission time, or null
+     * @param sections the role's sections with progress
+     * @param requiredTotal visible required questions in all sections
+     * @param requiredAnswered of those, answered
+     */
+    public record Survey(String token, String organisation, String role, String title, String description,
+            int estimatedMinutes, Instant startedAt, Instant submittedAt, List<SectionProgress> sections,
+            int requiredTotal, int requiredAnswered) {
+
+        /** @return percentage of required questions answered, 0..100 */
+        public int percent() {
+            return requiredTotal == 0 ? 100 : Math.round(100f * requiredAnswered / requiredTotal);
+        }
+
+        /** @return true once submitted: the survey is read-only */
+        public boolean submitted() {
+            return submittedAt != null;
+        }
+    }
+
+    /**
+     * Progress of one section.
+     *
+     * @param number 1-based position among the role's sections
+     * @param key section key
+     * @param title section title
+     * @param requiredTotal visible required questions
+     * @param requiredAnswered of those, answered
+     * @param answered answers given in the section
+     */
+    public record SectionProgress(int number, String key, String title, int requiredTotal, int requiredAnswered,
+            int answered) {
+
+        /** @return percentage of required questions answered, 0..100 */
+        public int percent() {
+            return requiredTotal == 0 ? 100 : Math.round(100f * requiredAnswered / requiredTotal);
+        }
+    }
+
+    /**
+     * One section page.
+     *
+     * @param survey the survey
+     * @param section this section's progress
+     * @param intro section intro
+     * @param questions the role's questions of the section (hidden ones marked, for branching)
+     * @param previous previous section key, or null
+     * @param next next section key, or null (then the review page follows)
+     */
+    public record SectionPage(Survey survey, SectionProgress section, String intro, List<QuestionView> questions,
+            String previous, String next) {
+    }
+
+    /**
+     * A question as a form field.
+     *
+     * @param q the question
+     * @param visible whether its branching condition holds now
+     * @param value the stored answer, or null
+     * @param version the stored answer's version, or null when unanswered
+     * @param display the stored answer as a reader sees it, or null
+     * @param error a message about the last attempt to save it, or null
+     * @param typed what the respondent typed when the save failed (TEXT and NUMBER), or null
+     * @param visibleWhenJson the branching condition as JSON for the page script, or null
+     */
+    public record QuestionView(Question q, boolean visible, AnswerValue value, Integer version, String display,
+            String error, String typed, String visibleWhenJson) {
+
+        /** @return true when the choice is part of the stored answer */
+        public boolean chose(String choiceKey) {
+            return value != null && value.chose(choiceKey);
+        }
+
+        /** @return true when the stored scale answer is n */
+        public boolean scaleIs(int n) {
+            return value != null && value.number() != null && value.number().intValue() == n;
+        }
+
+        /** @return the value for a NUMBER or TEXT field: what was typed on error, else the stored value */
+        public String fieldValue() {
+            if (typed != null) {
+                return typed;
+            }
+            if (value == null || value.isNotApplicable()) {
+                return "";
+            }
+            if (value.text() != null) {
+                return value.text();
+            }
+            if (value.number() != null) {
+                double n = value.number();
+                return n == Math.rint(n) ? String.valueOf((long) n) : String.valueOf(n);
+            }
+            return "";
+        }
+
+        /** @return true when answered "not applicable" */
+        public boolean notApplicable() {
+            return value != null && value.isNotApplicable();
+        }
+
+        /** @return whether the question has been answered */
+        public boolean answered() {
+            return value != null;
+        }
+    }
+
+    /**
+     * One line of the review page.
+     *
+     * @param section section key
+     * @param sectionTitle section title
+     * @param key question key
+     * @param text question text
+     * @param required whether required
+     * @param display the answer, or null when unanswered
+     */
+    public record ReviewLine(String section, String sectionTitle, String key, String text, boolean required,
+            String display) {
+    }
+
+    /**
+     * @return the survey overview for the token
+     * @throws ProblemException 404 when the token is unknown
+     */
+    @Transactional
+    public Survey survey(String token) {
+        Respondent r = AnswerService.respondent(token);
+        return survey(r, assessments.questionnaire(r.assessment), codec.answersOf(r, assessments.questionnaire(r.assessment)));
+    }
+
+    /**
+     * @param token secret token
+     * @param sectionKey section key
+     * @param errors messages by question key from a failed form save (may be empty)
+     * @param typed typed values by question key from a failed form save (may be empty)
+     * @return the section page
+     * @throws ProblemException 404 when the token or the section (for this role) is unknown
+     */
+    @Transactional
+    public SectionPage section(String token, String sectionKey, Map<String, String> errors, Map<String, String> typed) {
+        Respondent r = AnswerService.respondent(token);
+        Questionnaire q = assessments.questionnaire(r.assessment);
+        Map<String, AnswerValue> answers = codec.answersOf(r, q);
+        Survey survey = survey(r, q, answers);
+        List<Questionnaire.Section> sections = sectionsFor(r, q);
+        int index = -1;
+        for (int i = 0; i < sections.size(); i++) {
+            if (sections.get(i).key().equals(sectionKey)) {
+                index = i;
+            }
+        }
+        if (index < 0) {
+            throw ProblemException.notFound("Section " + sectionKey);
+        }
+        Questionnaire.Section s = sections.get(index);
+        Map<String, Answer> stored = new HashMap<>();
+        Answer.ofRespondent(r.id).forEach(a -> stored.put(a.questionKey, a));
+        Set<String> visible = Visibility.visibleKeys(q, r.role, answers);
+        List<QuestionView> views = new ArrayList<>();
+        for (Question qu : s.questions()) {
+            if (!qu.roles().contains(r.role)) {
+                continue;
+            }
+            Answer a = stored.get(qu.key());
+            AnswerValue v = answers.get(qu.key());
+            views.add(new QuestionView(qu, visible.contains(qu.key()), v, a == null ? null : a.version,
+                    v == null ? null : v.display(qu), errors.get(qu.key()), typed.get(qu.key()),
+                    qu.visibleWhen() == null ? null : write(qu.visibleWhen())));
+        }
+        return new SectionPage(survey, survey.sections().get(index), s.intro(), views,
+                index > 0 ? sections.get(index - 1).key() : null,
+                index < sections.size() - 1 ? sections.get(index + 1).key() : null);
+    }
+
+    /**
+     * @return every visible question of the respondent with its answer, in survey order
+     * @throws ProblemException 404 when the token is unknown
+     */
+    @Transactional
+    public List<ReviewLine> review(String token) {
+        Respondent r = AnswerService.respondent(token);
+        Questionnaire q = assessments.questionnaire(r.assessment);
+        Map<String, AnswerValue> answers = codec.answersOf(r, q);
+        Set<String> visible = Visibility.visibleKeys(q, r.role, answers);
+        List<ReviewLine> out = new ArrayList<>();
+        for (Questionnaire.Section s : q.sections()) {
+            for (Question qu : s.questions()) {
+                if (visible.contains(qu.key())) {
+                    AnswerValue v = answers.get(qu.key());
+                    out.add(new ReviewLine(s.key(), s.title(), qu.key(), qu.text(), qu.required(),
+                            v == null ? null : v.display(qu)));
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Saves a section form (the path without JavaScript). Each question is saved on its own:
+     * valid answers are kept even when another is refused; an emptied field removes the answer.
+     *
+     * @param token secret token
+     * @param sectionKey section key
+     * @param form form fields: {@code q.<key>} (repeated for MULTI), {@code na.<key>},
+     *     {@code v.<key>} (the version the page was rendered with)
+     * @return messages by question key for the answers that were refused (empty when all saved)
+     * @throws ProblemException 404 unknown token or section; 409 when already submitted
+     */
+    public Map<String, String> saveForm(String token, String sectionKey, Map<String, List<String>> form) {
+        SectionPage page = section(token, sectionKey, Map.of(), Map.of());
+        if (page.survey().submitted()) {
+            throw ProblemException.conflict("This survey was submitted and can no longer change.", List.of());
+        }
+        Map<String, String> errors = new LinkedHashMap<>();
+        JsonNodeFactory f = JsonNodeFactory.instance;
+        for (QuestionView view : page.questions()) {
+            Question qu = view.q();
+            List<String> values = form.getOrDefault("q." + qu.key(), List.of()).stream()
+                    .filter(v -> v != null && !v.isBlank()).toList();
+            boolean na = form.containsKey("na." + qu.key());
+            Integer version = parseVersion(form.get("v." + qu.key()));
+            JsonNode value = null;
+            try {
+                if (!na && !values.isEmpty()) {
+                    value = switch (qu.type()) {
+                        case SINGLE -> f.textNode(values.get(0));
+                        case MULTI -> {
+                            var array = f.arrayNode();
+                            values.forEach(array::add);
+                            yield array;
+                        }
+                        case SCALE -> f.numberNode(Integer.parseInt(values.get(0).strip()));
+                        case NUMBER -> f.numberNode(new java.math.BigDecimal(values.get(0).strip().replace(',', '.')));
+                        case TEXT -> f.textNode(values.get(0));
+                    };
+                }
+            } catch (NumberFormatException e) {
+                errors.put(qu.key(), "Enter a number.");
+                continue;
+            }
+            boolean unchanged = sameAsStored(view, value, na);
+            if (unchanged) {
+                continue;
+            }
+            try {
+                if (value == null && !na) {
+                    if (view.version() != null) {
+                        answerService.delete(token, qu.key(), version);
+                    }
+                } else {
+                    answerService.save(token, List.of(new BulkAnswer(qu.key(), value, na ? true : null, version)));
+                }
+            } catch (ProblemException e) {
+                errors.put(qu.key(), e.errors().isEmpty() ? e.getMessage() : e.errors().get(0).message());
+            }
+        }
+        return errors;
+    }
+
+    private boolean sameAsStored(QuestionView view, JsonNode value, boolean na) {
+        if (view.value() == null) {
+            return value == null && !na;
+        }
+        if (na || view.value().isNotApplicable()) {
+            return na && view.value().isNotApplicable();
+        }
+        return value != null && value.equals(view.value().toJsonValue(view.q()));
+    }
+
+    private static Integer parseVersion(List<String> v) {
+        if (v == null || v.isEmpty() || v.get(0).isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(v.get(0).strip());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    /** @return the sections that hold at least one question for the respondent's role */
+    static List<Questionnaire.Section> sectionsFor(Respondent r, Questionnaire q) {
+        return q.sections().stream().filter(s -> s.questions().stream().anyMatch(qu -> qu.roles().contains(r.role)))
+                .toList();
+    }
+
+    Survey survey(Respondent r, Questionnaire q, Map<String, AnswerValue> answers) {
+        Set<String> visible = Visibility.visibleKeys(q, r.role, answers);
+        List<SectionProgress> sections = new ArrayList<>();
+        int number = 1;
+        int total = 0;
+        int done = 0;
+        for (Questionnaire.Section s : sectionsFor(r, q)) {
+            int req = 0;
+            int reqDone = 0;
+            int answered = 0;
+            for (Question qu : s.questions()) {
+                if (!visible.contains(qu.key())) {
+                    continue;
+                }
+                boolean has = answers.containsKey(qu.key());
+                answered += has ? 1 : 0;
+                if (qu.required()) {
+                    req++;
+                    reqDone += has ? 1 : 0;
+                }
+            }
+            sections.add(new SectionProgress(number++, s.key(), s.title(), req, reqDone, answered));
+            total += req;
+            done += reqDone;
+        }
+        return new Survey(r.token, r.assessment.organisation.name, r.role.label(), q.title(), q.description(),
+                q.estimatedMinutes(), r.startedAt, r.submittedAt, sections, total, done);
+    }
+
+    private String write(Object o) {
+        try {
+            return json.writeValueAsString(o);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** @return the problem errors as a message map keyed by question */
+    static Map<String, String> byField(List<Problem.FieldError> errors) {
+        Map<String, String> out = new LinkedHashMap<>();
+        errors.forEach(e -> out.putIfAbsent(e.field(), e.message()));
+        return out;
+    }
+}

@@ -1,0 +1,308 @@
+// Bearing survey page script: saves every answer as it changes through the JSON API, shows the
+// save state, keeps unsaved answers in localStorage and retries them when the connection is back,
+// shows and hides questions by their visibleWhen condition, and keeps the progress up to date.
+// Without this script the forms still work: each section posts and redirects.
+(function () {
+  'use strict';
+
+  // Never act on a page restored from the back/forward cache: its versions may be stale.
+  window.addEventListener('pageshow', function (e) { if (e.persisted) { window.location.reload(); } });
+
+  document.querySelectorAll('button[data-once]').forEach(function (b) {
+    b.form.addEventListener('submit', function () { setTimeout(function () { b.disabled = true; }, 0); });
+  });
+
+  var form = document.querySelector('form.survey-section');
+  if (!form) { return; }
+  var token = form.dataset.token;
+  var api = '/api/v1/respondents/' + encodeURIComponent(token);
+  var storeKey = 'bearing.pending.' + token;
+  var statusEl = document.getElementById('save-status');
+  var inFlight = {};
+  var retryTimer = null;
+
+  function loadPending() {
+    try { return JSON.parse(window.localStorage.getItem(storeKey) || '{}'); } catch (e) { return {}; }
+  }
+  function savePending(p) {
+    try { window.localStorage.setItem(storeKey, JSON.stringify(p)); } catch (e) { /* private mode: keep in memory only */ }
+  }
+  var pending = loadPending();
+
+  function fieldsets() { return Array.prototype.slice.call(form.querySelectorAll('fieldset.question')); }
+  function fieldset(key) { return document.getElementById('q-' + key); }
+
+  // The current value of a question as the API takes it, or {clear: true} when emptied.
+  function valueOf(fs) {
+    var key = fs.dataset.key;
+    var na = fs.querySelector('input[name="na.' + cssEscape(key) + '"]');
+    if (na && na.checked) { return { notApplicable: true }; }
+    var name = 'q.' + key;
+    var inputs = Array.prototype.filter.call(fs.querySelectorAll('input, textarea'), function (i) { return i.name === name; });
+    switch (fs.dataset.type) {
+      case 'SINGLE':
+      case 'SCALE': {
+        var checked = inputs.filter(function (i) { return i.checked; })[0];
+        if (!checked) { return { clear: true }; }
+        return { value: fs.dataset.type === 'SCALE' ? parseInt(checked.value, 10) : checked.value };
+      }
+      case 'MULTI': {
+        var values = inputs.filter(function (i) { return i.checked; }).map(function (i) { return i.value; });
+        return values.length ? { value: values } : { clear: true };
+      }
+      case 'NUMBER': {
+        var raw = inputs[0].value.trim().replace(',', '.');
+        if (raw === '') { return inputs[0].validity && inputs[0].validity.badInput ? { invalid: 'Enter a number.' } : { clear: true }; }
+        var n = Number(raw);
+        return isFinite(n) ? { value: n } : { invalid: 'Enter a number.' };
+      }
+      default: {
+        var t = inputs[0].value;
+        return t.trim() === '' ? { clear: true } : { value: t };
+      }
+    }
+  }
+
+  function applyValue(fs, v) {
+    var key = fs.dataset.key;
+    var na = fs.querySelector('input[name="na.' + cssEscape(key) + '"]');
+    if (na) { na.checked = !!v.notApplicable; }
+    var name = 'q.' + key;
+    Array.prototype.forEach.call(fs.querySelectorAll('input, textarea'), function (i) {
+      if (i.name !== name) { return; }
+      if (i.type === 'radio' || i.type === 'checkbox') {
+        var vals = Array.isArray(v.value) ? v.value.map(String) : [String(v.value)];
+        i.checked = !v.clear && !v.notApplicable && vals.indexOf(i.value) >= 0;
+      } else {
+        i.value = v.clear || v.notApplicable ? '' : String(v.value);
+      }
+    });
+  }
+
+  function mark(fs, state, message) {
+    var s = fs.querySelector('[data-status]');
+    var err = fs.querySelector('.field-error');
+    s.className = 'field-status ' + state;
+    fs.classList.toggle('has-error', state === 'error');
+    if (state === 'error') { err.textContent = message; s.textContent = ''; }
+    else { err.textContent = ''; s.textContent = message || ''; }
+  }
+
+  function overallStatus() {
+    var waiting = Object.keys(pending).length;
+    if (!statusEl) { return; }
+    if (waiting > 0 && !navigator.onLine) {
+      statusEl.className = 'save-status offline';
+      statusEl.textContent = 'You are offline. ' + waiting + ' answer(s) will be saved when the connection is back; do not close this page.';
+    } else if (waiting > 0) {
+      statusEl.className = 'save-status offline';
+      statusEl.textContent = waiting + ' answer(s) not saved yet; retrying…';
+    } else if (form.querySelector('fieldset.has-error')) {
+      statusEl.className = 'save-status error';
+      statusEl.textContent = 'Some answers were not saved; each one says why.';
+    } else {
+      statusEl.className = 'save-status';
+      statusEl.textContent = 'All answers saved.';
+    }
+  }
+
+  function setVersion(fs, version) {
+    fs.dataset.version = version === null || version === undefined ? '' : String(version);
+    var hidden = fs.querySelector('input[name="v.' + cssEscape(fs.dataset.key) + '"]');
+    if (hidden) { hidden.value = fs.dataset.version; }
+  }
+
+  function save(fs) {
+    var key = fs.dataset.key;
+    var v = valueOf(fs);
+    if (v.invalid) { mark(fs, 'error', v.invalid); return; }
+    if (inFlight[key]) { inFlight[key].again = true; return; }
+    pending[key] = v;
+    savePending(pending);
+    mark(fs, 'saving', 'Saving…');
+    var version = fs.dataset.version;
+    var request;
+    if (v.clear) {
+      if (version === '') { done(); return; }
+      request = fetch(api + '/answers/' + encodeURIComponent(key) + '?version=' + encodeURIComponent(version),
+        { method: 'DELETE', credentials: 'same-origin' });
+    } else {
+      var body = v.notApplicable ? { notApplicable: true } : { value: v.value };
+      if (version !== '') { body.version = parseInt(version, 10); }
+      request = fetch(api + '/answers/' + encodeURIComponent(key), {
+        method: 'PUT', credentials: 'same-origin',
+        headers: { 'Content-Type': 'application/json', 'Accept': 'application/json' },
+        body: JSON.stringify(body)
+      });
+    }
+    inFlight[key] = { again: false };
+    request.then(function (res) {
+      if (res.ok) {
+        return (res.status === 204 ? Promise.resolve(null) : res.json()).then(function (a) {
+          setVersion(fs, a ? a.version : null);
+          done();
+          mark(fs, 'saved', 'Saved');
+        });
+      }
+      return res.json().catch(function () { return {}; }).then(function (p) {
+        delete pending[key];
+        savePending(pending);
+        var message;
+        if (res.status === 409) {
+          message = (p.detail && p.detail.indexOf('submitted') >= 0) ? 'This survey was already submitted; answers can no longer change.'
+            : 'This answer was changed in another window or tab. Reload the page to see the latest answer, then change it again.';
+        } else {
+          message = (p.errors && p.errors[0] && p.errors[0].message) || p.detail || 'Not saved.';
+          message = message.charAt(0).toUpperCase() + message.slice(1) + '.';
+          message = message.replace(/\.\.$/, '.');
+        }
+        finish(key);
+        mark(fs, 'error', 'Not saved: ' + message);
+        overallStatus();
+      });
+    }).catch(function () {
+      // no connection or server down: keep it pending and retry
+      finish(key);
+      mark(fs, 'offline', 'Not saved yet: no connection to the server. It will be saved automatically when the connection is back.');
+      overallStatus();
+      scheduleRetry();
+    });
+
+    function done() {
+      delete pending[key];
+      savePending(pending);
+      finish(key);
+      updateVisibility();
+      refreshProgress();
+      overallStatus();
+    }
+  }
+
+  function finish(key) {
+    var again = inFlight[key] && inFlight[key].again;
+    delete inFlight[key];
+    if (again) { save(fieldset(key)); }
+  }
+
+  function scheduleRetry() {
+    if (retryTimer) { return; }
+    retryTimer = setTimeout(function () { retryTimer = null; retryPending(); }, 4000);
+  }
+
+  function retryPending() {
+    Object.keys(pending).forEach(function (key) {
+      var fs = fieldset(key);
+      if (fs) { save(fs); }
+    });
+    if (Object.keys(pending).some(function (k) { return !fieldset(k); })) {
+      // answers typed on another section of this survey: send them as they were
+      Object.keys(pending).forEach(function (key) {
+        if (fieldset(key)) { return; }
+        var v = pending[key];
+        if (v.clear) { delete pending[key]; savePending(pending); return; }
+        fetch(api + '/answers/' + encodeURIComponent(key), {
+          method: 'PUT', headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify(v.notApplicable ? { notApplicable: true } : { value: v.value })
+        }).then(function (res) {
+          if (res.status !== 0) { delete pending[key]; savePending(pending); overallStatus(); }
+        }).catch(scheduleRetry);
+      });
+    }
+  }
+
+  // visibleWhen: {question, anyOf, noneOf}; a question whose condition refers to a hidden
+  // question is hidden too. Questions on other pages keep the server's decision.
+  function updateVisibility() {
+    var changed = true;
+    var guard = 0;
+    while (changed && guard++ < 10) {
+      changed = false;
+      fieldsets().forEach(function (fs) {
+        if (!fs.dataset.visibleWhen) { return; }
+        var cond = JSON.parse(fs.dataset.visibleWhen);
+        var ref = fieldset(cond.question);
+        if (!ref) { return; }
+        var v = ref.hidden ? { clear: true } : valueOf(ref);
+        var chosen = v.clear || v.notApplicable || v.invalid ? null : (Array.isArray(v.value) ? v.value.map(String) : [String(v.value)]);
+        var visible = chosen !== null;
+        if (visible && cond.anyOf && cond.anyOf.length) {
+          visible = cond.anyOf.some(function (c) { return chosen.indexOf(c) >= 0; });
+        }
+        if (visible && cond.noneOf && cond.noneOf.length) {
+          visible = !cond.noneOf.some(function (c) { return chosen.indexOf(c) >= 0; });
+        }
+        if (fs.hidden === visible) { fs.hidden = !visible; changed = true; }
+      });
+    }
+  }
+
+  function refreshProgress() {
+    fetch(api + '/progress', { headers: { 'Accept': 'application/json' } }).then(function (res) {
+      return res.ok ? res.json() : null;
+    }).then(function (p) {
+      if (!p) { return; }
+      var count = document.querySelector('[data-overall-count]');
+      if (count) { count.textContent = p.requiredAnswered + ' of ' + p.requiredTotal; }
+      var bar = document.querySelector('[data-overall-bar]');
+      if (bar) {
+        var pct = p.requiredTotal === 0 ? 100 : Math.round(100 * p.requiredAnswered / p.requiredTotal);
+        bar.setAttribute('aria-valuenow', String(pct));
+        bar.firstElementChild.style.width = pct + '%';
+      }
+      p.sections.forEach(function (s) {
+        var li = document.querySelector('li[data-section="' + cssEscape(s.key) + '"] [data-section-count]');
+        if (li) { li.textContent = s.requiredTotal === 0 ? s.answered + ' answered' : s.requiredAnswered + '/' + s.requiredTotal; }
+      });
+    }).catch(function () { /* progress refresh is best effort */ });
+  }
+
+  var debounce = {};
+  fieldsets().forEach(function (fs) {
+    fs.addEventListener('change', function () { save(fs); });
+    fs.addEventListener('input', function (e) {
+      var t = e.target;
+      if (t.tagName === 'TEXTAREA') {
+        var c = fs.querySelector('[data-count]');
+        if (c) { c.textContent = String(t.value.length); }
+      }
+      if (t.tagName === 'TEXTAREA' || t.type === 'number') {
+        clearTimeout(debounce[fs.dataset.key]);
+        debounce[fs.dataset.key] = setTimeout(function () { save(fs); }, 900);
+      }
+    });
+    // "Not applicable" and an answer exclude each other
+    var na = fs.querySelector('input[name^="na."]');
+    if (na) {
+      fs.addEventListener('change', function (e) {
+        if (e.target === na && na.checked) { applyValue(fs, { notApplicable: true }); }
+        else if (e.target !== na && na.checked && e.target.name && e.target.name.indexOf('q.') === 0) { na.checked = false; }
+      }, true);
+    }
+  });
+
+  // Answers typed before a reload or while offline are put back and sent again.
+  Object.keys(pending).forEach(function (key) {
+    var fs = fieldset(key);
+    if (fs) { applyValue(fs, pending[key]); }
+  });
+  window.addEventListener('online', retryPending);
+  window.addEventListener('offline', overallStatus);
+  window.addEventListener('beforeunload', function (e) {
+    if (Object.keys(pending).length > 0 || Object.keys(inFlight).length > 0) { e.preventDefault(); e.returnValue = ''; }
+  });
+  // With the script running, leaving the page needs no form post: answers are saved already.
+  form.addEventListener('submit', function (e) {
+    var go = e.submitter && e.submitter.value;
+    if (Object.keys(pending).length > 0) { return; } // let the form post carry what is unsaved
+    e.preventDefault();
+    var target = go === 'previous' ? form.dataset.previous : form.dataset.next;
+    window.location.href = target;
+  });
+  updateVisibility();
+  retryPending();
+  overallStatus();
+  var errorBox = document.getElementById('form-errors');
+  if (errorBox) { errorBox.focus(); }
+
+  function cssEscape(s) { return window.CSS && CSS.escape ? CSS.escape(s) : s.replace(/["\\]/g, '\\$&'); }
+}());

@@ -1,0 +1,178 @@
+package dev.bearing.web;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.bearing.questionnaire.Role;
+import dev.bearing.support.Api;
+import dev.bearing.support.FullSurvey;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** The survey pages without JavaScript: forms post, redirect, and refuse bad input on the field. */
+@QuarkusTest
+class SurveyPagesTest {
+
+    record Form(String cookie, String token) {
+    }
+
+    static Form csrf(String path) {
+        Response page = given().redirects().follow(false).get(path);
+        Matcher m = Pattern.compile("name=\"csrf-token\" value=\"([^\"]+)\"").matcher(page.asString());
+        assertTrue(m.find(), "the page " + path + " carries a CSRF token");
+        return new Form(page.getCookie("csrf-token"), m.group(1));
+    }
+
+    static Response post(String path, Form f, Object... fields) {
+        var spec = given().redirects().follow(false).contentType("application/x-www-form-urlencoded; charset=UTF-8")
+                .cookie("csrf-token", f.cookie()).formParam("csrf-token", f.token());
+        for (int i = 0; i < fields.length; i += 2) {
+            spec = spec.formParam((String) fields[i], fields[i + 1]);
+        }
+        return spec.post(path);
+    }
+
+    @Test
+    void welcomePageNamesOrganisationRoleAndDurationWithTypedTextEscaped() {
+        long id = Api.createAssessment("Zoë & Søn <Ltd>");
+        String token = Api.addRespondent(id, "OPERATIONS");
+        given().get("/survey/" + token).then().statusCode(200)
+                .body(containsString("Zoë &amp; Søn &lt;Ltd&gt;"))
+                .body(not(containsString("<Ltd>")))
+                .body(containsString("<strong>Operations</strong>"))
+                .body(containsString("minutes"))
+                .body(containsString("saved automatically"));
+    }
+
+    @Test
+    void tamperedOrGuessedLinksGet404AndRevealNothing() {
+        long id = Api.createAssessment("Link test");
+        String token = Api.addRespondent(id, "BUSINESS");
+        String tampered = token.substring(0, 42) + (token.charAt(42) == 'A' ? 'B' : 'A');
+        for (String path : new String[] {"/survey/" + tampered, "/survey/1", "/survey/" + id,
+                "/survey/" + tampered + "/review", "/survey/" + token + "/s/no-such-section"}) {
+            given().get(path).then().statusCode(404).contentType(containsString("text/html"))
+                    .body(not(containsString("Link test")))
+                    .body(not(containsString("Exception")));
+        }
+    }
+
+    @Test
+    void formWithoutCsrfTokenIsRefusedAndSavesNothing() {
+        String token = Api.addRespondent(Api.createAssessment("CSRF org"), "DEVELOPMENT");
+        given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
+                .formParam("q.sc.coverage", "everything").post("/survey/" + token + "/s/source_control")
+                .then().statusCode(400);
+        Api.answers(token).then().body("$", hasSize(0));
+    }
+
+    @Test
+    void sectionFormSavesAndRedirectsToTheNextSection() {
+        String token = Api.addRespondent(Api.createAssessment("Form org"), "DEVELOPMENT");
+        String path = "/survey/" + token + "/s/source_control";
+        Form f = csrf(path);
+        post(path, f, "q.sc.coverage", "everything", "q.sc.branching", "under_one_day", "go", "next")
+                .then().statusCode(303).header("Location", endsWith("/survey/" + token + "/s/continuous_integration"));
+        Api.answers(token).then().body("questionKey", equalTo(java.util.List.of("sc.coverage", "sc.branching")));
+        given().get(path).then().body(containsString("value=\"everything\" checked"));
+    }
+
+    @Test
+    void badAnswersAreRefusedOnTheFieldAndTheOthersKept() {
+        String token = Api.addRespondent(Api.createAssessment("Bad input org"), "DEVELOPMENT");
+        String path = "/survey/" + token + "/s/deployment_release";
+        Form f = csrf(path);
+        post(path, f, "q.deploy.production_method", "scripted", "q.deploy.manual_steps", "-7",
+                "q.deploy.rollback", "not_a_choice")
+                .then().statusCode(422)
+                .body(containsString("must be between"))
+                .body(containsString("not_a_choice"))
+                .body(containsString("value=\"-7\""));
+        Api.answers(token).then().body("questionKey", equalTo(java.util.List.of("deploy.production_method")));
+
+        String closing = "/survey/" + token + "/s/" + lastSection(token);
+        Form g = csrf(closing);
+        post(closing, g, "q.context.biggest_obstacle", "x".repeat(100_000), "q.context.one_change", "Fewer hand-offs")
+                .then().statusCode(422).body(containsString("at most 2000"));
+        Api.answers(token).then().body("find { it.questionKey == 'context.one_change' }.value", equalTo("Fewer hand-offs"));
+    }
+
+    @Test
+    void staleSaveFromASecondTabIsRefusedAndTheStoredValueKept() {
+        String token = Api.addRespondent(Api.createAssessment("Two tabs org"), "DEVELOPMENT");
+        Api.put(token, "sc.coverage", Map.of("value", "some_code")).then().statusCode(200);
+        String path = "/survey/" + token + "/s/source_control";
+        Form tab1 = csrf(path);
+        Form tab2 = csrf(path);
+        post(path, tab1, "q.sc.coverage", "everything", "v.sc.coverage", "0").then().statusCode(303);
+        post(path, tab2, "q.sc.coverage", "little_or_none", "v.sc.coverage", "0").then().statusCode(422)
+                .body(containsString("changed meanwhile"));
+        Api.answers(token).then().body("[0].value", equalTo("everything"));
+    }
+
+    @Test
+    void reviewListsMissingAnswersAndSubmitIsRefusedUntilComplete() {
+        long id = Api.createAssessment("Review org");
+        String token = Api.addRespondent(id, "BUSINESS");
+        Api.put(token, "context.biggest_obstacle", Map.of("value", "<img src=x onerror=alert(1)>\"'&")).then().statusCode(200);
+        String review = "/survey/" + token + "/review";
+        given().get(review).then().statusCode(200)
+                .body(containsString("required question(s) still to answer"))
+                .body(containsString("href=\"/survey/" + token + "/s/alignment#q-align.priorities\""))
+                .body(containsString("&lt;img src=x onerror=alert(1)&gt;&quot;&#39;&amp;"))
+                .body(not(containsString("<img src=x")))
+                .body(containsString("Not answered"));
+        Form f = csrf(review);
+        post("/survey/" + token + "/submit", f).then().statusCode(303)
+                .header("Location", endsWith("/review?incomplete=true"));
+        given().get(review + "?incomplete=true").then().body(containsString("was not submitted"));
+
+        Api.putMany(token, FullSurvey.answers(Role.BUSINESS, 2, Map.of())).then().statusCode(200);
+        Form g = csrf(review);
+        post("/survey/" + token + "/submit", g).then().statusCode(303).header("Location", endsWith("/thanks"));
+        String first = given().get("/api/v1/assessments/" + id + "/respondents").then().extract().jsonPath().getString("[0].submittedAt");
+        // the repeat (double click, refresh, Back then submit) is answered calmly and changes nothing
+        post("/survey/" + token + "/submit", g).then().statusCode(303).header("Location", endsWith("/thanks"));
+        given().get("/survey/" + token + "/thanks").then().statusCode(200).body(containsString("Thank you"));
+        given().get("/api/v1/assessments/" + id + "/respondents").then().body("[0].submittedAt", equalTo(first));
+        // read-only after submit
+        given().redirects().follow(false).get("/survey/" + token + "/s/alignment").then().statusCode(303)
+                .header("Location", endsWith("/thanks"));
+        post("/survey/" + token + "/s/alignment", g, "q.align.priorities", "loudest_voice").then().statusCode(303);
+        Api.answers(token).then().body("find { it.questionKey == 'align.priorities' }.value", not(equalTo("loudest_voice")));
+    }
+
+    @Test
+    void consultantCreatesAnAssessmentAndAddsRespondentsFromThePages() {
+        Form f = csrf("/");
+        String location = post("/assessments", f, "organisation", "Woodgrove Bank").then().statusCode(303)
+                .extract().header("Location");
+        long id = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+        post("/assessments", f, "organisation", "  ").then().statusCode(422).body(containsString("Enter the organisation"));
+        Form g = csrf("/assessments/" + id);
+        post("/assessments/" + id + "/respondents", g, "role", "OPERATIONS", "name", "Head of Ops").then().statusCode(303);
+        post("/assessments/" + id + "/respondents", g, "role", "CEO").then().statusCode(422)
+                .body(containsString("Choose the respondent"));
+        given().get("/assessments/" + id).then().statusCode(200)
+                .body(containsString("Head of Ops")).body(containsString("not started"))
+                .body(containsString("/survey/"));
+        post("/assessments/" + id + "/evaluate", g).then().statusCode(409).body(containsString("no submitted respondent"));
+        assertEquals(1, given().get("/api/v1/assessments/" + id + "/respondents").then().extract().jsonPath().getList("$").size());
+    }
+
+    static String lastSection(String token) {
+        var sections = given().get("/api/v1/respondents/" + token + "/progress").then().extract().jsonPath()
+                .getList("sections.key", String.class);
+        return sections.get(sections.size() - 1);
+    }
+}
