@@ -29,7 +29,7 @@ class PackagedAppIT {
             Api.putMany(token, FullSurvey.answers(role, 2, Map.of())).then().statusCode(200);
             Api.submit(token).then().statusCode(200);
         }
-        given().post("/api/v1/assessments/" + id + "/evaluation").then().statusCode(201)
+        given().contentType("application/json").post("/api/v1/assessments/" + id + "/evaluation").then().statusCode(201)
                 .body("result.stage.label", containsString("quarter"))
                 .body("result.stack.size()", greaterThan(7));
         byte[] pdf = given().get("/api/v1/assessments/" + id + "/report.pdf").then().statusCode(200)

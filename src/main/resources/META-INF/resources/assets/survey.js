@@ -241,14 +241,16 @@
       return res.ok ? res.json() : null;
     }).then(function (p) {
       if (!p) { return; }
-      var count = document.querySelector('[data-overall-count]');
-      if (count) { count.textContent = p.requiredAnswered + ' of ' + p.requiredTotal; }
+      var pct = p.requiredTotal === 0 ? 100 : Math.round(100 * p.requiredAnswered / p.requiredTotal);
+      document.querySelectorAll('[data-overall-count]').forEach(function (c) {
+        c.textContent = p.requiredAnswered + ' of ' + p.requiredTotal;
+      });
       var bar = document.querySelector('[data-overall-bar]');
       if (bar) {
-        var pct = p.requiredTotal === 0 ? 100 : Math.round(100 * p.requiredAnswered / p.requiredTotal);
         bar.setAttribute('aria-valuenow', String(pct));
         bar.firstElementChild.style.width = pct + '%';
       }
+      document.querySelectorAll('[data-overall-fill]').forEach(function (f) { f.style.width = pct + '%'; });
       p.sections.forEach(function (s) {
         var li = document.querySelector('li[data-section="' + cssEscape(s.key) + '"] [data-section-count]');
         if (li) { li.textContent = s.requiredTotal === 0 ? s.answered + ' answered' : s.requiredAnswered + '/' + s.requiredTotal; }

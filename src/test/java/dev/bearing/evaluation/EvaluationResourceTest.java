@@ -22,12 +22,12 @@ class EvaluationResourceTest {
     void evaluationNeedsASubmittedSurvey() {
         long id = Api.createAssessment("Nobody answered yet");
         Api.addRespondent(id, "BUSINESS");
-        given().post("/api/v1/assessments/" + id + "/evaluation").then().statusCode(409)
+        given().contentType("application/json").post("/api/v1/assessments/" + id + "/evaluation").then().statusCode(409)
                 .contentType("application/problem+json").body("detail", containsString("no submitted respondent"));
         given().get("/api/v1/assessments/" + id + "/evaluation").then().statusCode(404);
         given().get("/api/v1/assessments/" + id + "/report.pdf").then().statusCode(404)
                 .contentType("application/problem+json");
-        given().post("/api/v1/assessments/424242424/evaluation").then().statusCode(404);
+        given().contentType("application/json").post("/api/v1/assessments/424242424/evaluation").then().statusCode(404);
     }
 
     @Test
@@ -42,7 +42,7 @@ class EvaluationResourceTest {
             Api.submit(t).then().statusCode(200);
         }
         String expectedVersion = RuleBase.hash(Path.of("rules"));
-        given().post("/api/v1/assessments/" + id + "/evaluation").then().statusCode(201)
+        given().contentType("application/json").post("/api/v1/assessments/" + id + "/evaluation").then().statusCode(201)
                 .body("assessmentId", equalTo((int) id))
                 .body("result.ruleSetVersion", equalTo(expectedVersion))
                 .body("result.respondents.BUSINESS", equalTo(1))

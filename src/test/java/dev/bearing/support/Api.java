@@ -44,6 +44,6 @@ public final class Api {
 
     /** POST submit. */
     public static Response submit(String token) {
-        return given().post("/api/v1/respondents/" + token + "/submit");
+        return given().contentType(ContentType.JSON).post("/api/v1/respondents/" + token + "/submit");
     }
 }

@@ -1,0 +1,63 @@
+package dev.bearing.support;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * Headless Chromium from Debian ({@code /usr/bin/chromium}, {@code /usr/bin/chromedriver}),
+ * driven by Selenium without downloading anything. CI installs both packages ({@code .ci/run});
+ * on a developer machine without them the browser tests are skipped, in CI they fail.
+ */
+public final class Browser {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+    private Browser() {
+    }
+
+    /** @return a new headless browser with an empty profile, window 1280x900 */
+    public static ChromeDriver start() {
+        boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+        if (!present && System.getenv("CI") != null) {
+            Assertions.fail("CI must install chromium and chromium-driver (see .ci/run)");
+        }
+        Assumptions.assumeTrue(present, "chromium and chromium-driver are not installed; browser tests skipped");
+        Path profile;
+        try {
+            profile = Files.createTempDirectory("bearing-chromium");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toString());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--window-size=1280,900", "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        ChromeDriver driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        return driver;
+    }
+
+    /** Saves a screenshot as {@code target/screenshots/<name>.png}. */
+    public static void screenshot(ChromeDriver driver, String name) {
+        try {
+            Path out = Path.of("target/screenshots", name + ".png");
+            Files.createDirectories(out.getParent());
+            Files.write(out, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

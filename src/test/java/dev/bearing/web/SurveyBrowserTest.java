@@ -1,0 +1,233 @@
+package dev.bearing.web;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.bearing.questionnaire.Role;
+import dev.bearing.support.Api;
+import dev.bearing.support.Browser;
+import dev.bearing.support.FullSurvey;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.net.URL;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WindowType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chromium.ChromiumNetworkConditions;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A respondent in a real browser: branching, autosave, reload, Back, offline and retry, resume in
+ * a new browser session, progress, a refused submit, completion and a double submit, with
+ * screenshots of every page kind in target/screenshots/.
+ */
+@QuarkusTest
+class SurveyBrowserTest {
+
+    @TestHTTPResource("/")
+    URL base;
+
+    ChromeDriver driver;
+
+    @AfterEach
+    void close() {
+        if (driver != null) {
+            driver.quit();
+        }
+    }
+
+    @Test
+    void respondentAnswersResumesAndSubmitsOnce() {
+        long id = Api.createAssessment("Zakład Żółw Łódź");
+        String token = Api.addRespondent(id, "DEVELOPMENT");
+        String survey = base + "survey/" + token;
+        driver = Browser.start();
+
+        driver.get(survey);
+        assertTrue(driver.getPageSource().contains("Zakład Żółw Łódź"));
+        Browser.screenshot(driver, "1-welcome");
+        driver.findElement(By.linkText("Start the survey")).click();
+        wait(driver).until(d -> d.getCurrentUrl().endsWith("/s/context"));
+
+        // branching: the CI follow-ups appear only once builds exist
+        driver.get(survey + "/s/continuous_integration");
+        WebElement feedback = driver.findElement(By.id("q-ci.feedback_time"));
+        assertFalse(feedback.isDisplayed(), "hidden until the trigger is answered");
+        String before = overall();
+        choose("ci.build_trigger", "on_every_push");
+        waitSaved("ci.build_trigger");
+        wait(driver).until(d -> feedback.isDisplayed());
+        choose("ci.feedback_time", "ten_to_thirty_minutes");
+        waitSaved("ci.feedback_time");
+        wait(driver).until(d -> !overall().equals(before));
+        Browser.screenshot(driver, "2-question-page-desktop");
+        driver.manage().window().setSize(new Dimension(390, 844));
+        Browser.screenshot(driver, "3-question-page-phone");
+        driver.manage().window().setSize(new Dimension(1280, 900));
+
+        // keyboard only: focus the first choice of the next question and pick with the arrow keys
+        WebElement firstBroken = driver.findElement(By.cssSelector("input[name='q.ci.broken_build'][value='unnoticed']"));
+        ((JavascriptExecutor) driver).executeScript("arguments[0].focus()", firstBroken);
+        new Actions(driver).sendKeys(Keys.SPACE).perform();
+        new Actions(driver).sendKeys(Keys.ARROW_DOWN).perform();
+        waitSaved("ci.broken_build");
+        assertTrue(checked("ci.broken_build", "eventually"), "arrow keys move the choice");
+
+        // hiding: a hidden follow-up is not counted as missing
+        choose("ci.build_trigger", "no_shared_build");
+        wait(driver).until(d -> !feedback.isDisplayed());
+        waitSaved("ci.build_trigger");
+        choose("ci.build_trigger", "on_every_push");
+        waitSaved("ci.build_trigger");
+        wait(driver).until(d -> feedback.isDisplayed());
+
+        // reload and Back keep what showed "saved"
+        driver.navigate().refresh();
+        assertTrue(checked("ci.build_trigger", "on_every_push"));
+        assertTrue(checked("ci.feedback_time", "ten_to_thirty_minutes"));
+        driver.findElement(By.cssSelector("button[value='next']")).click();
+        wait(driver).until(d -> d.getCurrentUrl().endsWith("/s/test_automation"));
+        driver.navigate().back();
+        wait(driver).until(d -> d.getCurrentUrl().endsWith("/s/continuous_integration"));
+        wait(driver).until(d -> checked("ci.feedback_time", "ten_to_thirty_minutes"));
+
+        // offline: the answer waits, says so, and is saved when the connection is back
+        ChromiumNetworkConditions offline = new ChromiumNetworkConditions();
+        offline.setOffline(true);
+        driver.setNetworkConditions(offline);
+        choose("ci.feedback_time", "under_ten_minutes");
+        wait(driver).until(d -> status("ci.feedback_time").contains("no connection"));
+        driver.deleteNetworkConditions();
+        wait(driver, 20).until(d -> status("ci.feedback_time").equals("Saved"));
+
+        // a second tab holding the same question: its stale save is refused, the first value kept
+        String first = driver.getWindowHandle();
+        driver.switchTo().newWindow(WindowType.TAB);
+        driver.get(survey + "/s/source_control");
+        driver.switchTo().window(first);
+        driver.get(survey + "/s/source_control");
+        choose("sc.coverage", "everything");
+        waitSaved("sc.coverage");
+        for (String h : driver.getWindowHandles()) {
+            if (!h.equals(first)) {
+                driver.switchTo().window(h);
+            }
+        }
+        choose("sc.coverage", "some_code");
+        wait(driver).until(d -> error("sc.coverage").contains("changed in another window or tab"));
+        driver.close();
+        driver.switchTo().window(first);
+        choose("sc.branching", "under_one_day");
+        waitSaved("sc.branching");
+
+        // a new browser session resumes from the link alone
+        driver.quit();
+        driver = Browser.start();
+        driver.get(survey + "/s/continuous_integration");
+        assertTrue(checked("ci.feedback_time", "under_ten_minutes"), "saved while the first browser was offline");
+        assertTrue(driver.getPageSource().contains("required questions answered"));
+
+        // submit with answers missing: refused, with links to them
+        driver.get(survey + "/review");
+        Browser.screenshot(driver, "4-review");
+        driver.findElement(By.cssSelector("form.submit-form button")).click();
+        wait(driver).until(d -> d.getCurrentUrl().contains("incomplete=true"));
+        WebElement missingLink = driver.findElement(By.cssSelector(".missing a"));
+        assertNotNull(missingLink.getAttribute("href"));
+
+        // the rest of the survey, then submit twice (double click)
+        Map<String, com.fasterxml.jackson.databind.JsonNode> keep = new HashMap<>();
+        var f = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance;
+        keep.put("ci.build_trigger", f.textNode("on_every_push"));
+        keep.put("ci.feedback_time", f.textNode("under_ten_minutes"));
+        keep.put("ci.broken_build", f.textNode("eventually"));
+        keep.put("sc.coverage", f.textNode("everything"));
+        keep.put("sc.branching", f.textNode("under_one_day"));
+        List<Map<String, Object>> rest = FullSurvey.answers(Role.DEVELOPMENT, 2, keep).stream()
+                .filter(a -> !keep.containsKey((String) a.get("questionKey"))).toList();
+        Api.putMany(token, rest).then().statusCode(200);
+        driver.get(survey + "/review");
+        WebElement submit = driver.findElement(By.cssSelector("form.submit-form button"));
+        new Actions(driver).doubleClick(submit).perform();
+        wait(driver).until(d -> d.getCurrentUrl().endsWith("/thanks"));
+        Browser.screenshot(driver, "5-thank-you");
+        driver.navigate().back();
+        wait(driver).until(d -> d.getCurrentUrl().endsWith("/thanks"));
+
+        // the database holds exactly the answers given and one submission
+        var stored = given().get("/api/v1/respondents/" + token + "/answers").then().statusCode(200).extract().jsonPath();
+        Map<String, Object> byKey = new HashMap<>();
+        List<Map<String, Object>> all = stored.getList("$");
+        all.forEach(a -> byKey.put((String) a.get("questionKey"), a.get("value")));
+        assertEquals(rest.size() + keep.size(), all.size(), "no answer lost, none invented");
+        keep.forEach((k, v) -> assertEquals(v.asText(), byKey.get(k), k));
+        var respondents = given().get("/api/v1/assessments/" + id + "/respondents").then().extract().jsonPath();
+        assertNotNull(respondents.getString("[0].submittedAt"));
+        Api.submit(token).then().statusCode(200).body("alreadySubmitted", org.hamcrest.Matchers.equalTo(true))
+                .body("submittedAt", org.hamcrest.Matchers.equalTo(respondents.getString("[0].submittedAt")));
+    }
+
+    @Test
+    void everyFieldHasALabelAndEveryQuestionALegend() {
+        String token = Api.addRespondent(Api.createAssessment("Accessible org"), "OPERATIONS");
+        driver = Browser.start();
+        for (String section : List.of("context", "alignment", "monitoring", "current_tools", "closing")) {
+            driver.get(base + "survey/" + token + "/s/" + section);
+            Object unlabeled = ((JavascriptExecutor) driver).executeScript(
+                    "return Array.from(document.querySelectorAll('form input:not([type=hidden]), form textarea'))"
+                    + ".filter(i => !i.closest('label') && !(i.id && document.querySelector('label[for=\"' + i.id + '\"]')))"
+                    + ".map(i => i.name);");
+            assertEquals(List.of(), unlabeled, section + ": inputs without a label");
+            Object noLegend = ((JavascriptExecutor) driver).executeScript(
+                    "return Array.from(document.querySelectorAll('fieldset.question')).filter(f => !f.querySelector('legend')).length;");
+            assertEquals(0L, noLegend, section);
+        }
+    }
+
+    private String overall() {
+        return driver.findElement(By.cssSelector(".progress [data-overall-count]")).getText();
+    }
+
+    private void choose(String key, String value) {
+        WebElement input = driver.findElement(By.cssSelector("input[name='q." + key + "'][value='" + value + "']"));
+        input.findElement(By.xpath("./ancestor::label")).click();
+    }
+
+    private boolean checked(String key, String value) {
+        return driver.findElement(By.cssSelector("input[name='q." + key + "'][value='" + value + "']")).isSelected();
+    }
+
+    private String status(String key) {
+        return driver.findElement(By.cssSelector("#q-" + key.replace(".", "\\.") + " [data-status]")).getText();
+    }
+
+    private String error(String key) {
+        return driver.findElement(By.id("err-" + key)).getText();
+    }
+
+    private void waitSaved(String key) {
+        wait(driver).until(d -> status(key).equals("Saved"));
+    }
+
+    private static WebDriverWait wait(ChromeDriver d) {
+        return wait(d, 10);
+    }
+
+    private static WebDriverWait wait(ChromeDriver d, int seconds) {
+        return new WebDriverWait(d, Duration.ofSeconds(seconds));
+    }
+}
