@@ -1,0 +1,23 @@
+package dev.bearing.web;
+
+import io.quarkus.qute.TemplateExtension;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/** Template extensions for the pages: times as people read them. */
+@TemplateExtension
+public final class Formats {
+
+    private static final DateTimeFormatter HUMAN = DateTimeFormatter.ofPattern("d MMMM yyyy 'at' HH:mm 'UTC'", Locale.UK)
+            .withZone(ZoneOffset.UTC);
+
+    private Formats() {
+    }
+
+    /** @return e.g. "30 November 2026 at 16:24 UTC"; "" for null */
+    static String human(Instant instant) {
+        return instant == null ? "" : HUMAN.format(instant);
+    }
+}
