@@ -1,0 +1,128 @@
+package dev.bearing.report;
+
+import dev.bearing.assessment.AnswerCodec;
+import dev.bearing.assessment.Assessment;
+import dev.bearing.assessment.AssessmentService;
+import dev.bearing.assessment.Respondent;
+import dev.bearing.common.ProblemException;
+import dev.bearing.evaluation.EvaluationService;
+import dev.bearing.evaluation.EvaluationService.StoredEvaluation;
+import dev.bearing.questionnaire.AnswerValue;
+import dev.bearing.questionnaire.Question;
+import dev.bearing.questionnaire.Questionnaire;
+import dev.bearing.questionnaire.Visibility;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Produces the PDF roadmap of an assessment's latest evaluation. At most
+ * {@code bearing.report.max-concurrent} renders run at once (default 2); a request that waits
+ * longer than {@code bearing.report.queue-wait-seconds} gets 503 with Retry-After instead of
+ * risking the heap.
+ */
+@ApplicationScoped
+public class ReportService {
+
+    @Inject
+    EvaluationService evaluations;
+
+    @Inject
+    AssessmentService assessments;
+
+    @Inject
+    AnswerCodec codec;
+
+    @Inject
+    ReportRenderer renderer;
+
+    private final Semaphore slots;
+    private final int waitSeconds;
+
+    /**
+     * @param maxConcurrent renders allowed at once
+     * @param waitSeconds how long a request waits for a free slot
+     */
+    public ReportService(@ConfigProperty(name = "bearing.report.max-concurrent", defaultValue = "2") int maxConcurrent,
+            @ConfigProperty(name = "bearing.report.queue-wait-seconds", defaultValue = "20") int waitSeconds) {
+        this.slots = new Semaphore(maxConcurrent, true);
+        this.waitSeconds = waitSeconds;
+    }
+
+    /**
+     * Renders the PDF roadmap.
+     *
+     * @param assessmentId assessment id
+     * @return PDF bytes
+     * @throws ProblemException 404 unknown assessment or no evaluation yet; 503 (with a
+     *     Retry-After hint in the detail) when the renderer is saturated
+     */
+    public byte[] pdf(long assessmentId) {
+        ReportData data = data(assessmentId);
+        boolean acquired;
+        try {
+            acquired = slots.tryAcquire(waitSeconds, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            acquired = false;
+        }
+        if (!acquired) {
+            throw new ReportBusyException();
+        }
+        try {
+            return renderer.render(data);
+        } finally {
+            slots.release();
+        }
+    }
+
+    /**
+     * @return what the report shows: the latest evaluation and the submitted respondents' answers
+     * @throws ProblemException 404 unknown assessment or no evaluation yet
+     */
+    @Transactional
+    public ReportData data(long assessmentId) {
+        StoredEvaluation e = evaluations.latest(assessmentId);
+        Assessment a = AssessmentService.find(assessmentId);
+        Questionnaire q = assessments.questionnaire(a);
+        List<ReportData.RespondentAnswers> respondents = new ArrayList<>();
+        for (Respondent r : Respondent.ofAssessment(a.id)) {
+            if (r.submittedAt == null) {
+                continue;
+            }
+            Map<String, AnswerValue> answers = codec.answersOf(r, q);
+            Set<String> visible = Visibility.visibleKeys(q, r.role, answers);
+            List<ReportData.AnsweredQuestion> rows = new ArrayList<>();
+            for (Questionnaire.Section s : q.sections()) {
+                for (Question qu : s.questions()) {
+                    if (!visible.contains(qu.key())) {
+                        continue;
+                    }
+                    AnswerValue v = answers.get(qu.key());
+                    rows.add(new ReportData.AnsweredQuestion(s.title(), qu.key(), qu.text(), v == null ? null : v.display(qu)));
+                }
+            }
+            respondents.add(new ReportData.RespondentAnswers(r.role.label(), r.displayName, rows));
+        }
+        return new ReportData(a.organisation.name, a.id, e.evaluatedAt(), e.result(), respondents);
+    }
+
+    /** All render slots stayed busy: the client should retry shortly. */
+    public static class ReportBusyException extends ProblemException {
+
+        /** Seconds a client should wait before retrying. */
+        public static final int RETRY_AFTER_SECONDS = 10;
+
+        ReportBusyException() {
+            super(503, "Busy", "Several reports are being rendered; retry in " + RETRY_AFTER_SECONDS + " seconds.",
+                    List.of());
+        }
+    }
+}

@@ -1,0 +1,313 @@
+package dev.bearing.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.bearing.evaluation.RuleEngine;
+import dev.bearing.questionnaire.Questionnaire;
+import dev.bearing.questionnaire.QuestionnaireRegistry;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDResources;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.graphics.PDXObject;
+import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
+import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlineItem;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.pdfbox.text.TextPosition;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The PDF roadmap read back with PDFBox: hostile text survives unchanged and escaped, nothing
+ * leaves the margins or gets lost, fonts are embedded, the outline and title are there. The
+ * sample PDF is written to {@code target/report-sample.pdf} for a person to look at.
+ */
+@QuarkusTest
+class ReportRendererTest {
+
+    /** Page margins of roadmap.css, left and right: 18 mm in points. */
+    static final float SIDE_MARGIN = 18 / 25.4f * 72;
+
+    @Inject
+    ReportRenderer renderer;
+
+    @Inject
+    RuleEngine engine;
+
+    @Inject
+    QuestionnaireRegistry questionnaires;
+
+    static ReportData data;
+    static String xhtml;
+    static byte[] pdf;
+    static String text;
+
+    @BeforeEach
+    void renderOnce() throws IOException {
+        if (pdf != null) {
+            return;
+        }
+        data = SampleReport.hostile(engine, questionnaire());
+        xhtml = renderer.xhtml(data);
+        pdf = renderer.render(data);
+        Files.createDirectories(Path.of("target"));
+        Files.write(Path.of("target/report-sample.pdf"), pdf);
+        Files.writeString(Path.of("target/report-sample.xhtml"), xhtml);
+        text = text(pdf);
+        Files.writeString(Path.of("target/report-sample.txt"), text);
+    }
+
+    Questionnaire questionnaire() {
+        return questionnaires.latest("devops-maturity");
+    }
+
+    @Test
+    void polishGreekCyrillicAndMarkupCharactersComeOutUnchanged() {
+        for (String s : List.of(SampleReport.ORGANISATION, SampleReport.GREEK, SampleReport.CYRILLIC,
+                SampleReport.AMPERSAND, SampleReport.CODE, SampleReport.CJK)) {
+            assertTrue(text.contains(s), "PDF text lacks " + s);
+        }
+    }
+
+    @Test
+    void respondentMarkupIsShownAsTextNeverAsMarkup() {
+        assertTrue(text.contains(SampleReport.MARKUP), "PDF text lacks the typed markup");
+        assertTrue(xhtml.contains("&lt;img src=x onerror=alert(1)&gt;&quot;&#39;&amp;"), "markup not escaped");
+        assertFalse(xhtml.contains("<img"), "an img element reached the XHTML");
+        assertTrue(xhtml.contains("Zoë &amp; Søn &lt;Ltd&gt;"));
+        assertTrue(xhtml.contains("if a&lt;b &amp;&amp; c&gt;d"));
+    }
+
+    @Test
+    void tabsBecomeSpacesLineBreaksStayInvisibleCharactersGo() {
+        assertTrue(text.contains("Build: Jenkins\nTest: JUnit 5"), "tab, CRLF or no-break spaces mishandled");
+        assertTrue(text.contains("Jenkins") && text.contains("JUnit 5"));
+        for (char c : new char[] {'\u0007', '\u200B', '\t', '\u00A0', '\u202F', '\r'}) {
+            assertEquals(-1, text.indexOf(c), "character U+" + Integer.toHexString(c) + " in the PDF text");
+        }
+    }
+
+    @Test
+    void longUrlAndLongAnswerStayInsideTheMarginsWithNothingLost() throws IOException {
+        String flat = withoutPageFurniture(text).replaceAll("\\s+", "");
+        assertTrue(flat.contains(SampleReport.URL), "the 400-character URL is not complete");
+        assertTrue(flat.contains(SampleReport.LONG_ANSWER.replaceAll("\\s+", "")), "the 6,000-character answer lost text");
+        List<String> outside = glyphsOutsideMargins(pdf);
+        assertTrue(outside.isEmpty(), outside.size() + " glyphs outside the margins, e.g. "
+                + outside.subList(0, Math.min(5, outside.size())));
+    }
+
+    @Test
+    void tablesContinueOnTheNextPageWithTheirHeader() throws IOException {
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            int first = pageOf(doc, "w0000");
+            int last = pageOf(doc, "w0999");
+            assertTrue(first > 0 && last > first, "the 6,000-character answer should span pages: " + first + ", " + last);
+            String lastPage = pageText(doc, last);
+            assertTrue(lastPage.contains("Question Answer"), "table header not repeated on page " + last);
+        }
+    }
+
+    @Test
+    void unansweredQuestionsSayNotAnsweredAndNoPlaceholderLeaks() {
+        assertTrue(text.contains("Not answered"));
+        for (String bad : List.of("NOT_FOUND", "{", "}", "NaN", "Infinity", "RawString", "ReportView")) {
+            assertFalse(text.contains(bad), "placeholder " + bad + " in the PDF text");
+        }
+        Matcher m = Pattern.compile("\\bnull\\b", Pattern.CASE_INSENSITIVE).matcher(text);
+        assertFalse(m.find(), "\"null\" in the PDF text");
+    }
+
+    @Test
+    void titleOutlineAndPages() throws IOException {
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            assertEquals("DevOps roadmap — " + SampleReport.ORGANISATION, doc.getDocumentInformation().getTitle());
+            assertTrue(doc.getNumberOfPages() > 5, "pages: " + doc.getNumberOfPages());
+            List<String> top = new ArrayList<>();
+            PDOutlineItem item = doc.getDocumentCatalog().getDocumentOutline().getFirstChild();
+            int children = 0;
+            while (item != null) {
+                top.add(item.getTitle());
+                for (PDOutlineItem c = item.getFirstChild(); c != null; c = c.getNextSibling()) {
+                    children++;
+                }
+                item = item.getNextSibling();
+            }
+            assertEquals(List.of("Executive summary", "How to read this report", "Capabilities",
+                    "Alignment gaps by role", "Recommended stack", "Findings", "Roadmap", "Appendix: answers"), top);
+            assertTrue(children >= data.result().stack().size() + data.respondents().size(), "nested bookmarks");
+            assertTrue(text.contains("Page 2 of " + doc.getNumberOfPages()), "page numbers in the footer");
+        }
+    }
+
+    @Test
+    void everyFontIsEmbedded() throws IOException {
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            List<String> fonts = new ArrayList<>();
+            for (PDPage page : doc.getPages()) {
+                collectFonts(page.getResources(), fonts, 0);
+            }
+            assertFalse(fonts.isEmpty());
+            List<String> notEmbedded = fonts.stream().filter(f -> f.endsWith("(not embedded)")).toList();
+            assertTrue(notEmbedded.isEmpty(), "fonts not embedded: " + notEmbedded);
+        }
+    }
+
+    @Test
+    void organisationWithMarkupIsTheTitleAsTyped() throws IOException {
+        byte[] other = renderer.render(SampleReport.sparse(engine, questionnaire(), SampleReport.AMPERSAND));
+        try (PDDocument doc = Loader.loadPDF(other)) {
+            assertEquals("DevOps roadmap — " + SampleReport.AMPERSAND, doc.getDocumentInformation().getTitle());
+            String t = new PDFTextStripper().getText(doc);
+            assertTrue(t.contains(SampleReport.AMPERSAND));
+            assertTrue(t.contains("Not answered"), "a sparse assessment lists its unanswered questions");
+            assertFalse(Pattern.compile("\\bnull\\b").matcher(t).find());
+            assertFalse(t.contains("{") || t.contains("NOT_FOUND"));
+        }
+    }
+
+    @Test
+    void anOrganisationNameWithoutSpacesWrapsInsideTheMargins() throws IOException {
+        String name = "Łódź" + "x".repeat(150) + "运维" + "y".repeat(150);
+        byte[] other = renderer.render(SampleReport.sparse(engine, questionnaire(), name));
+        List<String> outside = glyphsOutsideMargins(other);
+        assertTrue(outside.isEmpty(), outside.size() + " glyphs outside the margins, e.g. "
+                + outside.subList(0, Math.min(5, outside.size())));
+        try (PDDocument doc = Loader.loadPDF(other)) {
+            assertEquals("DevOps roadmap — " + name, doc.getDocumentInformation().getTitle());
+        }
+        assertTrue(withoutPageFurniture(text(other)).replaceAll("\\s+", "").contains(name));
+    }
+
+    @Test
+    void concurrentRendersGiveTheSameDocument() throws Exception {
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<byte[]>> runs = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                runs.add(pool.submit(() -> renderer.render(data)));
+            }
+            for (var run : runs) {
+                String t = text(run.get());
+                assertEquals(text, t, "a concurrent render differs from the single one");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void warmRenderTime() {
+        int runs = 5;
+        long[] ms = new long[runs];
+        long qute = 0;
+        for (int i = 0; i < runs; i++) {
+            long start = System.nanoTime();
+            String x = renderer.xhtml(data);
+            long mid = System.nanoTime();
+            renderer.pdf(x);
+            ms[i] = (System.nanoTime() - start) / 1_000_000;
+            qute += (mid - start) / 1_000_000;
+        }
+        System.out.printf("Report view + Qute: %d ms on average%n", qute / runs);
+        long[] sorted = ms.clone();
+        java.util.Arrays.sort(sorted);
+        System.out.printf("Report render (warm), %d runs: %s ms, median %d ms, %d bytes%n", runs,
+                java.util.Arrays.toString(ms), sorted[runs / 2], pdf.length);
+        assertTrue(sorted[runs / 2] < 10_000, "a warm render took " + sorted[runs / 2] + " ms");
+    }
+
+    // ---------------------------------------------------------------------------------------
+
+    /**
+     * @return the text without what repeats on every page (footer, page number, repeated table
+     *     headers), so that text continuing on the next page reads as one piece
+     */
+    static String withoutPageFurniture(String text) {
+        return text.replaceAll("(?m)^Bearing · DevOps roadmap — .*$", "")
+                .replaceAll("(?m)^Page \\d+ of \\d+$", "")
+                .replaceAll("(?m)^Question\\s*Answer$", "");
+    }
+
+    static String text(byte[] bytes) throws IOException {
+        try (PDDocument doc = Loader.loadPDF(bytes)) {
+            PDFTextStripper s = new PDFTextStripper();
+            s.setLineSeparator("\n");
+            return s.getText(doc);
+        }
+    }
+
+    static String pageText(PDDocument doc, int page) throws IOException {
+        PDFTextStripper s = new PDFTextStripper();
+        s.setLineSeparator("\n");
+        s.setStartPage(page);
+        s.setEndPage(page);
+        return s.getText(doc).replaceAll("\\s+", " ");
+    }
+
+    /** @return the first 1-based page whose text contains the string, or 0 */
+    static int pageOf(PDDocument doc, String needle) throws IOException {
+        for (int p = 1; p <= doc.getNumberOfPages(); p++) {
+            if (pageText(doc, p).contains(needle)) {
+                return p;
+            }
+        }
+        return 0;
+    }
+
+    /** @return one line per glyph outside the page's side margins or off the page */
+    static List<String> glyphsOutsideMargins(byte[] bytes) throws IOException {
+        List<String> outside = new ArrayList<>();
+        try (PDDocument doc = Loader.loadPDF(bytes)) {
+            PDFTextStripper stripper = new PDFTextStripper() {
+                @Override
+                protected void writeString(String s, List<TextPosition> positions) throws IOException {
+                    PDPage page = getCurrentPage();
+                    float width = page.getMediaBox().getWidth();
+                    float height = page.getMediaBox().getHeight();
+                    for (TextPosition p : positions) {
+                        float x = p.getXDirAdj();
+                        float right = x + p.getWidthDirAdj();
+                        float y = p.getYDirAdj();
+                        if (x < SIDE_MARGIN - 0.5f || right > width - SIDE_MARGIN + 0.5f || y < 0 || y > height) {
+                            outside.add("page " + getCurrentPageNo() + " '" + p.getUnicode() + "' at x=" + x
+                                    + ".." + right + " y=" + y + " in \"" + s + "\"");
+                        }
+                    }
+                    super.writeString(s, positions);
+                }
+            };
+            stripper.getText(doc);
+        }
+        return outside;
+    }
+
+    private static void collectFonts(PDResources resources, List<String> out, int depth) throws IOException {
+        if (resources == null || depth > 10) {
+            return;
+        }
+        for (COSName name : resources.getFontNames()) {
+            PDFont font = resources.getFont(name);
+            out.add(font.getName() + (font.isEmbedded() ? "" : " (not embedded)"));
+        }
+        for (COSName name : resources.getXObjectNames()) {
+            PDXObject x = resources.getXObject(name);
+            if (x instanceof PDFormXObject form) {
+                collectFonts(form.getResources(), out, depth + 1);
+            }
+        }
+    }
+}
