@@ -25,7 +25,7 @@ public final class AssessmentApi {
      * @param questionnaireKey questionnaire key; default {@code devops-maturity}
      * @param questionnaireVersion version; default the newest
      */
-    public record CreateAssessment(@NotBlank @Size(max = 200) String organisation, String questionnaireKey,
+    public record CreateAssessment(@NotBlank(message = "is required") @Size(max = 200, message = "must be at most 200 characters") String organisation, String questionnaireKey,
             @Positive Integer questionnaireVersion) {
     }
 
@@ -48,6 +48,12 @@ public final class AssessmentApi {
         public long submittedCount() {
             return respondents.stream().filter(r -> r.submittedAt() != null).count();
         }
+
+        /** @return how many respondents submitted after the given time (an evaluation's), 0 for null */
+        public long submittedSince(Instant time) {
+            return time == null ? 0 : respondents.stream()
+                    .filter(r -> r.submittedAt() != null && r.submittedAt().isAfter(time)).count();
+        }
     }
 
     /**
@@ -56,7 +62,8 @@ public final class AssessmentApi {
      * @param role BUSINESS, DEVELOPMENT or OPERATIONS
      * @param name optional name or job title, up to 200 characters
      */
-    public record AddRespondent(@NotNull Role role, @Size(max = 200) String name) {
+    public record AddRespondent(@NotNull(message = "is required: BUSINESS, DEVELOPMENT or OPERATIONS") Role role,
+            @Size(max = 200, message = "must be at most 200 characters") String name) {
     }
 
     /**

@@ -56,7 +56,7 @@ public class AssessmentService {
         String key = questionnaireKey == null || questionnaireKey.isBlank() ? DEFAULT_QUESTIONNAIRE : questionnaireKey;
         Questionnaire q = version == null ? questionnaires.latest(key) : questionnaires.get(key, version);
         Organisation org = new Organisation();
-        org.name = organisationName.strip();
+        org.name = dev.bearing.common.UserText.stripInvisible(organisationName).strip();
         org.createdAt = clock.instant();
         org.persist();
         Assessment a = new Assessment();
@@ -98,7 +98,7 @@ public class AssessmentService {
         Respondent r = new Respondent();
         r.assessment = a;
         r.role = role;
-        r.displayName = name == null || name.isBlank() ? null : name.strip();
+        r.displayName = name == null || name.isBlank() ? null : dev.bearing.common.UserText.stripInvisible(name).strip();
         r.token = tokens.newToken();
         r.createdAt = clock.instant();
         r.persist();

@@ -66,7 +66,8 @@ public class DemoAssessment {
             return;
         }
         if (Assessment.count() > 0) {
-            LOG.infof("Bearing is ready at %s (existing data kept; the demo is created only in an empty database)", publicUrl);
+            LOG.infof("Bearing is ready: assessments at %s/ (this machine only), API documentation at %s/q/swagger-ui. "
+                    + "Existing data kept; the demo is created only in an empty database.", publicUrl, publicUrl);
             return;
         }
         AssessmentView a = create();

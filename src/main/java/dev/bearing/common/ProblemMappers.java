@@ -32,7 +32,8 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response invalid(ConstraintViolationException e) {
         List<Problem.FieldError> errors = e.getConstraintViolations().stream()
-                .map(v -> new Problem.FieldError(fieldName(v), v.getMessage()))
+                .map(v -> new Problem.FieldError(fieldName(v), "body".equals(fieldName(v))
+                        ? "a JSON body is required" : v.getMessage()))
                 .sorted(Comparator.comparing(Problem.FieldError::field))
                 .toList();
         String detail = errors.stream().map(f -> f.field() + ": " + f.message())
@@ -56,7 +57,17 @@ public class ProblemMappers {
                     .collect(Collectors.joining("."))
                     .replace(".[", "[");
         }
-        String message = e instanceof JsonMappingException ? "has the wrong type or shape" : "is not valid JSON";
+        String message;
+        if (e instanceof com.fasterxml.jackson.databind.exc.InvalidFormatException f && f.getTargetType() != null
+                && f.getTargetType().isEnum()) {
+            message = "must be one of " + String.join(", ", java.util.Arrays.stream(f.getTargetType().getEnumConstants())
+                    .map(Object::toString).toList());
+        } else if (e instanceof JsonMappingException) {
+            message = "has the wrong type or shape";
+        } else {
+            message = "is not valid JSON (at line " + (e.getLocation() == null ? "?" : e.getLocation().getLineNr())
+                    + ", column " + (e.getLocation() == null ? "?" : e.getLocation().getColumnNr()) + ")";
+        }
         return respond(new Problem("about:blank", "Invalid input", 400, field + " " + message,
                 List.of(new Problem.FieldError(field, message))));
     }
@@ -68,10 +79,15 @@ public class ProblemMappers {
                 "Someone else changed this data meanwhile; reload and try again.", List.of()));
     }
 
-    /** JAX-RS errors (unknown path, wrong method, unsupported media type). */
+    /** JAX-RS errors (unknown path, wrong method, unsupported media type, unreadable body). */
     @ServerExceptionMapper
     public Response web(WebApplicationException e) {
         int status = e.getResponse().getStatus();
+        for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
+            if (c instanceof JsonProcessingException json) {
+                return unreadable(json);
+            }
+        }
         String title = Response.Status.fromStatusCode(status) != null
                 ? Response.Status.fromStatusCode(status).getReasonPhrase() : "Error";
         String detail = status == 404 ? "No such resource." : title + ".";
@@ -89,6 +105,9 @@ public class ProblemMappers {
 
     private static String fieldName(ConstraintViolation<?> v) {
         String path = v.getPropertyPath().toString();
+        if (path.split("\\.").length == 2 && v.getLeafBean() == null) {
+            return "body"; // the request body itself is missing
+        }
         int dot = path.indexOf('.');
         // "create.request.organisation" -> "organisation": drop method and parameter names
         String[] parts = path.split("\\.");

@@ -89,8 +89,9 @@ public class EvaluationService {
     @Transactional
     public StoredEvaluation latest(long assessmentId) {
         Assessment a = AssessmentService.find(assessmentId);
-        Evaluation e = Evaluation.latestOf(a.id).orElseThrow(() -> ProblemException.notFound(
-                "An evaluation of assessment " + assessmentId + " (evaluate it first)"));
+        Evaluation e = Evaluation.latestOf(a.id).orElseThrow(() -> new ProblemException(404, "Not evaluated",
+                "Assessment " + assessmentId + " has not been evaluated yet; POST /api/v1/assessments/" + assessmentId
+                        + "/evaluation once respondents have submitted.", List.of()));
         return new StoredEvaluation(e.id, a.id, a.organisation.name, e.createdAt, read(e.resultJson));
     }
 

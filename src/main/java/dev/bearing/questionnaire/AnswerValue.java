@@ -105,7 +105,7 @@ public record AnswerValue(List<String> choices, Double number, String text, Bool
                 if (!value.isTextual()) {
                     throw wrongType(q, "text");
                 }
-                String t = value.asText();
+                String t = dev.bearing.common.UserText.stripInvisible(value.asText());
                 int length = t.codePointCount(0, t.length());
                 if (length > q.effectiveMaxLength()) {
                     throw ProblemException.badField(q.key(), "is " + length + " characters long; at most "

@@ -9,7 +9,6 @@ import dev.bearing.evaluation.EvaluationService.StoredEvaluation;
 import dev.bearing.questionnaire.Role;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
@@ -18,21 +17,17 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.InetAddress;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.util.List;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
  * The consultant's minimal pages until the full workspace with login exists: the assessments,
  * creating one, adding respondents by role and copying their links, watching progress,
- * evaluating, and reading the result with the link to its PDF. They answer only requests from
- * this machine unless {@code bearing.consultant-pages.allow-remote} is true. Everything typed is
+ * evaluating, and reading the result with the link to its PDF. {@link ConsultantAccess} keeps
+ * them to this machine until consultants log in. Everything typed is
  * escaped by Qute; every form carries a CSRF token and ends in a redirect.
  */
 @Path("/")
@@ -44,12 +39,6 @@ public class AssessmentPages {
 
     @Inject
     EvaluationService evaluations;
-
-    @Context
-    HttpServerRequest request;
-
-    @ConfigProperty(name = "bearing.consultant-pages.allow-remote")
-    boolean allowRemote;
 
     @CheckedTemplate
     static class Templates {
@@ -63,7 +52,6 @@ public class AssessmentPages {
     /** @return the assessments, newest first, with the form to create one */
     @GET
     public TemplateInstance index() {
-        requireLocal();
         return Templates.index(assessments.list(), null, "");
     }
 
@@ -72,7 +60,6 @@ public class AssessmentPages {
     @Path("assessments")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response create(@FormParam("organisation") String organisation) {
-        requireLocal();
         String name = organisation == null ? "" : organisation.strip();
         if (name.isEmpty() || name.length() > 200) {
             String message = name.isEmpty() ? "Enter the organisation's name." : "The name is " + name.length()
@@ -87,7 +74,6 @@ public class AssessmentPages {
     @GET
     @Path("assessments/{id}")
     public TemplateInstance assessment(@PathParam("id") String id) {
-        requireLocal();
         return page(AssessmentResource.parseId(id), null);
     }
 
@@ -97,7 +83,6 @@ public class AssessmentPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response addRespondent(@PathParam("id") String id, @FormParam("role") String role,
             @FormParam("name") String name) {
-        requireLocal();
         long assessmentId = AssessmentResource.parseId(id);
         Role r;
         try {
@@ -118,7 +103,6 @@ public class AssessmentPages {
     @Path("assessments/{id}/evaluate")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response evaluate(@PathParam("id") String id) {
-        requireLocal();
         long assessmentId = AssessmentResource.parseId(id);
         try {
             evaluations.evaluate(assessmentId);
@@ -142,22 +126,5 @@ public class AssessmentPages {
         AssessmentView a = assessments.get(assessmentId);
         StoredEvaluation e = a.latestEvaluationAt() == null ? null : evaluations.latest(assessmentId);
         return Templates.assessment(a, e, error);
-    }
-
-    private void requireLocal() {
-        if (allowRemote) {
-            return;
-        }
-        String host = request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
-        try {
-            if (host != null && InetAddress.getByName(host).isLoopbackAddress()) {
-                return;
-            }
-        } catch (UnknownHostException e) {
-            // treated as remote
-        }
-        throw new ProblemException(403, "Only on this machine", "The consultant pages answer only on the machine "
-                + "Bearing runs on until consultants log in. Open them there, or set "
-                + "BEARING_CONSULTANT_PAGES_ALLOW_REMOTE=true behind your own access control.", List.of());
     }
 }

@@ -143,6 +143,22 @@ class AnswerResourceTest {
     }
 
     @Test
+    void clearingAnAnswerNeedsItsVersionAndProgressFollows() {
+        String t = newRespondent("DEVELOPMENT");
+        int before = given().get("/api/v1/respondents/" + t + "/progress").then().statusCode(200)
+                .body("role", equalTo("Development")).extract().jsonPath().getInt("requiredAnswered");
+        Api.put(t, "sc.coverage", Map.of("value", "everything")).then().statusCode(200);
+        given().get("/api/v1/respondents/" + t + "/progress").then()
+                .body("requiredAnswered", equalTo(before + 1))
+                .body("sections.find { it.key == 'source_control' }.requiredAnswered", equalTo(1));
+        given().delete("/api/v1/respondents/" + t + "/answers/sc.coverage?version=7").then().statusCode(409)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("sc.coverage"));
+        given().delete("/api/v1/respondents/" + t + "/answers/sc.coverage?version=0").then().statusCode(204);
+        Api.answers(t).then().body("$", hasSize(0));
+        given().get("/api/v1/respondents/" + t + "/progress").then().body("requiredAnswered", equalTo(before));
+    }
+
+    @Test
     void unknownTokenIs404AndRevealsNothing() {
         String fake = "A".repeat(43);
         Api.answers(fake).then().statusCode(404).contentType("application/problem+json")

@@ -1,0 +1,123 @@
+package dev.bearing.web;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.bearing.support.Browser;
+import dev.bearing.support.DatabaseTestResource;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import java.io.File;
+import java.io.IOException;
+import java.net.HttpURLConnection;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The packaged server is killed in the middle of a survey and started again: every answer that
+ * showed "Saved" is still there, and the answer given while the server was down is kept by the
+ * page, reported as not saved yet, and saved once the server is back.
+ */
+class ServerRestartIT {
+
+    static final int PORT = 8093;
+    final DatabaseTestResource database = new DatabaseTestResource();
+    Process server;
+    ChromeDriver driver;
+
+    @AfterEach
+    void stop() {
+        if (driver != null) {
+            driver.quit();
+        }
+        if (server != null) {
+            server.destroyForcibly();
+        }
+        database.stop();
+    }
+
+    @Test
+    void answersThatShowedSavedSurviveAKilledServer() throws Exception {
+        Map<String, String> db = database.start();
+        server = startServer(db);
+        RestAssured.port = PORT;
+        long id = given().contentType(ContentType.JSON).body(Map.of("organisation", "Restart check"))
+                .post("/api/v1/assessments").then().statusCode(201).extract().jsonPath().getLong("id");
+        String token = given().contentType(ContentType.JSON).body(Map.of("role", "DEVELOPMENT"))
+                .post("/api/v1/assessments/" + id + "/respondents").then().statusCode(201).extract().jsonPath()
+                .getString("token");
+        String page = "http://localhost:" + PORT + "/survey/" + token + "/s/source_control";
+
+        driver = Browser.start();
+        driver.get(page);
+        choose("sc.coverage", "everything");
+        waitFor(() -> status("sc.coverage").equals("Saved"), 10);
+
+        server.destroyForcibly().waitFor();
+        choose("sc.branching", "one_to_two_days");
+        waitFor(() -> status("sc.branching").contains("no connection"), 10);
+
+        server = startServer(db);
+        waitFor(() -> status("sc.branching").equals("Saved"), 30);
+        driver.navigate().refresh();
+        assertTrue(checked("sc.coverage", "everything"));
+        assertTrue(checked("sc.branching", "one_to_two_days"));
+        List<String> keys = given().get("/api/v1/respondents/" + token + "/answers").then().statusCode(200)
+                .extract().jsonPath().getList("questionKey");
+        assertEquals(List.of("sc.coverage", "sc.branching"), keys);
+    }
+
+    private Process startServer(Map<String, String> db) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dquarkus.http.port=" + PORT, "-Dbearing.demo.enabled=false"));
+        db.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
+        cmd.addAll(List.of("-jar", "target/quarkus-app/quarkus-run.jar"));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
+                .redirectOutput(new File("target/server-restart-it.log")).start();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!p.isAlive()) {
+                throw new IllegalStateException("the server stopped; see target/server-restart-it.log");
+            }
+            try {
+                HttpURLConnection c = (HttpURLConnection) URI.create("http://localhost:" + PORT + "/q/health/ready")
+                        .toURL().openConnection();
+                if (c.getResponseCode() == 200) {
+                    return p;
+                }
+            } catch (IOException notYet) {
+                // starting
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException("the server did not start in 60 s; see target/server-restart-it.log");
+    }
+
+    private void choose(String key, String value) {
+        WebElement input = driver.findElement(By.cssSelector("input[name='q." + key + "'][value='" + value + "']"));
+        input.findElement(By.xpath("./ancestor::label")).click();
+    }
+
+    private boolean checked(String key, String value) {
+        return driver.findElement(By.cssSelector("input[name='q." + key + "'][value='" + value + "']")).isSelected();
+    }
+
+    private String status(String key) {
+        return driver.findElement(By.cssSelector("#q-" + key.replace(".", "\\.") + " [data-status]")).getText();
+    }
+
+    private void waitFor(java.util.function.BooleanSupplier condition, int seconds) {
+        new WebDriverWait(driver, Duration.ofSeconds(seconds)).until(d -> condition.getAsBoolean());
+    }
+}
