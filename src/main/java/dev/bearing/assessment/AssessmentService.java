@@ -18,7 +18,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Creates and reads assessments and their respondents. */
 @ApplicationScoped
@@ -39,8 +38,8 @@ public class AssessmentService {
     @Inject
     AnswerCodec codec;
 
-    @ConfigProperty(name = "bearing.public-url")
-    String publicUrl;
+    @Inject
+    dev.bearing.common.BearingConfig config;
 
     /**
      * Creates an organisation and an assessment for it.
@@ -148,7 +147,7 @@ public class AssessmentService {
         List<Question> required = q.questions().stream()
                 .filter(qu -> qu.required() && visible.contains(qu.key())).toList();
         int requiredAnswered = (int) required.stream().filter(qu -> answers.containsKey(qu.key())).count();
-        return new RespondentView(r.id, r.role, r.displayName, r.token, publicUrl + "/survey/" + r.token,
+        return new RespondentView(r.id, r.role, r.displayName, r.token, config.publicUrl() + "/survey/" + r.token,
                 answers.size(), required.size(), requiredAnswered, r.startedAt, r.submittedAt);
     }
 }

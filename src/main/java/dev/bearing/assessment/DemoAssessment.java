@@ -23,7 +23,6 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -49,11 +48,8 @@ public class DemoAssessment {
     @Inject
     QuestionnaireRegistry questionnaires;
 
-    @ConfigProperty(name = "bearing.demo.enabled")
-    boolean enabled;
-
-    @ConfigProperty(name = "bearing.public-url")
-    String publicUrl;
+    @Inject
+    dev.bearing.common.BearingConfig config;
 
     record DemoFile(String organisation, List<DemoRespondent> respondents) {
     }
@@ -62,9 +58,10 @@ public class DemoAssessment {
     }
 
     void onStart(@Observes StartupEvent event) {
-        if (!enabled) {
+        if (!config.demo().enabled()) {
             return;
         }
+        String publicUrl = config.publicUrl();
         if (Assessment.count() > 0) {
             LOG.infof("Bearing is ready: assessments at %s/ (this machine only), API documentation at %s/q/swagger-ui. "
                     + "Existing data kept; the demo is created only in an empty database.", publicUrl, publicUrl);

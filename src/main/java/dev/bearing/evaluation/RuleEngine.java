@@ -29,7 +29,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
@@ -59,7 +58,16 @@ public class RuleEngine {
      * @param rulesDir the rules folder, relative to the working directory or absolute
      * @throws RuleBase.RuleBaseException when the rules do not compile
      */
-    public RuleEngine(@ConfigProperty(name = "bearing.rules.dir") String rulesDir) {
+    @jakarta.inject.Inject
+    public RuleEngine(dev.bearing.common.BearingConfig config) {
+        this(config.rules().dir());
+    }
+
+    /**
+     * @param rulesDir the rules folder, relative to the working directory or absolute
+     * @throws RuleBase.RuleBaseException when the rules do not compile
+     */
+    public RuleEngine(String rulesDir) {
         this.rulesDir = Path.of(rulesDir).toAbsolutePath().normalize();
         long start = System.nanoTime();
         RuleBase base = RuleBase.load(this.rulesDir);

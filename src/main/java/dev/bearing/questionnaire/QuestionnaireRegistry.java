@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Loads and validates the questionnaires named in {@code bearing.questionnaires} (files under
@@ -28,9 +27,14 @@ public class QuestionnaireRegistry {
 
     private final Map<String, Questionnaire> byId = new TreeMap<>();
 
-    /** @param files questionnaire file names, comma-separated */
-    public QuestionnaireRegistry(
-            @ConfigProperty(name = "bearing.questionnaires", defaultValue = "devops-maturity-v1.yaml") List<String> files) {
+    /** @param config Bearing's settings: the questionnaire files to load */
+    @jakarta.inject.Inject
+    public QuestionnaireRegistry(dev.bearing.common.BearingConfig config) {
+        this(config.questionnaires());
+    }
+
+    /** @param files questionnaire file names under {@code questionnaires/} on the classpath */
+    public QuestionnaireRegistry(List<String> files) {
         ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         for (String file : files) {

@@ -20,7 +20,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Produces the PDF roadmap of an assessment's latest evaluation. At most
@@ -46,14 +45,11 @@ public class ReportService {
     private final Semaphore slots;
     private final int waitSeconds;
 
-    /**
-     * @param maxConcurrent renders allowed at once
-     * @param waitSeconds how long a request waits for a free slot
-     */
-    public ReportService(@ConfigProperty(name = "bearing.report.max-concurrent", defaultValue = "2") int maxConcurrent,
-            @ConfigProperty(name = "bearing.report.queue-wait-seconds", defaultValue = "20") int waitSeconds) {
-        this.slots = new Semaphore(maxConcurrent, true);
-        this.waitSeconds = waitSeconds;
+    /** @param config Bearing's settings: render slots and how long a request waits for one */
+    @Inject
+    public ReportService(dev.bearing.common.BearingConfig config) {
+        this.slots = new Semaphore(config.report().maxConcurrent(), true);
+        this.waitSeconds = config.report().queueWaitSeconds();
     }
 
     /**

@@ -9,7 +9,6 @@ import jakarta.ws.rs.core.Response;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.List;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
@@ -23,14 +22,14 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 @ApplicationScoped
 public class ConsultantAccess {
 
-    @ConfigProperty(name = "bearing.consultant-pages.allow-remote")
-    boolean allowRemote;
+    @jakarta.inject.Inject
+    dev.bearing.common.BearingConfig config;
 
     /** Refuses remote requests to consultant paths: 403 problem+json for the API, a page otherwise. */
     @ServerRequestFilter(preMatching = true)
     public Response filter(ContainerRequestContext context, HttpServerRequest request) {
         String path = context.getUriInfo().getPath();
-        if (allowRemote || !isConsultantPath(path) || isLocal(request.remoteAddress() == null ? null
+        if (config.consultantPages().allowRemote() || !isConsultantPath(path) || isLocal(request.remoteAddress() == null ? null
                 : request.remoteAddress().hostAddress())) {
             return null;
         }

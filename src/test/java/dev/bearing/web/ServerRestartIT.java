@@ -6,15 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.bearing.support.Browser;
 import dev.bearing.support.DatabaseTestResource;
+import dev.bearing.support.PackagedServer;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
-import java.io.File;
 import java.io.IOException;
-import java.net.HttpURLConnection;
-import java.net.URI;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -79,29 +75,7 @@ class ServerRestartIT {
     }
 
     private Process startServer(Map<String, String> db) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dquarkus.http.port=" + PORT, "-Dbearing.demo.enabled=false"));
-        db.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
-        cmd.addAll(List.of("-jar", "target/quarkus-app/quarkus-run.jar"));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
-                .redirectOutput(new File("target/server-restart-it.log")).start();
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!p.isAlive()) {
-                throw new IllegalStateException("the server stopped; see target/server-restart-it.log");
-            }
-            try {
-                HttpURLConnection c = (HttpURLConnection) URI.create("http://localhost:" + PORT + "/q/health/ready")
-                        .toURL().openConnection();
-                if (c.getResponseCode() == 200) {
-                    return p;
-                }
-            } catch (IOException notYet) {
-                // starting
-            }
-            Thread.sleep(250);
-        }
-        throw new IllegalStateException("the server did not start in 60 s; see target/server-restart-it.log");
+        return PackagedServer.start(PORT, db, "target/server-restart-it.log");
     }
 
     private void choose(String key, String value) {

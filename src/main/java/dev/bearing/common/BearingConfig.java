@@ -1,0 +1,67 @@
+package dev.bearing.common;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.util.List;
+
+/**
+ * Bearing's settings ({@code bearing.*} in application.properties; each can be set from the
+ * environment, e.g. {@code BEARING_RULES_DIR}).
+ */
+@ConfigMapping(prefix = "bearing")
+public interface BearingConfig {
+
+    /** @return questionnaire files under {@code src/main/resources/questionnaires/} */
+    @WithDefault("devops-maturity-v1.yaml")
+    List<String> questionnaires();
+
+    /** @return base URL of the links handed to respondents, e.g. {@code https://bearing.example.com} */
+    String publicUrl();
+
+    /** @return rule base settings */
+    Rules rules();
+
+    /** @return demo settings */
+    Demo demo();
+
+    /** @return PDF report settings */
+    Report report();
+
+    /** @return consultant page settings */
+    ConsultantPages consultantPages();
+
+    /** Rule base settings. */
+    interface Rules {
+        /** @return the rules folder, relative to the working directory or absolute */
+        @WithDefault("rules")
+        String dir();
+    }
+
+    /** Demo settings. */
+    interface Demo {
+        /** @return whether an empty database gets the demo assessment at start-up */
+        @WithDefault("true")
+        boolean enabled();
+    }
+
+    /** PDF report settings. */
+    interface Report {
+        /**
+         * @return renders allowed at once; 2 keeps four simultaneous 600-page exports inside a
+         *     512 MB heap (measured: two at once succeed, four at once ran out of memory)
+         */
+        @WithDefault("2")
+        int maxConcurrent();
+
+        /** @return seconds a request waits for a render slot before getting 503 with Retry-After */
+        @WithDefault("20")
+        int queueWaitSeconds();
+    }
+
+    /** Consultant page settings. */
+    interface ConsultantPages {
+        /** @return whether machines other than this one may reach the consultant pages and API */
+        @WithDefault("false")
+        boolean allowRemote();
+    }
+}
