@@ -132,8 +132,7 @@ public final class Charts {
         }
         s.raw("<path d=\"" + d + "\" fill=\"none\" stroke=\"" + INK + "\" stroke-width=\"1.4\"/>");
         // quarter labels inside the curve, early/late under the axis
-        s.text(left, 11, "Q1–Q4: quarters of organisations, 25 % each, least mature first; dashed lines split each "
-                + "quarter into an early and a late half.", 8, false, "start", MUTED);
+        // (the caption under the chart explains the quarters; a caption here would collide with the marker's label)
         for (int q = 0; q < 4; q++) {
             double a = clamp(cuts[q], 0, 100);
             double b = clamp(cuts[q + 1], 0, 100);
