@@ -29,6 +29,7 @@ public class AssessmentResource {
     AssessmentService service;
 
     /** Creates an assessment; 201 with its location. 400 names the invalid field; 404 unknown questionnaire. */
+    @org.eclipse.microprofile.openapi.annotations.Operation(summary = "Create an assessment for an organisation")
     @POST
     public Response create(@Valid @NotNull CreateAssessment request) {
         AssessmentView a = service.create(request.organisation(), request.questionnaireKey(),
@@ -37,12 +38,14 @@ public class AssessmentResource {
     }
 
     /** @return all assessments, newest first */
+    @org.eclipse.microprofile.openapi.annotations.Operation(summary = "List assessments, newest first")
     @GET
     public List<AssessmentView> list() {
         return service.list();
     }
 
     /** @return one assessment; 404 when unknown */
+    @org.eclipse.microprofile.openapi.annotations.Operation(summary = "Get an assessment with its respondents' progress")
     @GET
     @Path("/{id}")
     public AssessmentView get(@PathParam("id") String id) {
@@ -50,6 +53,7 @@ public class AssessmentResource {
     }
 
     /** Adds a respondent; 201 with the secret token and survey link. */
+    @org.eclipse.microprofile.openapi.annotations.Operation(summary = "Add a respondent (returns the secret survey link)")
     @POST
     @Path("/{id}/respondents")
     public Response addRespondent(@PathParam("id") String id, @Valid @NotNull AddRespondent request) {
@@ -58,6 +62,7 @@ public class AssessmentResource {
     }
 
     /** @return the assessment's respondents with progress; 404 when unknown */
+    @org.eclipse.microprofile.openapi.annotations.Operation(summary = "List an assessment's respondents with progress")
     @GET
     @Path("/{id}/respondents")
     public List<RespondentView> respondents(@PathParam("id") String id) {

@@ -33,6 +33,7 @@ public class RespondentResource {
     SurveyService survey;
 
     /** @return all saved answers in survey order; 404 unknown token */
+    @org.eclipse.microprofile.openapi.annotations.Operation(summary = "Get a respondent's answers")
     @GET
     @Path("/answers")
     public List<AnswerView> all(@PathParam("token") String token) {
@@ -43,6 +44,7 @@ public class RespondentResource {
      * Saves one answer. 400 names the question when the value does not fit; 409 when stale or
      * after submit.
      */
+    @org.eclipse.microprofile.openapi.annotations.Operation(summary = "Save one answer (send the version you read to change it)")
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     @Path("/answers/{questionKey}")
@@ -53,6 +55,7 @@ public class RespondentResource {
     }
 
     /** Saves many answers: all or none. Errors as for one answer, listing every question at fault. */
+    @org.eclipse.microprofile.openapi.annotations.Operation(summary = "Save many answers at once: all or none")
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     @Path("/answers")
@@ -61,6 +64,7 @@ public class RespondentResource {
     }
 
     /** Removes an answer; {@code version} must be the stored one (409 otherwise). 204. */
+    @org.eclipse.microprofile.openapi.annotations.Operation(summary = "Clear an answer")
     @jakarta.ws.rs.DELETE
     @Path("/answers/{questionKey}")
     public void delete(@PathParam("token") String token, @PathParam("questionKey") String questionKey,
@@ -69,6 +73,7 @@ public class RespondentResource {
     }
 
     /** @return progress per section and overall (visible required questions answered); 404 unknown token */
+    @org.eclipse.microprofile.openapi.annotations.Operation(summary = "Get a respondent's progress per section")
     @GET
     @Path("/progress")
     public SurveyService.Survey progress(@PathParam("token") String token) {
@@ -76,6 +81,7 @@ public class RespondentResource {
     }
 
     /** Submits the survey; 422 lists every required question missing; a repeat returns the first time. */
+    @org.eclipse.microprofile.openapi.annotations.Operation(summary = "Submit the survey")
     @POST
     @Path("/submit")
     public SubmitResult submit(@PathParam("token") String token) {

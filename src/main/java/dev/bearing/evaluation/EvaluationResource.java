@@ -21,6 +21,7 @@ public class EvaluationResource {
     EvaluationService service;
 
     /** Evaluates the submitted answers now; 201. 404 unknown assessment; 409 nobody submitted. */
+    @org.eclipse.microprofile.openapi.annotations.Operation(summary = "Evaluate the submitted surveys now")
     @POST
     public Response evaluate(@PathParam("id") String id) {
         StoredEvaluation e = service.evaluate(AssessmentResource.parseId(id));
@@ -29,6 +30,7 @@ public class EvaluationResource {
     }
 
     /** @return the latest evaluation; 404 when none */
+    @org.eclipse.microprofile.openapi.annotations.Operation(summary = "Get the latest evaluation")
     @GET
     public StoredEvaluation latest(@PathParam("id") String id) {
         return service.latest(AssessmentResource.parseId(id));

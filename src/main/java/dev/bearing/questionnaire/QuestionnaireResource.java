@@ -28,6 +28,7 @@ public class QuestionnaireResource {
     }
 
     /** @return every questionnaire version, by key then version */
+    @org.eclipse.microprofile.openapi.annotations.Operation(summary = "List questionnaire versions")
     @GET
     public List<Summary> list() {
         return registry.all().stream()
@@ -36,6 +37,7 @@ public class QuestionnaireResource {
     }
 
     /** @return the full questionnaire; 404 problem when the key or version is unknown */
+    @org.eclipse.microprofile.openapi.annotations.Operation(summary = "Get a questionnaire version in full")
     @GET
     @Path("/{key}/versions/{version}")
     public Questionnaire get(@PathParam("key") String key, @PathParam("version") int version) {

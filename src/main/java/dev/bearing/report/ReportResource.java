@@ -18,6 +18,7 @@ public class ReportResource {
     ReportService reports;
 
     /** @return the PDF of the latest evaluation; 404 when unknown or not evaluated; 503 when busy */
+    @org.eclipse.microprofile.openapi.annotations.Operation(summary = "Get the PDF roadmap of the latest evaluation")
     @GET
     @Produces({"application/pdf", Problem.MEDIA_TYPE})
     public Response pdf(@PathParam("id") String id) {
