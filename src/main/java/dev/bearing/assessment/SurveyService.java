@@ -149,6 +149,19 @@ public class SurveyService {
             return "";
         }
 
+        /** @return the accepted range of a NUMBER question as a hint, e.g. "A number from 0 to 500." */
+        public String rangeText() {
+            if (q.number() == null) {
+                return "";
+            }
+            return "A number from " + plain(q.number().min()) + " to " + plain(q.number().max())
+                    + (q.number().unit() == null ? "" : " (" + q.number().unit() + ")") + ".";
+        }
+
+        private static String plain(double d) {
+            return d == Math.rint(d) ? String.format(java.util.Locale.UK, "%,d", (long) d) : String.valueOf(d);
+        }
+
         /** @return true when answered "not applicable" */
         public boolean notApplicable() {
             return value != null && value.isNotApplicable();

@@ -21,6 +21,9 @@ import java.util.Set;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record AnswerValue(List<String> choices, Double number, String text, Boolean notApplicable) {
 
+    /** MULTI choice keys that stand alone: "none" and "don't know" cannot be combined with others. */
+    public static final List<String> EXCLUSIVE_CHOICES = List.of("none", "dont_know");
+
     /** @return true when the respondent answered "not applicable" */
     public boolean isNotApplicable() {
         return Boolean.TRUE.equals(notApplicable);
@@ -71,6 +74,12 @@ public record AnswerValue(List<String> choices, Double number, String text, Bool
                         throw wrongType(q, "an array of choice keys");
                     }
                     chosen.add(checkChoice(q, n.asText()));
+                }
+                for (String exclusive : EXCLUSIVE_CHOICES) {
+                    if (chosen.contains(exclusive) && chosen.size() > 1) {
+                        throw ProblemException.badField(q.key(), "\"" + q.choice(exclusive).map(Question.Choice::label)
+                                .orElse(exclusive) + "\" cannot be combined with other choices");
+                    }
                 }
                 List<String> ordered = new ArrayList<>();
                 q.choices().forEach(c -> {

@@ -13,13 +13,18 @@
   });
 
   var form = document.querySelector('form.survey-section');
-  if (!form) { return; }
-  var token = form.dataset.token;
+  var main = document.getElementById('main');
+  var token = form ? form.dataset.token : (main && main.dataset.surveyToken);
+  if (!token) { return; }
   var api = '/api/v1/respondents/' + encodeURIComponent(token);
   var storeKey = 'bearing.pending.' + token;
   var statusEl = document.getElementById('save-status');
   var inFlight = {};
+  var sending = {};
+  var conflicts = [];
+  var leaving = false;
   var retryTimer = null;
+  var afterRetry = function () {};
 
   function loadPending() {
     try { return JSON.parse(window.localStorage.getItem(storeKey) || '{}'); } catch (e) { return {}; }
@@ -91,7 +96,11 @@
   function overallStatus() {
     var waiting = Object.keys(pending).length;
     if (!statusEl) { return; }
-    if (waiting > 0 && !navigator.onLine) {
+    if (conflicts.length > 0) {
+      statusEl.className = 'save-status error';
+      statusEl.textContent = conflicts.length + ' answer(s) typed earlier could not be saved because they were changed elsewhere meanwhile: '
+        + conflicts.join(', ') + '. Open those questions to check them.';
+    } else if (waiting > 0 && !navigator.onLine) {
       statusEl.className = 'save-status offline';
       statusEl.textContent = 'You are offline. ' + waiting + ' answer(s) will be saved when the connection is back; do not close this page.';
     } else if (waiting > 0) {
@@ -117,10 +126,11 @@
     var v = valueOf(fs);
     if (v.invalid) { mark(fs, 'error', v.invalid); return; }
     if (inFlight[key]) { inFlight[key].again = true; return; }
+    var version = fs.dataset.version;
+    v.version = version;
     pending[key] = v;
     savePending(pending);
     mark(fs, 'saving', 'Saving…');
-    var version = fs.dataset.version;
     var request;
     if (v.clear) {
       if (version === '') { done(); return; }
@@ -194,20 +204,30 @@
       var fs = fieldset(key);
       if (fs) { save(fs); }
     });
-    if (Object.keys(pending).some(function (k) { return !fieldset(k); })) {
-      // answers typed on another section of this survey: send them as they were
-      Object.keys(pending).forEach(function (key) {
-        if (fieldset(key)) { return; }
-        var v = pending[key];
-        if (v.clear) { delete pending[key]; savePending(pending); return; }
-        fetch(api + '/answers/' + encodeURIComponent(key), {
-          method: 'PUT', headers: { 'Content-Type': 'application/json' },
-          body: JSON.stringify(v.notApplicable ? { notApplicable: true } : { value: v.value })
-        }).then(function (res) {
-          if (res.status !== 0) { delete pending[key]; savePending(pending); overallStatus(); }
-        }).catch(scheduleRetry);
-      });
-    }
+    Object.keys(pending).forEach(function (key) {
+      if (fieldset(key) || sending[key]) { return; }
+      // an answer typed on another page of this survey: send it as it was, with its version
+      var v = pending[key];
+      var url = api + '/answers/' + encodeURIComponent(key);
+      var request;
+      if (v.clear) {
+        if (!v.version) { delete pending[key]; savePending(pending); return; }
+        request = fetch(url + '?version=' + encodeURIComponent(v.version), { method: 'DELETE' });
+      } else {
+        var body = v.notApplicable ? { notApplicable: true } : { value: v.value };
+        if (v.version) { body.version = parseInt(v.version, 10); }
+        request = fetch(url, { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+      }
+      sending[key] = true;
+      request.then(function (res) {
+        delete sending[key];
+        delete pending[key];
+        savePending(pending);
+        if (!res.ok) { conflicts.push(key); }
+        overallStatus();
+        afterRetry();
+      }).catch(function () { delete sending[key]; overallStatus(); scheduleRetry(); });
+    });
   }
 
   // visibleWhen: {question, anyOf, noneOf}; a question whose condition refers to a hidden
@@ -258,9 +278,41 @@
     }).catch(function () { /* progress refresh is best effort */ });
   }
 
+  if (!form) {
+    statusEl = document.querySelector('.submit-form .hint') ? document.createElement('p') : null;
+    if (statusEl) {
+      statusEl.setAttribute('role', 'status');
+      document.querySelector('.submit-form').appendChild(statusEl);
+    }
+    var submitForm = document.querySelector('form.submit-form');
+    if (submitForm) {
+      submitForm.addEventListener('submit', function (e) {
+        if (Object.keys(pending).length === 0) { return; }
+        e.preventDefault();
+        if (!navigator.onLine) { overallStatus(); return; }
+        afterRetry = function () { if (Object.keys(pending).length === 0 && conflicts.length === 0) { submitForm.submit(); } };
+        retryPending();
+      });
+    }
+    window.addEventListener('online', retryPending);
+    retryPending();
+    if (Object.keys(pending).length > 0) { overallStatus(); }
+    return;
+  }
+
   var debounce = {};
   fieldsets().forEach(function (fs) {
-    fs.addEventListener('change', function () { save(fs); });
+    fs.addEventListener('change', function (e) {
+      var t = e.target;
+      if (fs.dataset.type === 'MULTI' && t.type === 'checkbox' && t.checked && t.name.indexOf('q.') === 0) {
+        var exclusive = ['none', 'dont_know'];
+        fs.querySelectorAll('input[type=checkbox][name="' + t.name + '"]').forEach(function (other) {
+          if (other !== t && (exclusive.indexOf(t.value) >= 0 || exclusive.indexOf(other.value) >= 0)) { other.checked = false; }
+        });
+      }
+      updateVisibility();
+      save(fs);
+    });
     fs.addEventListener('input', function (e) {
       var t = e.target;
       if (t.tagName === 'TEXTAREA') {
@@ -285,24 +337,39 @@
   // Answers typed before a reload or while offline are put back and sent again.
   Object.keys(pending).forEach(function (key) {
     var fs = fieldset(key);
-    if (fs) { applyValue(fs, pending[key]); }
+    if (!fs) { return; }
+    if ((pending[key].version || '') !== (fs.dataset.version || '')) {
+      // changed elsewhere since this change was typed: show the stored answer, do not overwrite it
+      delete pending[key];
+      savePending(pending);
+      mark(fs, 'error', 'Your earlier change to this answer was not saved: it was changed elsewhere meanwhile. The answer shown is the saved one.');
+      return;
+    }
+    applyValue(fs, pending[key]);
   });
   window.addEventListener('online', retryPending);
   window.addEventListener('offline', overallStatus);
   window.addEventListener('beforeunload', function (e) {
+    if (leaving) { return; }
     if (Object.keys(pending).length > 0 || Object.keys(inFlight).length > 0) { e.preventDefault(); e.returnValue = ''; }
   });
   // With the script running, leaving the page needs no form post: answers are saved already.
   form.addEventListener('submit', function (e) {
     var go = e.submitter && e.submitter.value;
-    if (Object.keys(pending).length > 0) { return; } // let the form post carry what is unsaved
+    if (!navigator.onLine) {
+      e.preventDefault();
+      overallStatus();
+      return;
+    }
+    leaving = true;
+    if (Object.keys(pending).length > 0 || Object.keys(inFlight).length > 0) { return; } // the form post carries them
     e.preventDefault();
     var target = go === 'previous' ? form.dataset.previous : form.dataset.next;
     window.location.href = target;
   });
   updateVisibility();
   retryPending();
-  overallStatus();
+  if (Object.keys(pending).length > 0) { overallStatus(); }
   var errorBox = document.getElementById('form-errors');
   if (errorBox) { errorBox.focus(); }
 

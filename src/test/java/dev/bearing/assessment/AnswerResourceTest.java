@@ -68,10 +68,17 @@ class AnswerResourceTest {
                 .body("errors[0].message", containsString("100000 characters"));
         Api.put(t, "ci.build_trigger", Map.of("notApplicable", true, "version", 0)).then().statusCode(400)
                 .body("errors[0].message", containsString("not applicable"));
+        Api.put(t, "context.team_skills", Map.of("value", List.of("java"))).then().statusCode(200);
+        Api.put(t, "context.cloud_provider", Map.of("value", List.of("aws", "none"))).then().statusCode(400)
+                .body("errors[0].field", equalTo("context.cloud_provider"))
+                .body("errors[0].message", containsString("cannot be combined"));
+        Api.put(t, "context.team_skills", Map.of("value", List.of("java"), "version", 0)).then().statusCode(200);
         // a business-only question is not asked of development
         Api.put(t, "dora.customer_release_frequency", Map.of("value", "weekly_to_monthly")).then().statusCode(400)
                 .body("errors[0].message", containsString("Development role"));
-        Api.answers(t).then().body("$", hasSize(1)).body("[0].value", equalTo("on_every_push")).body("[0].version", equalTo(0));
+        Api.answers(t).then().body("$", hasSize(2))
+                .body("find { it.questionKey == 'ci.build_trigger' }.value", equalTo("on_every_push"))
+                .body("find { it.questionKey == 'ci.build_trigger' }.version", equalTo(0));
     }
 
     @Test

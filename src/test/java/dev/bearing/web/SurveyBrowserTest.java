@@ -195,6 +195,13 @@ class SurveyBrowserTest {
             Object noLegend = ((JavascriptExecutor) driver).executeScript(
                     "return Array.from(document.querySelectorAll('fieldset.question')).filter(f => !f.querySelector('legend')).length;");
             assertEquals(0L, noLegend, section);
+            Object squeezed = ((JavascriptExecutor) driver).executeScript(
+                    "return Array.from(document.querySelectorAll('fieldset.question:not([hidden]) label.choice, fieldset.question:not([hidden]) label.scale-point'))"
+                    + ".filter(l => l.getBoundingClientRect().width < 40).map(l => l.closest('fieldset').id);");
+            assertEquals(List.of(), squeezed, section + ": choices squeezed beside the question");
+            Object overflow = ((JavascriptExecutor) driver).executeScript(
+                    "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+            assertEquals(0L, overflow, section + ": the page scrolls sideways");
         }
     }
 

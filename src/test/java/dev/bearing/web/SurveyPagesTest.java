@@ -47,6 +47,7 @@ class SurveyPagesTest {
         long id = Api.createAssessment("Zoë & Søn <Ltd>");
         String token = Api.addRespondent(id, "OPERATIONS");
         given().get("/survey/" + token).then().statusCode(200)
+                .header("Cache-Control", equalTo("no-store"))
                 .body(containsString("Zoë &amp; Søn &lt;Ltd&gt;"))
                 .body(not(containsString("<Ltd>")))
                 .body(containsString("<strong>Operations</strong>"))
