@@ -51,7 +51,8 @@ public class SurveyService {
      * @param role role label, e.g. Operations
      * @param title questionnaire title
      * @param description questionnaire description
-     * @param estimatedMinutes typical time to complete, in minutes
+     * @param estimatedMinutes typical time for this role, in minutes: about 25 seconds for each
+     *     question the role sees, at most the questionnaire's own estimate
      * @param startedAt first answer, or null
      * @param submittedAt submission time, or null
      * @param sections the role's sections with progress
@@ -70,6 +71,12 @@ public class SurveyService {
         /** @return true once submitted: the survey is read-only */
         public boolean submitted() {
             return submittedAt != null;
+        }
+
+        /** @return the first section with a required question still to answer, else the first section */
+        public String resumeSection() {
+            return sections.stream().filter(s -> s.requiredAnswered() < s.requiredTotal()).findFirst()
+                    .orElse(sections.get(0)).key();
         }
     }
 
@@ -378,8 +385,10 @@ public class SurveyService {
             total += req;
             done += reqDone;
         }
+        int shown = (int) q.questions().stream().filter(qu -> visible.contains(qu.key())).count();
+        int minutes = Math.max(5, Math.min(q.estimatedMinutes(), (int) Math.ceil(shown * 25 / 60.0)));
         return new Survey(r.token, r.assessment.organisation.name, r.role.label(), q.title(), q.description(),
-                q.estimatedMinutes(), r.startedAt, r.submittedAt, sections, total, done);
+                minutes, r.startedAt, r.submittedAt, sections, total, done);
     }
 
     private String write(Object o) {
