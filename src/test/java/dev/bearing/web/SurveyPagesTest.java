@@ -73,7 +73,8 @@ class SurveyPagesTest {
         String token = Api.addRespondent(Api.createAssessment("CSRF org"), "DEVELOPMENT");
         given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
                 .formParam("q.sc.coverage", "everything").post("/survey/" + token + "/s/source_control")
-                .then().statusCode(400);
+                .then().statusCode(400).contentType(containsString("text/html"))
+                .body(containsString("This page has expired")).body(containsString("Nothing was changed"));
         Api.answers(token).then().body("$", hasSize(0));
     }
 
