@@ -50,6 +50,24 @@ public final class Browser {
         return driver;
     }
 
+    /** Clicks the label of a choice of a survey question. */
+    public static void choose(ChromeDriver driver, String key, String value) {
+        driver.findElement(org.openqa.selenium.By.cssSelector("input[name='q." + key + "'][value='" + value + "']"))
+                .findElement(org.openqa.selenium.By.xpath("./ancestor::label")).click();
+    }
+
+    /** @return whether the choice of a survey question is selected */
+    public static boolean checked(ChromeDriver driver, String key, String value) {
+        return driver.findElement(org.openqa.selenium.By.cssSelector("input[name='q." + key + "'][value='" + value + "']"))
+                .isSelected();
+    }
+
+    /** @return the save state shown under a survey question, e.g. "Saved" */
+    public static String status(ChromeDriver driver, String key) {
+        return driver.findElement(org.openqa.selenium.By.cssSelector("#q-" + key.replace(".", "\\.") + " [data-status]"))
+                .getText();
+    }
+
     /** Saves a screenshot as {@code target/screenshots/<name>.png}. */
     public static void screenshot(ChromeDriver driver, String name) {
         try {

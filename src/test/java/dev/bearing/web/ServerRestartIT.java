@@ -15,8 +15,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -79,16 +77,15 @@ class ServerRestartIT {
     }
 
     private void choose(String key, String value) {
-        WebElement input = driver.findElement(By.cssSelector("input[name='q." + key + "'][value='" + value + "']"));
-        input.findElement(By.xpath("./ancestor::label")).click();
+        Browser.choose(driver, key, value);
     }
 
     private boolean checked(String key, String value) {
-        return driver.findElement(By.cssSelector("input[name='q." + key + "'][value='" + value + "']")).isSelected();
+        return Browser.checked(driver, key, value);
     }
 
     private String status(String key) {
-        return driver.findElement(By.cssSelector("#q-" + key.replace(".", "\\.") + " [data-status]")).getText();
+        return Browser.status(driver, key);
     }
 
     private void waitFor(java.util.function.BooleanSupplier condition, int seconds) {

@@ -210,16 +210,15 @@ class SurveyBrowserTest {
     }
 
     private void choose(String key, String value) {
-        WebElement input = driver.findElement(By.cssSelector("input[name='q." + key + "'][value='" + value + "']"));
-        input.findElement(By.xpath("./ancestor::label")).click();
+        Browser.choose(driver, key, value);
     }
 
     private boolean checked(String key, String value) {
-        return driver.findElement(By.cssSelector("input[name='q." + key + "'][value='" + value + "']")).isSelected();
+        return Browser.checked(driver, key, value);
     }
 
     private String status(String key) {
-        return driver.findElement(By.cssSelector("#q-" + key.replace(".", "\\.") + " [data-status]")).getText();
+        return Browser.status(driver, key);
     }
 
     private String error(String key) {
