@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.bearing.assessment.AssessmentApi.BulkAnswer;
-import dev.bearing.common.Problem;
 import dev.bearing.common.ProblemException;
 import dev.bearing.questionnaire.AnswerValue;
 import dev.bearing.questionnaire.Question;
@@ -201,7 +200,8 @@ public class SurveyService {
     @Transactional
     public Survey survey(String token) {
         Respondent r = AnswerService.respondent(token);
-        return survey(r, assessments.questionnaire(r.assessment), codec.answersOf(r, assessments.questionnaire(r.assessment)));
+        Questionnaire q = assessments.questionnaire(r.assessment);
+        return survey(r, q, codec.answersOf(r, q));
     }
 
     /**
@@ -275,15 +275,14 @@ public class SurveyService {
      * Saves a section form (the path without JavaScript). Each question is saved on its own:
      * valid answers are kept even when another is refused; an emptied field removes the answer.
      *
-     * @param token secret token
-     * @param sectionKey section key
+     * @param page the section as it is stored now (what the form's fields are compared with)
      * @param form form fields: {@code q.<key>} (repeated for MULTI), {@code na.<key>},
      *     {@code v.<key>} (the version the page was rendered with)
      * @return messages by question key for the answers that were refused (empty when all saved)
-     * @throws ProblemException 404 unknown token or section; 409 when already submitted
+     * @throws ProblemException 409 when already submitted
      */
-    public Map<String, String> saveForm(String token, String sectionKey, Map<String, List<String>> form) {
-        SectionPage page = section(token, sectionKey, Map.of(), Map.of());
+    public Map<String, String> saveForm(SectionPage page, Map<String, List<String>> form) {
+        String token = page.survey().token();
         if (page.survey().submitted()) {
             throw ProblemException.conflict("This survey was submitted and can no longer change.", List.of());
         }
@@ -397,12 +396,5 @@ public class SurveyService {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    /** @return the problem errors as a message map keyed by question */
-    static Map<String, String> byField(List<Problem.FieldError> errors) {
-        Map<String, String> out = new LinkedHashMap<>();
-        errors.forEach(e -> out.putIfAbsent(e.field(), e.message()));
-        return out;
     }
 }

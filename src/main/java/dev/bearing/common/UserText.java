@@ -44,16 +44,10 @@ public final class UserText {
         if (text == null) {
             return "";
         }
-        String s = text.replace("\r\n", "\n").replace('\r', '\n');
-        StringBuilder out = new StringBuilder(s.length());
-        s.codePoints().forEach(cp -> {
-            if (cp == '\n') {
-                out.append('\n');
-            } else if (cp == '\t' || Character.getType(cp) == Character.SPACE_SEPARATOR) {
+        StringBuilder out = new StringBuilder(text.length());
+        stripInvisible(text).codePoints().forEach(cp -> {
+            if (cp == '\t' || Character.getType(cp) == Character.SPACE_SEPARATOR) {
                 out.append(' ');
-            } else if (Character.getType(cp) == Character.CONTROL || Character.getType(cp) == Character.FORMAT
-                    || Character.getType(cp) == Character.UNASSIGNED || Character.getType(cp) == Character.SURROGATE) {
-                // dropped: invisible or unprintable
             } else {
                 out.appendCodePoint(cp);
             }

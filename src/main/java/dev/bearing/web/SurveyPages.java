@@ -85,7 +85,7 @@ public class SurveyPages {
         if (before.survey().submitted()) {
             return seeOther(token, "/thanks");
         }
-        Map<String, String> errors = surveys.saveForm(token, section, form);
+        Map<String, String> errors = surveys.saveForm(before, form);
         if (!errors.isEmpty()) {
             Map<String, String> typed = new java.util.HashMap<>();
             errors.keySet().forEach(k -> {

@@ -7,7 +7,7 @@ import java.time.Clock;
 
 /** Produces the {@link Clock} that all domain code reads time from (UTC). */
 @ApplicationScoped
-public class TimeAndTokens {
+public class ClockProducer {
 
     /**
      * @return the system clock in UTC, ticking in microseconds: PostgreSQL stores timestamps to
