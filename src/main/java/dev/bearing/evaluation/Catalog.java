@@ -1,14 +1,15 @@
 package dev.bearing.evaluation;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * The stack catalog ({@code rules/catalog.yaml}): layers of a delivery tool stack, each with
- * real tools and the attributes the stack rules read.
+ * real tools and the facts about them that the stack rules read.
  *
- * @param version catalog edition, e.g. {@code 2026-11}
+ * @param version catalog edition, e.g. {@code 2026-12}
  * @param layers layers in report order
  */
 public record Catalog(String version, List<Layer> layers) {
@@ -23,6 +24,34 @@ public record Catalog(String version, List<Layer> layers) {
         return layers.stream().flatMap(l -> l.tools().stream()).filter(t -> t.key().equals(key)).findFirst();
     }
 
+    /** @return the layer that holds the tool with this key, if any */
+    public Optional<Layer> layerOf(String toolKey) {
+        return layers.stream().filter(l -> l.tools().stream().anyMatch(t -> t.key().equals(toolKey))).findFirst();
+    }
+
+    /**
+     * Finds the tool a person meant by a name they typed.
+     *
+     * @param typed a tool name as typed, e.g. "bitbucket server" or "Jenkins"
+     * @param preferredLayer the layer the question was about; its tools win when a name is in several
+     * @return the tool whose key, name or an alias equals the typed name (case, spaces, dots and
+     *     hyphens ignored), if any
+     */
+    public Optional<Tool> match(String typed, String preferredLayer) {
+        String wanted = normalise(typed);
+        if (wanted.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<Tool> inLayer = layer(preferredLayer).flatMap(l -> l.tools().stream()
+                .filter(t -> t.answersTo(wanted)).findFirst());
+        return inLayer.isPresent() ? inLayer
+                : layers.stream().flatMap(l -> l.tools().stream()).filter(t -> t.answersTo(wanted)).findFirst();
+    }
+
+    static String normalise(String name) {
+        return name == null ? "" : name.toLowerCase(Locale.ROOT).replaceAll("[\\s._\\-/()]+", "");
+    }
+
     /**
      * A stack layer.
      *
@@ -31,17 +60,46 @@ public record Catalog(String version, List<Layer> layers) {
      * @param capability capability key the layer serves
      * @param description plain-words description
      * @param dependsOn layers that must be in place first
+     * @param kinds kinds of tool that complement each other in this layer (one pick per kind), or
+     *     empty when the layer has one pick
      * @param tools tools in catalog order
      */
     public record Layer(String key, String name, String capability, String description, List<String> dependsOn,
-            List<Tool> tools) {
+            List<Kind> kinds, List<Tool> tools) {
+
+        /** Canonical constructor: a missing kinds list means none. */
+        public Layer {
+            kinds = kinds == null ? List.of() : List.copyOf(kinds);
+        }
     }
 
     /**
-     * A tool in a layer.
+     * A kind of tool within a layer whose tools complement each other.
+     *
+     * @param key kind key, e.g. {@code load}
+     * @param name name for readers, e.g. "Load and performance tests"
+     */
+    public record Kind(String key, String name) {
+    }
+
+    /**
+     * A dated event in a tool's life that a client running it should know about.
+     *
+     * @param event LICENCE_CHANGE, CLOSED_TO_NEW, END_OF_SALE, END_OF_SUPPORT, END_OF_LIFE, ARCHIVED,
+     *     RETIRED or REOPENED
+     * @param date ISO date or year-month, e.g. {@code 2024-02-15} or {@code 2026-03}
+     * @param note plain-words note
+     */
+    public record LifecycleEvent(String event, String date, String note) {
+    }
+
+    /**
+     * A tool in a layer. Every attribute is a fact about the tool, true whoever the client is.
      *
      * @param key tool key, unique in the catalog
      * @param name product name
+     * @param aliases other names people type for it (matching ignores case and punctuation)
+     * @param kind kind key within a layer that has kinds, else null
      * @param vendor vendor or steward
      * @param summary why one picks it, one sentence
      * @param hosting SAAS, SELF_HOSTED, AWS_MANAGED
@@ -49,17 +107,42 @@ public record Catalog(String version, List<Layer> layers) {
      * @param licence OPEN_SOURCE, OPEN_CORE, COMMERCIAL, SOURCE_AVAILABLE
      * @param licenceName e.g. Apache-2.0, BUSL-1.1, Proprietary
      * @param osiApproved the edition one runs is OSI-licensed
-     * @param cloudAffinity ANY, AWS, AZURE, GCP
+     * @param cloudAffinity ANY, or AWS, AZURE, GCP for tools that work only on or for that cloud
      * @param operationalEffort LOW, MEDIUM, HIGH
      * @param skills skill tags needed
-     * @param awsBlueprint Bearing can provision it on AWS
-     * @param status ACTIVE, CLOSED_TO_NEW, END_OF_SALE, RETIRED, ARCHIVED
+     * @param runsOnVms can run on plain Linux or Windows servers
+     * @param needsKubernetes cannot run without a Kubernetes cluster
+     * @param kubernetesNative runs in and targets Kubernetes
+     * @param auditEvidence records who changed or approved what, exportable as audit evidence
+     * @param scans what a pipeline-security tool scans: SAST, SCA, SECRETS, IAC, IMAGES, RUNTIME
+     * @param stores what an artefact repository holds: CONTAINER_IMAGES, PACKAGES
+     * @param status ACTIVE, CLOSED_TO_NEW, END_OF_SALE, END_OF_SUPPORT, RETIRED, ARCHIVED
+     * @param lifecycle dated events, oldest first; empty when none
      * @param statusNote status or licence note, may be empty
-     * @param bestFor tags such as small_teams, regulated, kubernetes
+     * @param bestFor small_teams, enterprise
      */
-    public record Tool(String key, String name, String vendor, String summary, Set<String> hosting,
-            boolean onPremisesFit, String licence, String licenceName, boolean osiApproved, String cloudAffinity,
-            String operationalEffort, Set<String> skills, boolean awsBlueprint, String status, String statusNote,
+    public record Tool(String key, String name, List<String> aliases, String kind, String vendor, String summary,
+            Set<String> hosting, boolean onPremisesFit, String licence, String licenceName, boolean osiApproved,
+            String cloudAffinity, String operationalEffort, Set<String> skills, boolean runsOnVms,
+            boolean needsKubernetes, boolean kubernetesNative, boolean auditEvidence, Set<String> scans,
+            Set<String> stores, String status, List<LifecycleEvent> lifecycle, String statusNote,
             Set<String> bestFor) {
+
+        /** Canonical constructor: missing lists and sets mean empty. */
+        public Tool {
+            aliases = aliases == null ? List.of() : List.copyOf(aliases);
+            hosting = hosting == null ? Set.of() : Set.copyOf(hosting);
+            skills = skills == null ? Set.of() : Set.copyOf(skills);
+            scans = scans == null ? Set.of() : Set.copyOf(scans);
+            stores = stores == null ? Set.of() : Set.copyOf(stores);
+            lifecycle = lifecycle == null ? List.of() : List.copyOf(lifecycle);
+            bestFor = bestFor == null ? Set.of() : Set.copyOf(bestFor);
+            statusNote = statusNote == null ? "" : statusNote;
+        }
+
+        boolean answersTo(String normalisedName) {
+            return normalise(key).equals(normalisedName) || normalise(name).equals(normalisedName)
+                    || aliases.stream().anyMatch(a -> normalise(a).equals(normalisedName));
+        }
     }
 }
