@@ -20,13 +20,15 @@ import java.util.Map;
  * @param stack recommended stack per layer
  * @param findings findings, highest risk first
  * @param roadmap roadmap items by phase, dependencies first
- * @param firedRules names of the rules that fired, sorted
+ * @param decisions the decisions leadership has to make, most consequential first (at most three)
+ * @param comments what respondents wrote in free text, in survey order
+ * @param firedRules names of the rules whose conclusions stand in this result, sorted
  */
 public record EvaluationResult(String ruleSetVersion, String catalogVersion, String questionnaireKey,
         int questionnaireVersion, Map<String, Integer> respondents, List<CapabilityResult> capabilities,
         Map<String, Double> dimensions, Maturity maturity, Stage stage, Delivery delivery,
         List<LayerRecommendation> stack, List<FindingResult> findings, List<RoadmapEntry> roadmap,
-        List<String> firedRules) {
+        List<Decision> decisions, List<Comment> comments, List<String> firedRules) {
 
     /**
      * Scores of one capability.
@@ -36,15 +38,19 @@ public record EvaluationResult(String ruleSetVersion, String catalogVersion, Str
      * @param dimension ALIGNMENT, TOOLING or OUTCOMES
      * @param combined mean of the role scores, 0..100, or null when unanswered
      * @param byRole score per role (BUSINESS, DEVELOPMENT, OPERATIONS) that answered, 0..100
-     * @param gap highest minus lowest role score in points, or null with fewer than two roles
-     * @param highRole role with the highest score, or null
-     * @param lowRole role with the lowest score, or null
+     * @param gap the largest difference in points between two roles, measured on the questions both
+     *     answered, or null when no two roles share a question
+     * @param highRole the higher-scoring role of that pair, or null
+     * @param lowRole the lower-scoring role of that pair, or null
+     * @param highScore the higher role's score on the shared questions, or null
+     * @param lowScore the lower role's score on the shared questions, or null
+     * @param sharedQuestions how many questions the pair both answered, or null
      * @param disagreements questions whose role scores diverge most (up to 3), largest first
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record CapabilityResult(String key, String name, String dimension, Double combined,
-            Map<String, Double> byRole, Double gap, String highRole, String lowRole,
-            List<QuestionGap> disagreements) {
+            Map<String, Double> byRole, Double gap, String highRole, String lowRole, Double highScore,
+            Double lowScore, Integer sharedQuestions, List<QuestionGap> disagreements) {
     }
 
     /**
@@ -62,7 +68,8 @@ public record EvaluationResult(String ruleSetVersion, String catalogVersion, Str
      * Maturity index and its place on the curve of organisations.
      *
      * @param index weighted maturity index, 0..100
-     * @param percentile share of organisations less mature on the assumed curve, 0..100
+     * @param percentile share of organisations less mature on the assumed curve, 0..100 (an
+     *     assumption until the consultancy's own assessments calibrate the curve, not a benchmark)
      * @param curveMean the curve's mean index
      * @param curveStandardDeviation the curve's standard deviation
      * @param curveSource where the curve's calibration comes from
@@ -91,28 +98,55 @@ public record EvaluationResult(String ruleSetVersion, String catalogVersion, Str
      *
      * @param band LOW, MEDIUM, HIGH, ELITE or UNKNOWN
      * @param thresholdsYear year of the DORA report whose cluster thresholds are used
-     * @param metrics per DORA metric, the band levels of the answers
+     * @param metrics per DORA metric answered (deployment_frequency, lead_time, recovery_time,
+     *     change_fail_rate), its band: the lower median of the respondents' answers
      * @param reason plain-words reason
      * @param rules rules behind it
+     * @param peers comparison with DORA's published benchmarks for the client's industry and
+     *     size, or null when the questionnaire does not ask them or nothing was answered
      */
     public record Delivery(String band, int thresholdsYear, Map<String, String> metrics, String reason,
-            List<String> rules) {
+            List<String> rules, PeerComparison peers) {
     }
 
     /**
-     * The recommendation for one stack layer.
+     * The recommendation for one stack layer, or for one kind of tool in a layer whose tools
+     * complement each other (test automation: end-to-end, load, contract).
      *
+     * @param key {@code layer} or {@code layer/kind}, e.g. {@code test_automation/load}
      * @param layer layer key
      * @param layerName layer name
+     * @param kind kind key, or null
+     * @param kindName kind name, or null
      * @param capability capability key the layer serves
-     * @param current tools the client uses today in this layer (names)
+     * @param current tools the client uses today here, including names typed under "Something else"
+     * @param change KEEP (the primary is in use), REPLACE (the primary replaces what is in use), ADD
+     *     (nothing is in use) or NONE (nothing can be recommended)
      * @param primary recommended tool, or null when every tool is excluded
+     * @param tiedWith names of the alternatives that score the same as the primary (a tie to decide
+     *     on the client's own criteria), empty when the primary leads
      * @param alternatives the rest of the menu, best first
      * @param excluded tools ruled out, with reasons
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record LayerRecommendation(String layer, String layerName, String capability, List<String> current,
-            ToolOption primary, List<ToolOption> alternatives, List<ToolOption> excluded) {
+    public record LayerRecommendation(String key, String layer, String layerName, String kind, String kindName,
+            String capability, List<CurrentToolResult> current, String change, ToolOption primary,
+            List<String> tiedWith, List<ToolOption> alternatives, List<ToolOption> excluded) {
+    }
+
+    /**
+     * A tool the client uses today.
+     *
+     * @param key catalog tool key, or null when the catalog does not know the name typed
+     * @param name product name, or the name as typed
+     * @param status catalog status, or null for an unknown tool
+     * @param statusNote the catalog's lifecycle note, may be empty
+     * @param satisfaction mean 1..5 of its users' satisfaction answers, or null
+     * @param respondents respondents who named it
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record CurrentToolResult(String key, String name, String status, String statusNote, Double satisfaction,
+            int respondents) {
     }
 
     /**
@@ -122,18 +156,40 @@ public record EvaluationResult(String ruleSetVersion, String catalogVersion, Str
      * @param name product name
      * @param vendor vendor
      * @param summary one-sentence summary
-     * @param points sum of the rules' suitability points
+     * @param points sum of the rules' suitability points (for the appendix; never shown to leadership)
      * @param hosting hosting models
      * @param licenceName licence
-     * @param awsBlueprint can be provisioned on AWS by Bearing
      * @param status catalog status
      * @param statusNote status note, may be empty
-     * @param reasons plain-words reasons from the rules
+     * @param reasons reasons for it, each true of this tool and this client
+     * @param caveats what counts against it for this client
      * @param rules rules that scored or excluded it
      */
     public record ToolOption(String key, String name, String vendor, String summary, int points,
-            List<String> hosting, String licenceName, boolean awsBlueprint, String status, String statusNote,
-            List<String> reasons, List<String> rules) {
+            List<String> hosting, String licenceName, String status, String statusNote, List<String> reasons,
+            List<String> caveats, List<String> rules) {
+    }
+
+    /**
+     * A decision leadership has to make.
+     *
+     * @param title the decision in a few words, e.g. "Move source control off Bitbucket Data Center"
+     * @param detail why it matters and what the options are
+     * @param layer stack entry key it concerns, or null
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Decision(String title, String detail, String layer) {
+    }
+
+    /**
+     * A respondent's free-text answer.
+     *
+     * @param questionKey question key
+     * @param question question text
+     * @param role respondent's role
+     * @param text what they wrote
+     */
+    public record Comment(String questionKey, String question, String role, String text) {
     }
 
     /**
@@ -162,10 +218,13 @@ public record EvaluationResult(String ruleSetVersion, String catalogVersion, Str
      * @param layer stack layer key, or null
      * @param tool recommended tool of that layer, or null
      * @param dependsOn keys of items that come first
+     * @param effort effort range in plain words, e.g. "2–4 person-weeks"
+     * @param owner the role that owns it, e.g. "Head of Platform"
      * @param rationale plain-words why
      * @param rule rule that proposed it
      */
     public record RoadmapEntry(String key, String title, int phase, String phaseLabel, String capability,
-            String layer, String tool, List<String> dependsOn, String rationale, String rule) {
+            String layer, String tool, List<String> dependsOn, String effort, String owner, String rationale,
+            String rule) {
     }
 }

@@ -1,6 +1,9 @@
 package dev.bearing.evaluation;
 
 import dev.bearing.evaluation.EvaluationResult.CapabilityResult;
+import dev.bearing.evaluation.EvaluationResult.Comment;
+import dev.bearing.evaluation.EvaluationResult.CurrentToolResult;
+import dev.bearing.evaluation.EvaluationResult.Decision;
 import dev.bearing.evaluation.EvaluationResult.FindingResult;
 import dev.bearing.evaluation.EvaluationResult.LayerRecommendation;
 import dev.bearing.evaluation.EvaluationResult.RoadmapEntry;
@@ -10,7 +13,9 @@ import dev.bearing.evaluation.fact.CurrentTool;
 import dev.bearing.evaluation.fact.DeliveryBand;
 import dev.bearing.evaluation.fact.Exclusion;
 import dev.bearing.evaluation.fact.Finding;
-import dev.bearing.evaluation.fact.MetricBand;
+import dev.bearing.evaluation.fact.MetricLevel;
+import dev.bearing.evaluation.fact.UnknownTool;
+import dev.bearing.evaluation.fact.Vocabulary.Phase;
 import dev.bearing.evaluation.fact.RoadmapItem;
 import dev.bearing.evaluation.fact.Suitability;
 import dev.bearing.questionnaire.Questionnaire;
@@ -20,14 +25,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.kie.api.runtime.ClassObjectFilter;
 import org.kie.api.runtime.KieSession;
 
 /**
  * Reads the facts the rules produced back out of a session and shapes them into an
  * {@link EvaluationResult}. It decides nothing of its own: a layer's menu is its tools ordered
- * by the sum of the rules' suitability points (ties keep catalog order), without the tools a
- * rule excluded; roadmap items keep the phase a rule gave them unless an item they depend on
+ * by the sum of the rules' suitability points (ties reported, the tool in use first), without
+ * the tools a rule excluded; roadmap items keep the phase a rule gave them unless an item they depend on
  * comes later, in which case they move to that item's phase.
  */
 final class ResultAssembler {
@@ -38,104 +44,182 @@ final class ResultAssembler {
 
     private static final List<String> QUARTER_WORDS = List.of("first", "second", "third", "fourth");
     private static final List<String> BANDS = List.of("LOW", "MEDIUM", "HIGH", "ELITE");
-    private static final Map<String, Integer> RISK_ORDER = Map.of("HIGH", 0, "MEDIUM", 1, "LOW", 2);
 
     private ResultAssembler() {
     }
 
     static EvaluationResult assemble(RuleBase base, Questionnaire q, EvaluationInput input,
             List<CapabilityResult> capabilities, Map<String, Double> dimensions, double index, double percentile,
-            AdoptionStage stage, DeliveryBand band, KieSession session, List<String> fired) {
+            AdoptionStage stage, DeliveryBand band, KieSession session, List<String> rulesBehind) {
         Map<String, Integer> respondents = new TreeMap<>();
         input.respondents().forEach(r -> respondents.merge(r.role().name(), 1, Integer::sum));
-        AdoptionCurve.Stage s = base.curve().stage(stage.getQuarter());
-        String label = ("EARLY".equals(stage.getPhase()) ? "Early" : "Late") + " phase of the "
-                + QUARTER_WORDS.get(stage.getQuarter() - 1) + " quarter (" + s.name() + ")";
-        var stageResult = new EvaluationResult.Stage(stage.getQuarter(), stage.getPhase(), s.name(), label,
-                s.description(), stage.getReasons(), stage.getRules().stream().distinct().sorted().toList());
-        var delivery = new EvaluationResult.Delivery(band.getBand(), band.getThresholdsYear(),
-                metricBands(facts(session, MetricBand.class)), band.getReason(), List.of(band.getRule()));
+        AdoptionCurve.Stage s = base.curve().stage(stage.quarter());
+        String label = (stage.phase() == Phase.EARLY ? "Early" : "Late") + " phase of the "
+                + QUARTER_WORDS.get(stage.quarter() - 1) + " quarter (" + s.name() + ")";
+        List<String> stageRules = new ArrayList<>(stage.rules());
+        stageRules.add(stage.rule());
+        var stageResult = new EvaluationResult.Stage(stage.quarter(), stage.phase().name(), s.name(), label,
+                s.description(), stage.reasons(), stageRules.stream().distinct().sorted().toList());
+        var delivery = new EvaluationResult.Delivery(band.band().name(), band.thresholdsYear(),
+                metricBands(facts(session, MetricLevel.class)), band.reason(), List.of(band.rule()), null);
         List<LayerRecommendation> stack = stack(base.catalog(), facts(session, Suitability.class),
-                facts(session, Exclusion.class), facts(session, CurrentTool.class));
+                facts(session, Exclusion.class), facts(session, CurrentTool.class), facts(session, UnknownTool.class));
         List<FindingResult> findings = findings(q, facts(session, Finding.class));
         List<RoadmapEntry> roadmap = roadmap(facts(session, RoadmapItem.class), stack);
         var maturity = new EvaluationResult.Maturity(index, percentile, base.curve().mean(),
                 base.curve().standardDeviation(), base.curve().source());
         return new EvaluationResult(base.version(), base.catalog().version(), q.key(), q.version(), respondents,
-                capabilities, dimensions, maturity, stageResult, delivery, stack, findings, roadmap, fired);
+                capabilities, dimensions, maturity, stageResult, delivery, stack, findings, roadmap,
+                decisions(stack, findings), comments(q, input), rulesBehind);
     }
 
-    private static Map<String, String> metricBands(List<MetricBand> bands) {
-        Map<String, List<Integer>> levels = new TreeMap<>();
-        bands.forEach(b -> levels.computeIfAbsent(b.getMetric(), k -> new ArrayList<>()).add(b.getLevel()));
+    private static Map<String, String> metricBands(List<MetricLevel> levels) {
         Map<String, String> out = new TreeMap<>();
-        levels.forEach((metric, ls) -> out.put(metric,
-                BANDS.get((int) Math.round(ls.stream().mapToInt(Integer::intValue).average().orElse(1)) - 1)));
+        levels.forEach(l -> out.put(l.metric().name().toLowerCase(java.util.Locale.ROOT), BANDS.get(l.level() - 1)));
         return out;
     }
 
+    /**
+     * Builds the stack: one entry per layer, or per kind in a layer with kinds. Eligible tools are
+     * ranked by their points; equal points are a tie, which the client's current tool wins, then
+     * catalog order. Reasons with positive points argue for a tool, those with negative points are
+     * its caveats; an excluded tool carries only its exclusion reasons.
+     */
     static List<LayerRecommendation> stack(Catalog catalog, List<Suitability> suitability, List<Exclusion> exclusions,
-            List<CurrentTool> current) {
+            List<CurrentTool> current, List<UnknownTool> unknown) {
         List<LayerRecommendation> out = new ArrayList<>();
+        Map<String, CurrentTool> inUse = new TreeMap<>();
+        current.forEach(c -> inUse.put(c.toolKey(), c));
         for (Catalog.Layer layer : catalog.layers()) {
-            List<ToolOption> eligible = new ArrayList<>();
-            List<ToolOption> excluded = new ArrayList<>();
-            for (Catalog.Tool t : layer.tools()) {
-                List<Suitability> mine = suitability.stream()
-                        .filter(x -> x.getLayer().equals(layer.key()) && x.getToolKey().equals(t.key()))
-                        .sorted(Comparator.comparing(Suitability::getRule).thenComparing(Suitability::getReason))
-                        .toList();
-                List<Exclusion> out2 = exclusions.stream()
-                        .filter(x -> x.getLayer().equals(layer.key()) && x.getToolKey().equals(t.key()))
-                        .sorted(Comparator.comparing(Exclusion::getRule).thenComparing(Exclusion::getReason))
-                        .toList();
-                int points = mine.stream().mapToInt(Suitability::getPoints).sum();
-                List<String> reasons = new ArrayList<>();
-                List<String> rules = new ArrayList<>();
-                if (out2.isEmpty()) {
-                    mine.forEach(x -> {
-                        reasons.add(x.getReason());
-                        rules.add(x.getRule());
-                    });
-                } else {
-                    out2.forEach(x -> {
-                        reasons.add(x.getReason());
-                        rules.add(x.getRule());
-                    });
+            List<Catalog.Kind> kinds = layer.kinds().isEmpty() ? java.util.Collections.singletonList(null) : layer.kinds();
+            boolean first = true;
+            for (Catalog.Kind kind : kinds) {
+                List<Catalog.Tool> tools = layer.tools().stream()
+                        .filter(t -> kind == null || kind.key().equals(t.kind())).toList();
+                List<ToolOption> eligible = new ArrayList<>();
+                List<ToolOption> excluded = new ArrayList<>();
+                List<CurrentToolResult> currentHere = new ArrayList<>();
+                for (Catalog.Tool t : tools) {
+                    List<Suitability> mine = suitability.stream()
+                            .filter(x -> x.layer().equals(layer.key()) && x.toolKey().equals(t.key()))
+                            .sorted(Comparator.comparing(Suitability::rule).thenComparing(Suitability::reason)).toList();
+                    List<Exclusion> out2 = exclusions.stream()
+                            .filter(x -> x.layer().equals(layer.key()) && x.toolKey().equals(t.key()))
+                            .sorted(Comparator.comparing(Exclusion::rule).thenComparing(Exclusion::reason)).toList();
+                    int points = mine.stream().mapToInt(Suitability::points).sum();
+                    List<String> reasons;
+                    List<String> caveats;
+                    List<String> rules;
+                    if (out2.isEmpty()) {
+                        reasons = mine.stream().filter(x -> x.points() > 0).map(Suitability::reason).toList();
+                        caveats = mine.stream().filter(x -> x.points() < 0).map(Suitability::reason).toList();
+                        rules = mine.stream().map(Suitability::rule).distinct().toList();
+                    } else {
+                        reasons = out2.stream().map(Exclusion::reason).toList();
+                        caveats = List.of();
+                        rules = out2.stream().map(Exclusion::rule).distinct().toList();
+                    }
+                    ToolOption option = new ToolOption(t.key(), t.name(), t.vendor(), t.summary(), points,
+                            t.hosting().stream().sorted().toList(), t.licenceName(), t.status(), t.statusNote(),
+                            reasons, caveats, rules);
+                    (out2.isEmpty() ? eligible : excluded).add(option);
+                    CurrentTool c = inUse.get(t.key());
+                    if (c != null) {
+                        currentHere.add(new CurrentToolResult(t.key(), t.name(), t.status(), t.statusNote(),
+                                c.satisfaction(), c.mentions()));
+                    }
                 }
-                ToolOption option = new ToolOption(t.key(), t.name(), t.vendor(), t.summary(), points,
-                        t.hosting().stream().sorted().toList(), t.licenceName(), t.awsBlueprint(), t.status(),
-                        t.statusNote() == null ? "" : t.statusNote(), List.copyOf(reasons),
-                        rules.stream().distinct().toList());
-                (out2.isEmpty() ? eligible : excluded).add(option);
+                if (first) {
+                    unknown.stream().filter(u -> u.layer().equals(layer.key()))
+                            .sorted(Comparator.comparing(UnknownTool::name))
+                            .forEach(u -> currentHere.add(new CurrentToolResult(null, u.name(), null, "", null,
+                                    u.mentions())));
+                }
+                // points first; on equal points the tool in use, then catalog order (the sort is stable)
+                eligible.sort(Comparator.comparingInt(ToolOption::points).reversed()
+                        .thenComparing(o -> inUse.containsKey(o.key()) ? 0 : 1));
+                ToolOption primary = eligible.isEmpty() ? null : eligible.get(0);
+                List<String> tied = primary == null ? List.of()
+                        : eligible.stream().skip(1).filter(o -> o.points() == primary.points()).map(ToolOption::name)
+                                .toList();
+                boolean anyInUse = !currentHere.isEmpty();
+                String change = primary == null ? "NONE"
+                        : inUse.containsKey(primary.key()) ? "KEEP" : anyInUse ? "REPLACE" : "ADD";
+                String key = kind == null ? layer.key() : layer.key() + "/" + kind.key();
+                out.add(new LayerRecommendation(key, layer.key(), layer.name(), kind == null ? null : kind.key(),
+                        kind == null ? null : kind.name(), layer.capability(), List.copyOf(currentHere), change,
+                        primary, tied, eligible.isEmpty() ? List.of() : List.copyOf(eligible.subList(1, eligible.size())),
+                        List.copyOf(excluded)));
+                first = false;
             }
-            // stable sort keeps catalog order on equal points
-            eligible.sort(Comparator.comparingInt(ToolOption::points).reversed());
-            List<String> currentNames = current.stream().filter(c -> c.getLayer().equals(layer.key()))
-                    .map(c -> catalog.tool(c.getToolKey()).map(Catalog.Tool::name).orElse(c.getToolKey()))
-                    .sorted().toList();
-            out.add(new LayerRecommendation(layer.key(), layer.name(), layer.capability(), currentNames,
-                    eligible.isEmpty() ? null : eligible.get(0),
-                    eligible.isEmpty() ? List.of() : List.copyOf(eligible.subList(1, eligible.size())),
-                    List.copyOf(excluded)));
         }
         return out;
     }
 
+    /**
+     * The decisions for leadership, at most three, most consequential first: replacing a tool in
+     * use (a migration), then a tie between equally fitting tools, then the first high-risk
+     * finding that no tool choice answers.
+     */
+    static List<Decision> decisions(List<LayerRecommendation> stack, List<FindingResult> findings) {
+        List<Decision> out = new ArrayList<>();
+        for (LayerRecommendation l : stack) {
+            if ("REPLACE".equals(l.change())) {
+                String from = l.current().stream().map(CurrentToolResult::name).collect(Collectors.joining(", "));
+                out.add(new Decision(what(l) + ": move from " + from + " to " + l.primary().name(),
+                        l.primary().reasons().isEmpty() ? l.primary().summary() : l.primary().reasons().get(0), l.key()));
+            }
+        }
+        for (LayerRecommendation l : stack) {
+            if (!l.tiedWith().isEmpty() && !"KEEP".equals(l.change())) {
+                out.add(new Decision(what(l) + ": choose between " + l.primary().name() + " and "
+                        + String.join(" and ", l.tiedWith()),
+                        "They fit equally well on what the survey shows; decide on cost, the skills you hire for and the vendors you already buy from.",
+                        l.key()));
+            }
+        }
+        for (FindingResult f : findings) {
+            if ("HIGH".equals(f.risk()) && !f.key().startsWith("tool.")) {
+                out.add(new Decision(f.title(), f.rationale(), null));
+            }
+        }
+        return List.copyOf(out.subList(0, Math.min(3, out.size())));
+    }
+
+    private static String what(LayerRecommendation l) {
+        return l.kindName() == null ? l.layerName() : l.kindName();
+    }
+
+    private static List<Comment> comments(Questionnaire q, EvaluationInput input) {
+        List<Comment> out = new ArrayList<>();
+        for (var qu : q.questions()) {
+            if (qu.type() != dev.bearing.questionnaire.QuestionType.TEXT || qu.catalogRole() != null) {
+                continue;
+            }
+            for (var r : input.respondents()) {
+                var a = r.answers().get(qu.key());
+                if (a != null && a.text() != null && !a.text().isBlank()) {
+                    out.add(new Comment(qu.key(), qu.text(), r.role().name(), a.text().strip()));
+                }
+            }
+        }
+        return List.copyOf(out);
+    }
+
     private static List<FindingResult> findings(Questionnaire q, List<Finding> facts) {
         Map<String, Finding> unique = new LinkedHashMap<>();
-        facts.stream().sorted(Comparator.comparing((Finding f) -> RISK_ORDER.getOrDefault(f.getRisk(), 3))
-                .thenComparing(Finding::getKey).thenComparing(f -> String.valueOf(f.getSubject()))
-                .thenComparing(Finding::getRule))
-                .forEach(f -> unique.putIfAbsent(f.getKey() + "|" + f.getSubject(), f));
+        facts.stream().sorted(Comparator.comparing((Finding f) -> f.risk().ordinal())
+                .thenComparing(Finding::key).thenComparing(f -> String.valueOf(f.subject()))
+                .thenComparing(Finding::rule))
+                .forEach(f -> unique.putIfAbsent(f.key() + "|" + f.subject(), f));
         List<String> capOrder = q.capabilities().stream().map(Questionnaire.Capability::key).toList();
         return unique.values().stream()
-                .sorted(Comparator.comparing((Finding f) -> RISK_ORDER.getOrDefault(f.getRisk(), 3))
-                        .thenComparing(f -> f.getCapability() == null ? Integer.MAX_VALUE
-                                : capOrder.indexOf(f.getCapability()))
-                        .thenComparing(Finding::getKey).thenComparing(f -> String.valueOf(f.getSubject())))
-                .map(f -> new FindingResult(f.getKey(), f.getSubject(), f.getTitle(), f.getRisk(), f.getCapability(),
-                        f.getRationale(), f.getRule()))
+                .sorted(Comparator.comparing((Finding f) -> f.risk().ordinal())
+                        .thenComparing(f -> f.capability() == null ? Integer.MAX_VALUE
+                                : capOrder.indexOf(f.capability()))
+                        .thenComparing(Finding::key).thenComparing(f -> String.valueOf(f.subject())))
+                .map(f -> new FindingResult(f.key(), f.subject(), f.title(), f.risk().name(), f.capability(),
+                        f.rationale(), f.rule()))
                 .toList();
     }
 
@@ -149,8 +233,8 @@ final class ResultAssembler {
         Map<String, RoadmapItem> items = new TreeMap<>();
         for (RoadmapItem i : facts) {
             // several rules may propose the same item: keep the earliest phase, then the rule first by name
-            items.merge(i.getKey(), i, (a, b) -> a.getPhase() != b.getPhase() ? (a.getPhase() < b.getPhase() ? a : b)
-                    : (a.getRule().compareTo(b.getRule()) <= 0 ? a : b));
+            items.merge(i.key(), i, (a, b) -> a.phase() != b.phase() ? (a.phase() < b.phase() ? a : b)
+                    : (a.rule().compareTo(b.rule()) <= 0 ? a : b));
         }
         Map<String, Integer> phase = new TreeMap<>();
         List<String> ordered = new ArrayList<>();
@@ -159,15 +243,15 @@ final class ResultAssembler {
             visit(key, items, phase, ordered, visiting);
         }
         Map<String, String> tools = new LinkedHashMap<>();
-        stack.forEach(l -> tools.put(l.layer(), l.primary() == null ? null : l.primary().name()));
+        stack.forEach(l -> tools.putIfAbsent(l.layer(), l.primary() == null ? null : l.primary().name()));
         List<RoadmapEntry> out = new ArrayList<>();
         for (String key : ordered) {
             RoadmapItem i = items.get(key);
             int p = phase.get(key);
-            out.add(new RoadmapEntry(key, i.getTitle(), p, PHASES.get(p - 1), i.getCapability(), i.getLayer(),
-                    i.getLayer() == null ? null : tools.get(i.getLayer()),
-                    i.getDependsOn().stream().filter(items::containsKey).sorted().toList(), i.getRationale(),
-                    i.getRule()));
+            out.add(new RoadmapEntry(key, i.title(), p, PHASES.get(p - 1), i.capability(), i.layer(),
+                    i.layer() == null ? null : tools.get(i.layer()),
+                    i.dependsOn().stream().filter(items::containsKey).sorted().toList(), i.effort(), i.owner(),
+                    i.rationale(), i.rule()));
         }
         out.sort(Comparator.comparingInt(RoadmapEntry::phase)
                 .thenComparingInt(e -> ordered.indexOf(e.key())));
@@ -180,9 +264,9 @@ final class ResultAssembler {
             return phase.get(key);
         }
         RoadmapItem item = items.get(key);
-        int p = Math.max(1, Math.min(4, item.getPhase()));
+        int p = Math.max(1, Math.min(4, item.phase()));
         visiting.add(key);
-        for (String dep : item.getDependsOn().stream().sorted().toList()) {
+        for (String dep : item.dependsOn().stream().sorted().toList()) {
             if (items.containsKey(dep) && !visiting.contains(dep)) {
                 p = Math.max(p, visit(dep, items, phase, ordered, visiting));
             }

@@ -3,6 +3,14 @@ package dev.bearing.evaluation;
 import dev.bearing.evaluation.EvaluationInput.RespondentAnswers;
 import dev.bearing.evaluation.EvaluationResult.CapabilityResult;
 import dev.bearing.evaluation.fact.AdoptionStage;
+import dev.bearing.evaluation.fact.Derived;
+import dev.bearing.evaluation.fact.TextAnswer;
+import dev.bearing.evaluation.fact.UnknownTool;
+import dev.bearing.evaluation.fact.Vocabulary.Metric;
+import dev.bearing.questionnaire.Dimension;
+import dev.bearing.questionnaire.QuestionType;
+import java.util.EnumMap;
+import java.util.TreeMap;
 import dev.bearing.evaluation.fact.AlignmentGap;
 import dev.bearing.evaluation.fact.AnswerFact;
 import dev.bearing.evaluation.fact.CapabilityScore;
@@ -30,15 +38,13 @@ import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jboss.logging.Logger;
-import org.kie.api.event.rule.AfterMatchFiredEvent;
-import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.ClassObjectFilter;
 import org.kie.api.runtime.KieSession;
 
 /**
  * The one owner of Drools. Compiles {@code bearing.rules.dir} once at start-up (a rule file
  * that does not compile stops start-up, naming file and line), evaluates each assessment in a
- * fresh session that is always disposed, and records the rules that fired. Safe for
+ * fresh session that is always disposed, and records the rules whose conclusions stand. Safe for
  * concurrent evaluations: the compiled KieBase is shared, sessions are not.
  */
 @Startup
@@ -116,99 +122,127 @@ public class RuleEngine {
         double largestGap = capabilities.stream().filter(c -> c.gap() != null && !"OUTCOMES".equals(c.dimension()))
                 .mapToDouble(CapabilityResult::gap).max().orElse(0);
 
-        Set<String> fired = new TreeSet<>();
         KieSession session = base.kieBase().newKieSession();
         openSessions.incrementAndGet();
         try {
-            session.addEventListener(new DefaultAgendaEventListener() {
-                @Override
-                public void afterMatchFired(AfterMatchFiredEvent event) {
-                    fired.add(event.getMatch().getRule().getName());
-                }
-            });
             insertFacts(session, base, input, capabilities, index, percentile, largestGap);
             int firings = session.fireAllRules(MAX_FIRINGS);
             if (firings >= MAX_FIRINGS) {
-                throw new IllegalStateException("Rules fired " + firings + " times: a rule loops (" + fired + ")");
+                throw new IllegalStateException("Rules fired " + firings + " times: a rule loops");
             }
             AdoptionStage stage = one(session, AdoptionStage.class, "adoption stage");
             DeliveryBand band = one(session, DeliveryBand.class, "delivery band");
             return ResultAssembler.assemble(base, q, input, capabilities, dimensions, index, percentile, stage, band,
-                    session, List.copyOf(fired));
+                    session, rulesBehind(session));
         } finally {
             session.dispose();
             openSessions.decrementAndGet();
         }
     }
 
+    /**
+     * The rules behind a result: those whose conclusions still stand when the rules come to rest.
+     * A rule that fired but whose conclusion truth maintenance withdrew (its conditions stopped
+     * holding) is not among them, so the list is the same whatever order the rules fired in.
+     */
+    private static List<String> rulesBehind(KieSession session) {
+        Set<String> rules = new TreeSet<>();
+        for (Object o : session.getObjects(new ClassObjectFilter(Derived.class))) {
+            Derived d = (Derived) o;
+            rules.add(d.rule());
+            if (d instanceof AdoptionStage s) {
+                rules.addAll(s.rules());
+            }
+        }
+        return List.copyOf(rules);
+    }
+
     private static void insertFacts(KieSession session, RuleBase base, EvaluationInput input,
             List<CapabilityResult> capabilities, double index, double percentile, double largestGap) {
         Questionnaire q = input.questionnaire();
+        Catalog catalog = base.catalog();
         session.insert(new MaturityPosition(index, percentile, largestGap));
-        Map<Role, Integer> coverage = new LinkedHashMap<>();
+        for (Metric m : Metric.values()) {
+            session.insert(m);
+        }
+        Map<Role, Integer> coverage = new EnumMap<>(Role.class);
         for (Role r : Role.values()) {
             coverage.put(r, 0);
         }
-        Map<String, Set<Long>> toolMentions = new LinkedHashMap<>();
-        Map<String, List<Double>> satisfaction = new LinkedHashMap<>(); // layer/tool -> ratings of those who named it
+        Map<String, Set<Long>> toolMentions = new TreeMap<>(); // tool key -> respondents who named it
+        Map<String, List<Double>> satisfaction = new TreeMap<>(); // tool key -> ratings of those who named it
+        Map<String, Map<String, String>> unknown = new TreeMap<>(); // layer -> normalised name -> first spelling
+        Map<String, Map<String, Set<Long>>> unknownMentions = new TreeMap<>();
         for (RespondentAnswers r : input.respondents()) {
             coverage.merge(r.role(), 1, Integer::sum);
             Set<String> visible = Visibility.visibleKeys(q, r.role(), r.answers());
+            Map<String, Set<String>> namedByLayer = new TreeMap<>(); // this respondent's tools per question layer
             for (Question qu : q.questions()) {
                 AnswerValue a = r.answers().get(qu.key());
                 if (a == null || !visible.contains(qu.key())) {
                     continue;
                 }
-                session.insert(new AnswerFact(r.respondentId(), r.role().name(), qu.key(), qu.capability(),
+                session.insert(new AnswerFact(r.respondentId(), r.role(), qu.key(), qu.capability(),
                         a.choices() == null ? Set.of() : new HashSet<>(a.choices()), a.number(), a.score(qu),
                         a.isNotApplicable()));
-                if (qu.catalogLayer() != null && qu.catalogRole() == Question.CatalogRole.CURRENT && a.choices() != null) {
-                    for (String tool : a.choices()) {
-                        base.catalog().layer(qu.catalogLayer())
-                                .filter(l -> l.tools().stream().anyMatch(t -> t.key().equals(tool)))
-                                .ifPresent(l -> toolMentions.computeIfAbsent(l.key() + "/" + tool, k -> new HashSet<>())
-                                        .add(r.respondentId()));
-                    }
+                if (qu.type() == QuestionType.TEXT && a.text() != null && !a.text().isBlank()) {
+                    session.insert(new TextAnswer(r.respondentId(), r.role(), qu.key(), a.text()));
                 }
-                if (qu.catalogLayer() != null && qu.catalogRole() == Question.CatalogRole.SATISFACTION
-                        && a.number() != null) {
-                    for (Question cq : q.questions()) {
-                        AnswerValue ca = r.answers().get(cq.key());
-                        if (qu.catalogLayer().equals(cq.catalogLayer()) && cq.catalogRole() == Question.CatalogRole.CURRENT
-                                && ca != null && ca.choices() != null) {
-                            for (String tool : ca.choices()) {
-                                satisfaction.computeIfAbsent(qu.catalogLayer() + "/" + tool, k -> new ArrayList<>())
-                                        .add(a.number());
-                            }
+                if (qu.catalogLayer() == null) {
+                    continue;
+                }
+                if (qu.catalogRole() == Question.CatalogRole.CURRENT && a.choices() != null) {
+                    a.choices().stream().filter(k -> catalog.tool(k).isPresent())
+                            .forEach(k -> namedByLayer.computeIfAbsent(qu.catalogLayer(), x -> new TreeSet<>()).add(k));
+                }
+                if (qu.catalogRole() == Question.CatalogRole.OTHER_NAMES && a.text() != null) {
+                    for (String typed : ToolNames.split(a.text())) {
+                        var tool = catalog.match(typed, qu.catalogLayer());
+                        if (tool.isPresent()) {
+                            namedByLayer.computeIfAbsent(qu.catalogLayer(), x -> new TreeSet<>()).add(tool.get().key());
+                        } else {
+                            String norm = Catalog.normalise(typed);
+                            unknown.computeIfAbsent(qu.catalogLayer(), x -> new TreeMap<>()).putIfAbsent(norm, typed);
+                            unknownMentions.computeIfAbsent(qu.catalogLayer(), x -> new TreeMap<>())
+                                    .computeIfAbsent(norm, x -> new TreeSet<>()).add(r.respondentId());
                         }
                     }
                 }
             }
+            for (Question qu : q.questions()) {
+                AnswerValue a = r.answers().get(qu.key());
+                if (a == null || !visible.contains(qu.key()) || qu.catalogRole() != Question.CatalogRole.SATISFACTION
+                        || a.number() == null) {
+                    continue;
+                }
+                namedByLayer.getOrDefault(qu.catalogLayer(), Set.of())
+                        .forEach(k -> satisfaction.computeIfAbsent(k, x -> new ArrayList<>()).add(a.number()));
+            }
+            namedByLayer.values().forEach(keys -> keys.forEach(
+                    k -> toolMentions.computeIfAbsent(k, x -> new TreeSet<>()).add(r.respondentId())));
         }
-        coverage.forEach((role, n) -> session.insert(new RoleCoverage(role.name(), n)));
-        toolMentions.forEach((id, who) -> {
-            String layer = id.substring(0, id.indexOf('/'));
-            List<Double> sat = satisfaction.get(id);
+        coverage.forEach((role, n) -> session.insert(new RoleCoverage(role, n)));
+        toolMentions.forEach((key, who) -> {
+            List<Double> sat = satisfaction.get(key);
             Double mean = sat == null ? null : Scoring.round(Scoring.mean(sat));
-            session.insert(new CurrentTool(layer, id.substring(id.indexOf('/') + 1), mean, who.size()));
+            session.insert(new CurrentTool(catalog.layerOf(key).orElseThrow().key(), key, mean, who.size()));
         });
+        unknown.forEach((layer, names) -> names.forEach((norm, typed) -> session.insert(
+                new UnknownTool(layer, typed, unknownMentions.get(layer).get(norm).size()))));
         for (CapabilityResult c : capabilities) {
-            c.byRole().forEach((role, score) -> session.insert(
-                    new CapabilityScore(c.key(), c.name(), c.dimension(), role, score, 0)));
+            Dimension dim = Dimension.valueOf(c.dimension());
             if (c.combined() != null) {
-                session.insert(new CapabilityScore(c.key(), c.name(), c.dimension(), "COMBINED", c.combined(), 0));
+                session.insert(new CapabilityScore(c.key(), c.name(), dim, c.combined()));
             }
             if (c.gap() != null) {
-                session.insert(new AlignmentGap(c.key(), c.name(), c.dimension(), c.gap(), c.highRole(),
-                        c.byRole().get(c.highRole()), c.lowRole(), c.byRole().get(c.lowRole())));
+                session.insert(new AlignmentGap(c.key(), c.name(), dim, c.gap(), Role.valueOf(c.highRole()),
+                        c.highScore(), Role.valueOf(c.lowRole()), c.lowScore(), c.sharedQuestions()));
             }
         }
-        for (Catalog.Layer layer : base.catalog().layers()) {
+        for (Catalog.Layer layer : catalog.layers()) {
             int order = 0;
             for (Catalog.Tool t : layer.tools()) {
-                session.insert(new CatalogTool(layer.key(), t.key(), t.name(), order++, t.hosting(), t.licence(),
-                        t.osiApproved(), t.onPremisesFit(), t.cloudAffinity(), t.operationalEffort(), t.skills(),
-                        t.awsBlueprint(), t.status(), t.bestFor()));
+                session.insert(CatalogTool.of(layer, t, order++));
             }
         }
     }

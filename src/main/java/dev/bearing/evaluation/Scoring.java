@@ -22,8 +22,9 @@ import java.util.Set;
  * their scored, visible answers in it; a role's score the mean over its respondents; the
  * combined score the mean over the roles that answered (each role weighs the same however
  * many respondents it has, so alignment is not outvoted). A dimension score is the mean of its
- * capabilities' combined scores. The alignment gap of a capability is its highest role score
- * minus its lowest, defined when at least two roles answered.
+ * capabilities' combined scores. The alignment gap of a capability is the largest difference
+ * between two roles measured only on the questions both answered (so a role that answered one
+ * question is not compared with one that answered five), defined when two roles share a question.
  */
 public final class Scoring {
 
@@ -68,15 +69,42 @@ public final class Scoring {
             perRespondent.getOrDefault(c.key(), Map.of())
                     .forEach((role, means) -> byRole.put(role.name(), round(mean(means))));
             Double combined = byRole.isEmpty() ? null : round(mean(new ArrayList<>(byRole.values())));
+            // the gap compares two roles only on the questions both answered: per question the mean
+            // of each role's respondents, then the mean over the shared questions
             Double gap = null;
             String high = null;
             String low = null;
-            if (byRole.size() >= 2) {
-                var max = byRole.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow();
-                var min = byRole.entrySet().stream().min(Map.Entry.comparingByValue()).orElseThrow();
-                gap = round(max.getValue() - min.getValue());
-                high = max.getKey();
-                low = min.getKey();
+            Integer shared = null;
+            Double highScore = null;
+            Double lowScore = null;
+            List<Role> allRoles = List.of(Role.values());
+            for (int i = 0; i < allRoles.size(); i++) {
+                for (int j = i + 1; j < allRoles.size(); j++) {
+                    Role a = allRoles.get(i);
+                    Role b = allRoles.get(j);
+                    List<Double> as = new ArrayList<>();
+                    List<Double> bs = new ArrayList<>();
+                    for (Question qu : q.questions()) {
+                        Map<Role, List<Double>> byQ = perQuestion.get(qu.key());
+                        if (qu.capability().equals(c.key()) && byQ != null && byQ.containsKey(a) && byQ.containsKey(b)) {
+                            as.add(mean(byQ.get(a)));
+                            bs.add(mean(byQ.get(b)));
+                        }
+                    }
+                    if (as.isEmpty()) {
+                        continue;
+                    }
+                    double diff = round(Math.abs(mean(as) - mean(bs)));
+                    if (gap == null || diff > gap) {
+                        gap = diff;
+                        boolean aHigher = mean(as) >= mean(bs);
+                        high = (aHigher ? a : b).name();
+                        low = (aHigher ? b : a).name();
+                        shared = as.size();
+                        highScore = round(Math.max(mean(as), mean(bs)));
+                        lowScore = round(Math.min(mean(as), mean(bs)));
+                    }
+                }
             }
             List<QuestionGap> disagreements = new ArrayList<>();
             for (Question qu : q.questions()) {
@@ -94,7 +122,7 @@ public final class Scoring {
             }
             disagreements.sort(Comparator.comparingDouble(QuestionGap::spread).reversed()
                     .thenComparing(QuestionGap::questionKey));
-            out.add(new CapabilityResult(c.key(), c.name(), c.dimension().name(), combined, byRole, gap, high, low,
+            out.add(new CapabilityResult(c.key(), c.name(), c.dimension().name(), combined, byRole, gap, high, low, highScore, lowScore, shared,
                     List.copyOf(disagreements.subList(0, Math.min(3, disagreements.size())))));
         }
         return out;

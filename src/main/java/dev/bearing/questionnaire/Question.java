@@ -47,7 +47,7 @@ public record Question(String key, String capability, Dimension dimension, Quest
 
     /** What a catalog-linked question says about the current tools. */
     public enum CatalogRole {
-        CURRENT, SATISFACTION
+        CURRENT, SATISFACTION, OTHER_NAMES
     }
 
     /**

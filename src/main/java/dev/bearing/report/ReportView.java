@@ -337,8 +337,8 @@ public record ReportView(String title, String organisation, String footerOrganis
         // stack
         List<Layer> stack = new ArrayList<>();
         for (LayerRecommendation l : nz(r.stack())) {
-            stack.add(new Layer("layer-" + anchor(l.layer()), clean(l.layerName()),
-                    clean(String.join(", ", nz(l.current()))), l.primary() != null,
+            stack.add(new Layer("layer-" + anchor(l.key()), clean(l.kindName() == null ? l.layerName() : l.layerName() + ": " + l.kindName()),
+                    clean(String.join(", ", nz(l.current()).stream().map(c -> c.name()).toList())), l.primary() != null,
                     l.primary() == null ? tool(null) : tool(l.primary()),
                     nz(l.alternatives()).stream().map(ReportView::tool).toList(),
                     nz(l.excluded()).stream().map(ReportView::tool).toList()));
@@ -448,7 +448,7 @@ public record ReportView(String title, String organisation, String footerOrganis
         }
         return new Tool(clean(t.name()), clean(t.vendor()), clean(t.summary()), t.points(),
                 String.join(", ", nz(t.hosting()).stream().map(ReportView::hosting).toList()), clean(t.licenceName()),
-                t.awsBlueprint() ? "Yes" : "No",
+                "",
                 t.status() == null || "ACTIVE".equals(t.status()) ? "" : humanise(t.status()), clean(t.statusNote()),
                 nz(t.reasons()).stream().map(ReportView::clean).toList());
     }

@@ -54,7 +54,7 @@ class ChartsTest {
         double max = by.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
         double min = by.values().stream().mapToDouble(Double::doubleValue).min().orElse(0);
         return new CapabilityResult(name.toLowerCase(), name, dimension, by.isEmpty() ? null : mean, by,
-                by.size() < 2 ? null : max - min, null, null, List.of());
+                by.size() < 2 ? null : max - min, null, null, null, null, null, List.of());
     }
 
     static void wellFormed(String svg) throws Exception {
@@ -70,7 +70,7 @@ class ChartsTest {
                 capability("Source control", "TOOLING", null, 60.0, 40.0),
                 capability("Lead time", "OUTCOMES", 30.0, 30.0, 30.0));
         List<RoadmapEntry> items = List.of(new RoadmapEntry("k", hostile, 2, "Within 90 days", "c", "ci", hostile,
-                List.of(), "why", "rule"));
+                List.of(), "1–2 weeks", "Head of Delivery", "why", "rule"));
         for (String svg : List.of(charts.radar(caps), charts.alignmentGaps(caps),
                 charts.timeline(items, List.of("A", "B", "C", "D")).get(0),
                 charts.bellCurve(new Maturity(44, 36, 50, 18, "x"), 2, hostile))) {
@@ -94,7 +94,7 @@ class ChartsTest {
     void longRoadmapsAreCutIntoPageSizedCharts() {
         List<RoadmapEntry> items = new ArrayList<>();
         for (int i = 0; i < Charts.TIMELINE_ROWS_PER_CHART + 3; i++) {
-            items.add(new RoadmapEntry("k" + i, "Item " + i, 1 + i % 4, "", null, null, null, List.of(), "", ""));
+            items.add(new RoadmapEntry("k" + i, "Item " + i, 1 + i % 4, "", null, null, null, List.of(), "", "", "", ""));
         }
         List<String> svgs = charts.timeline(items, List.of("A", "B", "C", "D"));
         assertEquals(2, svgs.size());

@@ -1,130 +1,75 @@
 package dev.bearing.evaluation.fact;
 
-/**
- * A tool of the stack catalog (rules/catalog.yaml) as the rules see it.
- */
-public final class CatalogTool {
+import dev.bearing.evaluation.Catalog;
+import dev.bearing.evaluation.fact.Vocabulary.CloudAffinity;
+import dev.bearing.evaluation.fact.Vocabulary.Effort;
+import dev.bearing.evaluation.fact.Vocabulary.Hosting;
+import dev.bearing.evaluation.fact.Vocabulary.Licence;
+import dev.bearing.evaluation.fact.Vocabulary.Scan;
+import dev.bearing.evaluation.fact.Vocabulary.Store;
+import dev.bearing.evaluation.fact.Vocabulary.ToolStatus;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.stream.Collectors;
 
-    private final String layer;
-    private final String key;
-    private final String name;
-    private final int catalogOrder;
-    private final java.util.Set<String> hosting;
-    private final String licence;
-    private final boolean osiApproved;
-    private final boolean onPremisesFit;
-    private final String cloudAffinity;
-    private final String operationalEffort;
-    private final java.util.Set<String> skills;
-    private final boolean awsBlueprint;
-    private final String status;
-    private final java.util.Set<String> bestFor;
+/**
+ * A tool of the stack catalog (rules/catalog.yaml) as the rules see it. Every attribute is a fact
+ * about the tool; rules combine them with facts about the client.
+ *
+ * @param layer layer key
+ * @param kind kind within the layer, or null
+ * @param key tool key
+ * @param name product name
+ * @param catalogOrder position in its layer, 0-based
+ * @param hosting how it can be run
+ * @param licence licence model
+ * @param osiApproved the edition one runs is OSI-licensed
+ * @param onPremisesFit can run entirely in the client's data centre
+ * @param cloudAffinity the cloud it works only on, or ANY
+ * @param effort effort to run it
+ * @param skills skill tags it needs
+ * @param runsOnVms can run on plain servers
+ * @param needsKubernetes cannot run without a Kubernetes cluster
+ * @param kubernetesNative runs in and targets Kubernetes
+ * @param auditEvidence records who changed or approved what, exportable as evidence
+ * @param scans what it scans (pipeline security)
+ * @param stores what it stores (artefact repositories)
+ * @param status lifecycle status
+ * @param endOfLifeDate the date of a planned or past END_OF_LIFE / END_OF_SUPPORT event, or null
+ * @param bestFor small_teams, enterprise
+ */
+public record CatalogTool(String layer, String kind, String key, String name, int catalogOrder, Set<Hosting> hosting,
+        Licence licence, boolean osiApproved, boolean onPremisesFit, CloudAffinity cloudAffinity, Effort effort,
+        Set<String> skills, boolean runsOnVms, boolean needsKubernetes, boolean kubernetesNative,
+        boolean auditEvidence, Set<Scan> scans, Set<Store> stores, ToolStatus status, String endOfLifeDate,
+        Set<String> bestFor) {
 
     /**
-     * @param layer layer key
-     * @param key tool key
-     * @param name product name
-     * @param catalogOrder position in its layer, 0-based; breaks ties
-     * @param hosting SAAS, SELF_HOSTED, AWS_MANAGED
-     * @param licence OPEN_SOURCE, OPEN_CORE, COMMERCIAL, SOURCE_AVAILABLE
-     * @param osiApproved edition run is OSI-licensed
-     * @param onPremisesFit runs entirely in the client's data centre
-     * @param cloudAffinity ANY, AWS, AZURE, GCP
-     * @param operationalEffort LOW, MEDIUM, HIGH
-     * @param skills skill tags needed
-     * @param awsBlueprint Bearing can provision it on AWS
-     * @param status ACTIVE, CLOSED_TO_NEW, END_OF_SALE, RETIRED, ARCHIVED
-     * @param bestFor tags such as small_teams, regulated
+     * @param layer the tool's layer
+     * @param t the catalog entry
+     * @param order its position in the layer
+     * @return the fact
+     * @throws IllegalArgumentException naming the tool when an attribute has a value outside its vocabulary
      */
-    public CatalogTool(String layer, String key, String name, int catalogOrder, java.util.Set<String> hosting, String licence, boolean osiApproved, boolean onPremisesFit, String cloudAffinity, String operationalEffort, java.util.Set<String> skills, boolean awsBlueprint, String status, java.util.Set<String> bestFor) {
-        this.layer = layer;
-        this.key = key;
-        this.name = name;
-        this.catalogOrder = catalogOrder;
-        this.hosting = hosting == null ? java.util.Set.of() : java.util.Set.copyOf(hosting);
-        this.licence = licence;
-        this.osiApproved = osiApproved;
-        this.onPremisesFit = onPremisesFit;
-        this.cloudAffinity = cloudAffinity;
-        this.operationalEffort = operationalEffort;
-        this.skills = skills == null ? java.util.Set.of() : java.util.Set.copyOf(skills);
-        this.awsBlueprint = awsBlueprint;
-        this.status = status;
-        this.bestFor = bestFor == null ? java.util.Set.of() : java.util.Set.copyOf(bestFor);
+    public static CatalogTool of(Catalog.Layer layer, Catalog.Tool t, int order) {
+        try {
+            String eol = t.lifecycle().stream()
+                    .filter(e -> "END_OF_LIFE".equals(e.event()) || "END_OF_SUPPORT".equals(e.event()))
+                    .map(Catalog.LifecycleEvent::date).reduce((a, b) -> b).orElse(null);
+            return new CatalogTool(layer.key(), t.kind(), t.key(), t.name(), order, enums(Hosting.class, t.hosting()),
+                    Licence.valueOf(t.licence()), t.osiApproved(), t.onPremisesFit(),
+                    CloudAffinity.valueOf(t.cloudAffinity()), Effort.valueOf(t.operationalEffort()), t.skills(),
+                    t.runsOnVms(), t.needsKubernetes(), t.kubernetesNative(), t.auditEvidence(),
+                    enums(Scan.class, t.scans()), enums(Store.class, t.stores()), ToolStatus.valueOf(t.status()),
+                    eol, t.bestFor());
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new IllegalArgumentException("Catalog tool " + t.key() + " in layer " + layer.key()
+                    + " has an attribute outside its vocabulary: " + e.getMessage(), e);
+        }
     }
 
-    /** @return layer key */
-    public String getLayer() {
-        return layer;
-    }
-
-    /** @return tool key */
-    public String getKey() {
-        return key;
-    }
-
-    /** @return product name */
-    public String getName() {
-        return name;
-    }
-
-    /** @return position in its layer, 0-based; breaks ties */
-    public int getCatalogOrder() {
-        return catalogOrder;
-    }
-
-    /** @return SAAS, SELF_HOSTED, AWS_MANAGED */
-    public java.util.Set<String> getHosting() {
-        return hosting;
-    }
-
-    /** @return OPEN_SOURCE, OPEN_CORE, COMMERCIAL, SOURCE_AVAILABLE */
-    public String getLicence() {
-        return licence;
-    }
-
-    /** @return edition run is OSI-licensed */
-    public boolean isOsiApproved() {
-        return osiApproved;
-    }
-
-    /** @return runs entirely in the client's data centre */
-    public boolean isOnPremisesFit() {
-        return onPremisesFit;
-    }
-
-    /** @return ANY, AWS, AZURE, GCP */
-    public String getCloudAffinity() {
-        return cloudAffinity;
-    }
-
-    /** @return LOW, MEDIUM, HIGH */
-    public String getOperationalEffort() {
-        return operationalEffort;
-    }
-
-    /** @return skill tags needed */
-    public java.util.Set<String> getSkills() {
-        return skills;
-    }
-
-    /** @return Bearing can provision it on AWS */
-    public boolean isAwsBlueprint() {
-        return awsBlueprint;
-    }
-
-    /** @return ACTIVE, CLOSED_TO_NEW, END_OF_SALE, RETIRED, ARCHIVED */
-    public String getStatus() {
-        return status;
-    }
-
-    /** @return tags such as small_teams, regulated */
-    public java.util.Set<String> getBestFor() {
-        return bestFor;
-    }
-
-    @Override
-    public String toString() {
-        return "CatalogTool[" + "layer=" + layer + ", " + "key=" + key + ", " + "name=" + name + ", " + "catalogOrder=" + catalogOrder + ", " + "hosting=" + hosting + ", " + "licence=" + licence + ", " + "osiApproved=" + osiApproved + ", " + "onPremisesFit=" + onPremisesFit + ", " + "cloudAffinity=" + cloudAffinity + ", " + "operationalEffort=" + operationalEffort + ", " + "skills=" + skills + ", " + "awsBlueprint=" + awsBlueprint + ", " + "status=" + status + ", " + "bestFor=" + bestFor + "]";
+    private static <E extends Enum<E>> Set<E> enums(Class<E> type, Set<String> values) {
+        return values.isEmpty() ? Set.of()
+                : values.stream().map(v -> Enum.valueOf(type, v)).collect(Collectors.toCollection(() -> EnumSet.noneOf(type)));
     }
 }

@@ -1,42 +1,13 @@
 package dev.bearing.evaluation.fact;
 
+import dev.bearing.evaluation.fact.Vocabulary.ConstraintKind;
+
 /**
- * A fact about the organisation derived by a context rule, e.g. ON_PREMISES_ONLY, CLOUD_AWS, OSI_ONLY, SMALL_TEAM, REGULATED.
+ * Something the answers constrain or reveal about the organisation, e.g. "systems stay on premises".
+ *
+ * @param kind what it is
+ * @param reason plain-words reason, quoting the answers behind it
+ * @param rule rule that derived it
  */
-public final class Constraint {
-
-    private final String kind;
-    private final String reason;
-    private final String rule;
-
-    /**
-     * @param kind constraint kind
-     * @param reason plain-words reason
-     * @param rule rule that derived it
-     */
-    public Constraint(String kind, String reason, String rule) {
-        this.kind = kind;
-        this.reason = reason;
-        this.rule = rule;
-    }
-
-    /** @return constraint kind */
-    public String getKind() {
-        return kind;
-    }
-
-    /** @return plain-words reason */
-    public String getReason() {
-        return reason;
-    }
-
-    /** @return rule that derived it */
-    public String getRule() {
-        return rule;
-    }
-
-    @Override
-    public String toString() {
-        return "Constraint[" + "kind=" + kind + ", " + "reason=" + reason + ", " + "rule=" + rule + "]";
-    }
+public record Constraint(ConstraintKind kind, String reason, String rule) implements Derived {
 }

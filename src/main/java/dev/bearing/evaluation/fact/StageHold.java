@@ -1,42 +1,20 @@
 package dev.bearing.evaluation.fact;
 
 /**
- * A reason to hold the adoption stage back by some phases (half-quarters).
+ * A reason to hold the stage back.
+ *
+ * @param phases phases held back, >= 1
+ * @param reason plain-words reason
+ * @param rule rule name
  */
-public final class StageHold {
-
-    private final int phases;
-    private final String reason;
-    private final String rule;
+public record StageHold(int phases, String reason, String rule) implements Derived {
 
     /**
-     * @param phases phases held back, >= 1
-     * @param reason plain-words reason
-     * @param rule rule name
+     * @param holds StageHold facts in any order
+     * @return the same holds sorted by reason, so results read the same whatever order rules fired in
      */
-    public StageHold(int phases, String reason, String rule) {
-        this.phases = phases;
-        this.reason = reason;
-        this.rule = rule;
-    }
-
-    /** @return phases held back, >= 1 */
-    public int getPhases() {
-        return phases;
-    }
-
-    /** @return plain-words reason */
-    public String getReason() {
-        return reason;
-    }
-
-    /** @return rule name */
-    public String getRule() {
-        return rule;
-    }
-
-    @Override
-    public String toString() {
-        return "StageHold[" + "phases=" + phases + ", " + "reason=" + reason + ", " + "rule=" + rule + "]";
+    public static java.util.List<StageHold> byReason(java.util.Collection<?> holds) {
+        return holds.stream().map(StageHold.class::cast)
+                .sorted(java.util.Comparator.comparing(StageHold::reason)).toList();
     }
 }

@@ -1,0 +1,12 @@
+package dev.bearing.evaluation.fact;
+
+/**
+ * A tool a respondent typed under "Something else" that the catalog does not know. Kept so it is
+ * seen in the result; rules cannot judge it.
+ *
+ * @param layer layer key of the question it was typed under
+ * @param name the name as typed (first spelling seen)
+ * @param mentions respondents who typed it
+ */
+public record UnknownTool(String layer, String name, int mentions) {
+}
