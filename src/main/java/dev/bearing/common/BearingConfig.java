@@ -11,8 +11,12 @@ import java.util.List;
 @ConfigMapping(prefix = "bearing")
 public interface BearingConfig {
 
-    /** @return questionnaire files under {@code src/main/resources/questionnaires/} */
-    @WithDefault("devops-maturity-v1.yaml")
+    /**
+     * @return questionnaire files under {@code src/main/resources/questionnaires/}; every released
+     *     version stays listed so assessments pinned to it keep working, and new assessments get the
+     *     highest version
+     */
+    @WithDefault("devops-maturity-v1.yaml,devops-maturity-v2.yaml")
     List<String> questionnaires();
 
     /** @return base URL of the links handed to respondents, e.g. {@code https://bearing.example.com} */

@@ -22,7 +22,8 @@ import java.util.Set;
  * @param number range, unit and scoring bands (NUMBER only)
  * @param maxLength maximum characters (TEXT only)
  * @param catalogLayer stack layer whose current tools this question names, if any
- * @param catalogRole CURRENT (choices are catalog tool keys) or SATISFACTION (1..5 with the current tool)
+ * @param catalogRole CURRENT (choices are catalog tool keys), OTHER_NAMES (free text naming tools not
+ *     among the choices) or SATISFACTION (1..5 with the current tool)
  * @param visibleWhen branching condition, or null when always visible
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -45,9 +46,17 @@ public record Question(String key, String capability, Dimension dimension, Quest
         return maxLength != null ? maxLength : DEFAULT_MAX_TEXT;
     }
 
-    /** What a catalog-linked question says about the current tools. */
+    /** What a catalog-linked question says about the current tools of its layer. */
     public enum CatalogRole {
-        CURRENT, SATISFACTION, OTHER_NAMES
+        /** A SINGLE or MULTI question whose choice keys are catalog tool keys (plus e.g. other, none). */
+        CURRENT,
+        /**
+         * A TEXT question naming the tools behind a CURRENT question's "Something else", separated
+         * by commas; the names are matched against the catalog's names, keys and aliases.
+         */
+        OTHER_NAMES,
+        /** A SCALE question: how satisfied the respondent is with the layer's current tools. */
+        SATISFACTION
     }
 
     /**

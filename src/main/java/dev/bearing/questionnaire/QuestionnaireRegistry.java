@@ -49,7 +49,10 @@ public class QuestionnaireRegistry {
                     throw new IllegalStateException("Questionnaire " + resource + " is invalid:\n  - "
                             + String.join("\n  - ", problems));
                 }
-                byId.put(id(q.key(), q.version()), q);
+                if (byId.put(id(q.key(), q.version()), q) != null) {
+                    throw new IllegalStateException("Questionnaire " + resource + " repeats " + q.key()
+                            + " version " + q.version() + ", which another listed file already defines");
+                }
             } catch (IOException e) {
                 throw new IllegalStateException("Questionnaire " + resource + " cannot be read: " + e.getMessage(), e);
             }
@@ -181,6 +184,9 @@ public class QuestionnaireRegistry {
                 }
                 if (qu.catalogRole() != null && qu.catalogLayer() == null) {
                     p.add(at + "catalogRole needs catalogLayer");
+                }
+                if (qu.catalogRole() == Question.CatalogRole.OTHER_NAMES && qu.type() != QuestionType.TEXT) {
+                    p.add(at + "catalogRole OTHER_NAMES needs a TEXT question, not " + qu.type());
                 }
                 Question.VisibleWhen w = qu.visibleWhen();
                 if (w != null) {

@@ -1,6 +1,7 @@
 package dev.bearing.questionnaire;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -11,30 +12,52 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
-/** The shipped questionnaire and its validation. */
+/** The shipped questionnaires and their validation. */
 class QuestionnaireTest {
 
-    static final Questionnaire Q = new QuestionnaireRegistry(List.of("devops-maturity-v1.yaml")).latest("devops-maturity");
+    static final QuestionnaireRegistry REGISTRY =
+            new QuestionnaireRegistry(List.of("devops-maturity-v1.yaml", "devops-maturity-v2.yaml"));
+
+    static final Questionnaire Q = REGISTRY.get("devops-maturity", 1);
 
     @Test
-    void shippedQuestionnaireIsValidAndCoversEveryCapability() {
-        assertEquals(List.of(), QuestionnaireRegistry.validate(Q));
-        assertTrue(Q.questions().size() >= 40, "at least 40 questions");
+    void bothVersionsLoadAndNewAssessmentsGetTheLatest() {
+        assertEquals(List.of(1, 2), REGISTRY.all().stream().map(Questionnaire::version).toList());
+        assertEquals(2, REGISTRY.latest("devops-maturity").version());
+        assertTrue(REGISTRY.get("devops-maturity", 1).question("current.iac").isPresent(), "v1 is served as released");
+        assertTrue(REGISTRY.get("devops-maturity", 2).question("current.iac").isEmpty(), "v2 splits current.iac");
+    }
+
+    @Test
+    void theSameVersionListedTwiceStopsStartUp() {
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> new QuestionnaireRegistry(List.of("devops-maturity-v1.yaml", "devops-maturity-v1.yaml")));
+        assertTrue(e.getMessage().contains("devops-maturity version 1"), e.getMessage());
+    }
+
+    @ParameterizedTest(name = "version {0}")
+    @ValueSource(ints = {1, 2})
+    void shippedQuestionnaireIsValidAndCoversEveryCapability(int version) {
+        Questionnaire shipped = REGISTRY.get("devops-maturity", version);
+        assertEquals(List.of(), QuestionnaireRegistry.validate(shipped));
+        assertTrue(shipped.questions().size() >= 40, "at least 40 questions");
         Set<QuestionType> types = EnumSet.noneOf(QuestionType.class);
-        Q.questions().forEach(q -> types.add(q.type()));
+        shipped.questions().forEach(q -> types.add(q.type()));
         assertEquals(EnumSet.allOf(QuestionType.class), types, "every question type is used");
-        for (Questionnaire.Capability c : Q.capabilities()) {
+        for (Questionnaire.Capability c : shipped.capabilities()) {
             if (c.dimension() == Dimension.CONTEXT) {
                 continue;
             }
-            long scored = Q.questions().stream().filter(q -> q.capability().equals(c.key()) && q.catalogRole() == null
+            long scored = shipped.questions().stream().filter(q -> q.capability().equals(c.key()) && q.catalogRole() == null
                     && (q.type() == QuestionType.SCALE || (q.choices() != null && q.choices().stream().anyMatch(ch -> ch.score() != null))))
                     .count();
             assertTrue(scored >= 2, c.key() + " has " + scored + " scored questions");
         }
-        assertTrue(Q.questions().stream().anyMatch(q -> q.visibleWhen() != null), "branching is used");
-        for (Question q : Q.questions()) {
+        assertTrue(shipped.questions().stream().anyMatch(q -> q.visibleWhen() != null), "branching is used");
+        for (Question q : shipped.questions()) {
             if (q.dimension() == Dimension.ALIGNMENT) {
                 assertEquals(EnumSet.allOf(Role.class), EnumSet.copyOf(q.roles()), q.key() + " is answered by all roles");
             }
@@ -87,7 +110,7 @@ class QuestionnaireTest {
     void answerValuesAreCheckedAgainstTheQuestion() {
         Question scale = Q.question("align.shared_goals").orElseThrow();
         var f = JsonNodeFactory.instance;
-        ProblemException e = org.junit.jupiter.api.Assertions.assertThrows(ProblemException.class,
+        ProblemException e = assertThrows(ProblemException.class,
                 () -> AnswerValue.parse(scale, f.numberNode(0), false));
         assertEquals("align.shared_goals", e.errors().get(0).field());
     }
