@@ -61,7 +61,8 @@ final class ResultAssembler {
         var stageResult = new EvaluationResult.Stage(stage.quarter(), stage.phase().name(), s.name(), label,
                 s.description(), stage.reasons(), stageRules.stream().distinct().sorted().toList());
         var delivery = new EvaluationResult.Delivery(band.band().name(), band.thresholdsYear(),
-                metricBands(facts(session, MetricLevel.class)), band.reason(), List.of(band.rule()), null);
+                metricBands(facts(session, MetricLevel.class)), band.reason(), List.of(band.rule()),
+                PeerAnswers.compare(base.benchmark(), input));
         List<LayerRecommendation> stack = stack(base.catalog(), facts(session, Suitability.class),
                 facts(session, Exclusion.class), facts(session, CurrentTool.class), facts(session, UnknownTool.class));
         List<FindingResult> findings = findings(q, facts(session, Finding.class));

@@ -28,10 +28,12 @@ import org.kie.api.builder.ReleaseId;
  * @param kieBase compiled rules (thread-safe; sessions are made from it)
  * @param catalog stack catalog from {@code catalog.yaml}
  * @param curve adoption curve from {@code adoption-curve.yaml}
+ * @param benchmark DORA's published delivery benchmarks from {@code benchmarks/}
  * @param version SHA-256 (hex, 64 characters) over every file's relative path and bytes
  * @param ruleFiles DRL file names compiled
  */
-public record RuleBase(KieBase kieBase, Catalog catalog, AdoptionCurve curve, String version, List<String> ruleFiles) {
+public record RuleBase(KieBase kieBase, Catalog catalog, AdoptionCurve curve, DoraBenchmark benchmark, String version,
+        List<String> ruleFiles) {
 
     private static final AtomicLong BUILDS = new AtomicLong();
 
@@ -44,13 +46,25 @@ public record RuleBase(KieBase kieBase, Catalog catalog, AdoptionCurve curve, St
      *     that is missing or unreadable
      */
     public static RuleBase load(Path dir) {
+        return load(dir, java.util.function.UnaryOperator.identity());
+    }
+
+    /**
+     * Compiles a rules folder, handing Drools the rule files in the order given; results must
+     * not depend on that order (a test compiles reversed and shuffled orders and compares).
+     *
+     * @param dir the rules folder
+     * @param order rearranges the rule files, which come sorted by name
+     * @return the compiled rule base
+     */
+    static RuleBase load(Path dir, java.util.function.UnaryOperator<List<Path>> order) {
         if (!Files.isDirectory(dir)) {
             throw new RuleBaseException("Rules folder " + dir.toAbsolutePath()
                     + " does not exist; set bearing.rules.dir (BEARING_RULES_DIR) to the folder holding the .drl files");
         }
         List<Path> drls;
         try (Stream<Path> files = Files.list(dir)) {
-            drls = files.filter(p -> p.getFileName().toString().endsWith(".drl")).sorted().toList();
+            drls = order.apply(files.filter(p -> p.getFileName().toString().endsWith(".drl")).sorted().toList());
         } catch (IOException e) {
             throw new RuleBaseException("Rules folder " + dir + " cannot be read: " + e.getMessage());
         }
@@ -84,7 +98,13 @@ public record RuleBase(KieBase kieBase, Catalog catalog, AdoptionCurve curve, St
         ObjectMapper yaml = new ObjectMapper(new YAMLFactory()).enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         Catalog catalog = readYaml(yaml, dir.resolve("catalog.yaml"), Catalog.class);
         AdoptionCurve curve = readYaml(yaml, dir.resolve("adoption-curve.yaml"), AdoptionCurve.class);
-        return new RuleBase(kieBase, catalog, curve, hash(dir),
+        DoraBenchmark benchmark;
+        try {
+            benchmark = DoraBenchmark.load(dir.resolve("benchmarks"));
+        } catch (RuntimeException e) {
+            throw new RuleBaseException(e.getMessage());
+        }
+        return new RuleBase(kieBase, catalog, curve, benchmark, hash(dir),
                 drls.stream().map(p -> p.getFileName().toString()).toList());
     }
 

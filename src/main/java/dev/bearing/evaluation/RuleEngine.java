@@ -74,9 +74,17 @@ public class RuleEngine {
      * @throws RuleBase.RuleBaseException when the rules do not compile
      */
     public RuleEngine(String rulesDir) {
+        this(rulesDir, java.util.function.UnaryOperator.identity());
+    }
+
+    /**
+     * @param rulesDir the rules folder
+     * @param order rearranges the rule files before compiling (tests of order independence)
+     */
+    RuleEngine(String rulesDir, java.util.function.UnaryOperator<List<Path>> order) {
         this.rulesDir = Path.of(rulesDir).toAbsolutePath().normalize();
         long start = System.nanoTime();
-        RuleBase base = RuleBase.load(this.rulesDir);
+        RuleBase base = RuleBase.load(this.rulesDir, order);
         inForce.set(base);
         LOG.infof("Rule base: %d rule files from %s compiled in %d ms, version %s", base.ruleFiles().size(),
                 this.rulesDir, (System.nanoTime() - start) / 1_000_000, base.version().substring(0, 12));

@@ -29,14 +29,14 @@ import org.junit.jupiter.params.provider.MethodSource;
 public class RuleScenarioTest {
 
     public static RuleEngine engine;
-    public static Questionnaire questionnaire;
+    public static QuestionnaireRegistry questionnaires;
     static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     @BeforeAll
     public static void load() {
         engine = new RuleEngine("rules");
-        questionnaire = new QuestionnaireRegistry(List.of("devops-maturity-v1.yaml")).latest("devops-maturity");
+        questionnaires = new QuestionnaireRegistry(List.of("devops-maturity-v1.yaml", "devops-maturity-v2.yaml"));
     }
 
     public static Stream<Path> scenarios() throws IOException {
@@ -45,6 +45,8 @@ public class RuleScenarioTest {
 
     /** @return the scenario's answers as engine input */
     public static EvaluationInput input(Scenario s) {
+        Questionnaire questionnaire = s.questionnaireVersion() == null ? questionnaires.latest("devops-maturity")
+                : questionnaires.get("devops-maturity", s.questionnaireVersion());
         List<EvaluationInput.RespondentAnswers> rs = new ArrayList<>();
         long id = 1;
         for (Scenario.ScenarioRespondent r : s.respondents()) {
@@ -60,8 +62,8 @@ public class RuleScenarioTest {
     }
 
     @Test
-    void thereAreAtLeastTwentyScenarios() throws IOException {
-        assertTrue(scenarios().count() >= 20, "rules/scenarios must hold at least 20 scenarios");
+    void thereAreAtLeastFortyScenarios() throws IOException {
+        assertTrue(scenarios().count() >= 40, "rules/scenarios must hold at least 40 scenarios");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -94,6 +96,21 @@ public class RuleScenarioTest {
                 assertEquals(tool, l.primary().key(), at + "primary of " + layer + "; menu " + menu(l));
             });
         }
+        if (e.primaryAnyOf() != null) {
+            e.primaryAnyOf().forEach((layer, tools) -> {
+                LayerRecommendation l = layer(r, layer);
+                assertNotNull(l.primary(), at + "no primary in " + layer);
+                assertTrue(tools.contains(l.primary().key()), at + "primary of " + layer + " must be one of " + tools
+                        + "; menu " + menu(l));
+            });
+        }
+        if (e.current() != null) {
+            e.current().forEach((layer, tools) -> {
+                List<String> seen = r.stack().stream().filter(l -> l.layer().equals(layer) || l.key().equals(layer))
+                        .flatMap(l -> l.current().stream()).map(c -> c.key() == null ? c.name() : c.key()).toList();
+                assertTrue(seen.containsAll(tools), at + layer + " current " + seen + ", expected " + tools);
+            });
+        }
         if (e.notPrimary() != null) {
             e.notPrimary().forEach((layer, tools) -> {
                 LayerRecommendation l = layer(r, layer);
@@ -111,8 +128,12 @@ public class RuleScenarioTest {
         if (e.inMenu() != null) {
             e.inMenu().forEach((layer, tools) -> {
                 LayerRecommendation l = layer(r, layer);
-                List<String> menu = l.alternatives().stream().map(EvaluationResult.ToolOption::key).toList();
-                assertTrue(menu.containsAll(tools), at + layer + " alternatives " + menu + ", expected " + tools);
+                List<String> menu = new ArrayList<>();
+                if (l.primary() != null) {
+                    menu.add(l.primary().key());
+                }
+                l.alternatives().forEach(t -> menu.add(t.key()));
+                assertTrue(menu.containsAll(tools), at + layer + " menu " + menu + ", expected " + tools);
             });
         }
         List<String> findingKeys = r.findings().stream().map(EvaluationResult.FindingResult::key).toList();
@@ -149,6 +170,22 @@ public class RuleScenarioTest {
                         + " in " + roadmapKeys);
             }
         }
+        if (e.roadmapPhaseAtLeast() != null) {
+            e.roadmapPhaseAtLeast().forEach((key, phase) -> r.roadmap().stream().filter(i -> i.key().equals(key))
+                    .forEach(i -> assertTrue(i.phase() >= phase, at + key + " in phase " + i.phase() + ", not before " + phase)));
+        }
+        if (e.absentReasons() != null) {
+            for (LayerRecommendation l : r.stack()) {
+                for (EvaluationResult.ToolOption t : picks(l)) {
+                    for (String reason : t.reasons()) {
+                        for (String bad : e.absentReasons()) {
+                            assertFalse(reason.toLowerCase().contains(bad.toLowerCase()),
+                                    at + t.name() + " in " + l.key() + " carries \"" + reason + "\"");
+                        }
+                    }
+                }
+            }
+        }
         if (e.firedRules() != null) {
             for (String rule : e.firedRules()) {
                 assertTrue(r.firedRules().contains(rule), at + "rule \"" + rule + "\" did not fire");
@@ -162,17 +199,42 @@ public class RuleScenarioTest {
         if (e.maxGap() != null) {
             assertTrue(largestGap <= e.maxGap(), at + "largest gap " + largestGap + " above " + e.maxGap());
         }
-        // every layer has a recommendation or says why not, with reasons and rules for each pick
+        // every pick that a rule scored has a reason, and no reason argues against its own pick
         for (LayerRecommendation l : r.stack()) {
-            if (l.primary() != null && !l.primary().rules().isEmpty()) {
-                assertFalse(l.primary().reasons().isEmpty(), at + l.layer() + " primary without rationale");
+            if (l.primary() != null && l.primary().points() > 0) {
+                assertFalse(l.primary().reasons().isEmpty(), at + l.key() + " primary without rationale");
+            }
+            for (EvaluationResult.ToolOption t : picks(l)) {
+                for (String reason : t.reasons()) {
+                    assertFalse(t.caveats().contains(reason), at + t.name() + ": \"" + reason + "\" is both for and against");
+                    assertFalse(AGAINST.matcher(reason).find(),
+                            at + t.name() + " in " + l.key() + ": reason argues against the pick: \"" + reason + "\"");
+                }
             }
         }
+        // the product claims nothing it cannot do
+        String json = new ObjectMapper().writeValueAsString(r);
+        assertFalse(json.toLowerCase().contains("bearing can provision"), at + "claims provisioning");
+        assertFalse(json.contains("awsBlueprint"), at + "prints an AWS blueprint flag");
+    }
+
+    /** Wording that argues against a tool; a reason given for a pick must never read like this. */
+    static final java.util.regex.Pattern AGAINST = java.util.regex.Pattern.compile(
+            "(?i)\\b(cannot|can't|do not use|does not|pushed down|would need a second|only makes sense|would rather have|not favoured)\\b");
+
+    static List<EvaluationResult.ToolOption> picks(LayerRecommendation l) {
+        List<EvaluationResult.ToolOption> out = new ArrayList<>();
+        if (l.primary() != null) {
+            out.add(l.primary());
+        }
+        out.addAll(l.alternatives());
+        return out;
     }
 
     static LayerRecommendation layer(EvaluationResult r, String key) {
-        return r.stack().stream().filter(l -> l.layer().equals(key)).findFirst()
-                .orElseThrow(() -> new AssertionError("no layer " + key));
+        return r.stack().stream().filter(l -> l.key().equals(key)).findFirst()
+                .orElseThrow(() -> new AssertionError("no stack entry " + key + "; entries "
+                        + r.stack().stream().map(LayerRecommendation::key).toList()));
     }
 
     static String menu(LayerRecommendation l) {

@@ -8,7 +8,8 @@ import java.util.Map;
  * A rule scenario from {@code rules/scenarios/*.yaml}: respondents' answers in, expected
  * stage, band, stack picks, findings and roadmap out. Every expectation is optional.
  */
-public record Scenario(String name, String description, List<ScenarioRespondent> respondents, Expect expect) {
+public record Scenario(String name, String description, Integer questionnaireVersion, List<ScenarioRespondent> respondents,
+        Expect expect) {
 
     public record ScenarioRespondent(String role, Integer fill, Map<String, JsonNode> answers) {
     }
@@ -20,6 +21,7 @@ public record Scenario(String name, String description, List<ScenarioRespondent>
             Map<String, List<String>> excluded, Map<String, List<String>> inMenu, List<String> findings,
             List<String> absentFindings, Map<String, String> findingRisk, List<String> roadmap,
             List<String> absentRoadmap, List<List<String>> roadmapBefore, List<String> firedRules,
-            Double minGap, Double maxGap) {
+            Double minGap, Double maxGap, Map<String, List<String>> primaryAnyOf, Map<String, List<String>> current,
+            List<String> absentReasons, Map<String, Integer> roadmapPhaseAtLeast) {
     }
 }
