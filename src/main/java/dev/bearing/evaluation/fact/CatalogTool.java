@@ -9,6 +9,7 @@ import dev.bearing.evaluation.fact.Vocabulary.Scan;
 import dev.bearing.evaluation.fact.Vocabulary.Store;
 import dev.bearing.evaluation.fact.Vocabulary.ToolStatus;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -36,13 +37,24 @@ import java.util.stream.Collectors;
  * @param stores what it stores (artefact repositories)
  * @param status lifecycle status
  * @param endOfLifeDate the date of a planned or past END_OF_LIFE / END_OF_SUPPORT event, or null
+ * @param lifecycle the catalog's dated lifecycle events, oldest first (event, date, note)
  * @param bestFor small_teams, enterprise
  */
 public record CatalogTool(String layer, String kind, String key, String name, int catalogOrder, Set<Hosting> hosting,
         Licence licence, boolean osiApproved, boolean onPremisesFit, CloudAffinity cloudAffinity, Effort effort,
         Set<String> skills, boolean runsOnVms, boolean needsKubernetes, boolean kubernetesNative,
         boolean auditEvidence, Set<Scan> scans, Set<Store> stores, ToolStatus status, String endOfLifeDate,
-        Set<String> bestFor) {
+        List<Catalog.LifecycleEvent> lifecycle, Set<String> bestFor) {
+
+    /** @return true when the catalog records a licence change for the tool */
+    public boolean licenceChanged() {
+        return lifecycle.stream().anyMatch(e -> "LICENCE_CHANGE".equals(e.event()));
+    }
+
+    /** @return the lifecycle events as one plain-words sentence per event, e.g. "2024-02-15: ..." */
+    public String lifecycleWords() {
+        return String.join(" ", lifecycle.stream().map(e -> e.date() + ": " + e.note()).toList());
+    }
 
     /**
      * @param layer the tool's layer
@@ -61,7 +73,7 @@ public record CatalogTool(String layer, String kind, String key, String name, in
                     CloudAffinity.valueOf(t.cloudAffinity()), Effort.valueOf(t.operationalEffort()), t.skills(),
                     t.runsOnVms(), t.needsKubernetes(), t.kubernetesNative(), t.auditEvidence(),
                     enums(Scan.class, t.scans()), enums(Store.class, t.stores()), ToolStatus.valueOf(t.status()),
-                    eol, t.bestFor());
+                    eol, t.lifecycle(), t.bestFor());
         } catch (IllegalArgumentException | NullPointerException e) {
             throw new IllegalArgumentException("Catalog tool " + t.key() + " in layer " + layer.key()
                     + " has an attribute outside its vocabulary: " + e.getMessage(), e);
