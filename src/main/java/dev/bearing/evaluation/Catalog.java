@@ -116,6 +116,10 @@ public record Catalog(String version, List<Layer> layers) {
      * @param auditEvidence records who changed or approved what, exportable as audit evidence
      * @param scans what a pipeline-security tool scans: SAST, SCA, SECRETS, IAC, IMAGES, RUNTIME
      * @param stores what an artefact repository holds: CONTAINER_IMAGES, PACKAGES
+     * @param deploysTo where a deployment tool deploys: LINUX_SERVERS, WINDOWS_SERVERS, KUBERNETES,
+     *     CONTAINER_SERVICES, SERVERLESS
+     * @param dropInFor keys of tools it replaces without rewriting what the client built on them
+     *     (a fork or a compatible successor, e.g. OpenTofu for Terraform)
      * @param status ACTIVE, CLOSED_TO_NEW, END_OF_SALE, END_OF_SUPPORT, RETIRED, ARCHIVED
      * @param lifecycle dated events, oldest first; empty when none
      * @param statusNote status or licence note, may be empty
@@ -125,8 +129,8 @@ public record Catalog(String version, List<Layer> layers) {
             Set<String> hosting, boolean onPremisesFit, String licence, String licenceName, boolean osiApproved,
             String cloudAffinity, String operationalEffort, Set<String> skills, boolean runsOnVms,
             boolean needsKubernetes, boolean kubernetesNative, boolean auditEvidence, Set<String> scans,
-            Set<String> stores, String status, List<LifecycleEvent> lifecycle, String statusNote,
-            Set<String> bestFor) {
+            Set<String> stores, Set<String> deploysTo, List<String> dropInFor, String status,
+            List<LifecycleEvent> lifecycle, String statusNote, Set<String> bestFor) {
 
         /** Canonical constructor: missing lists and sets mean empty. */
         public Tool {
@@ -135,6 +139,8 @@ public record Catalog(String version, List<Layer> layers) {
             skills = skills == null ? Set.of() : Set.copyOf(skills);
             scans = scans == null ? Set.of() : Set.copyOf(scans);
             stores = stores == null ? Set.of() : Set.copyOf(stores);
+            deploysTo = deploysTo == null ? Set.of() : Set.copyOf(deploysTo);
+            dropInFor = dropInFor == null ? List.of() : List.copyOf(dropInFor);
             lifecycle = lifecycle == null ? List.of() : List.copyOf(lifecycle);
             bestFor = bestFor == null ? Set.of() : Set.copyOf(bestFor);
             statusNote = statusNote == null ? "" : statusNote;

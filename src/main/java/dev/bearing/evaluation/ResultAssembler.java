@@ -45,6 +45,12 @@ final class ResultAssembler {
     private static final List<String> QUARTER_WORDS = List.of("first", "second", "third", "fourth");
     private static final List<String> BANDS = List.of("LOW", "MEDIUM", "HIGH", "ELITE");
 
+    /** When several rules propose the same item: the earliest phase, then a total order so firing order never decides. */
+    private static final Comparator<RoadmapItem> ROADMAP_PREFERENCE = Comparator.comparingInt(RoadmapItem::phase)
+            .thenComparing(RoadmapItem::rule).thenComparing(RoadmapItem::title).thenComparing(RoadmapItem::rationale)
+            .thenComparing(i -> String.valueOf(i.effort())).thenComparing(i -> String.valueOf(i.owner()))
+            .thenComparing(i -> i.dependsOn().toString());
+
     private ResultAssembler() {
     }
 
@@ -211,7 +217,7 @@ final class ResultAssembler {
         Map<String, Finding> unique = new LinkedHashMap<>();
         facts.stream().sorted(Comparator.comparing((Finding f) -> f.risk().ordinal())
                 .thenComparing(Finding::key).thenComparing(f -> String.valueOf(f.subject()))
-                .thenComparing(Finding::rule))
+                .thenComparing(Finding::rule).thenComparing(Finding::title).thenComparing(Finding::rationale))
                 .forEach(f -> unique.putIfAbsent(f.key() + "|" + f.subject(), f));
         List<String> capOrder = q.capabilities().stream().map(Questionnaire.Capability::key).toList();
         return unique.values().stream()
@@ -234,8 +240,7 @@ final class ResultAssembler {
         Map<String, RoadmapItem> items = new TreeMap<>();
         for (RoadmapItem i : facts) {
             // several rules may propose the same item: keep the earliest phase, then the rule first by name
-            items.merge(i.key(), i, (a, b) -> a.phase() != b.phase() ? (a.phase() < b.phase() ? a : b)
-                    : (a.rule().compareTo(b.rule()) <= 0 ? a : b));
+            items.merge(i.key(), i, (a, b) -> ROADMAP_PREFERENCE.compare(a, b) <= 0 ? a : b);
         }
         Map<String, Integer> phase = new TreeMap<>();
         List<String> ordered = new ArrayList<>();

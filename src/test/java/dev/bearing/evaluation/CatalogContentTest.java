@@ -54,7 +54,7 @@ class CatalogContentTest {
             "ARCHIVED");
     static final Set<String> EVENTS = Set.of("LICENCE_CHANGE", "CLOSED_TO_NEW", "END_OF_SALE", "END_OF_SUPPORT",
             "END_OF_LIFE", "ARCHIVED", "RETIRED", "REOPENED");
-    static final Set<String> BEST_FOR = Set.of("small_teams", "enterprise");
+    static final Set<String> BEST_FOR = Set.of("small_teams", "enterprise", "widely_adopted");
     static final Pattern DATE = Pattern.compile("(\\d{4})-(\\d{2})(?:-(\\d{2}))?");
 
     static Catalog catalog;

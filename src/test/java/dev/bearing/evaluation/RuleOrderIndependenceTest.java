@@ -52,8 +52,21 @@ class RuleOrderIndependenceTest {
             RuleEngine engine = new RuleEngine("rules", order);
             List<String> actual = results(engine, scenarios);
             for (int i = 0; i < scenarios.size(); i++) {
-                assertEquals(expected.get(i), actual.get(i), names.get(i) + ": result changed with rule files compiled as "
-                        + engine.ruleBase().ruleFiles());
+                if (!expected.get(i).equals(actual.get(i))) {
+                    String[] a = expected.get(i).split("\n");
+                    String[] b = actual.get(i).split("\n");
+                    int line = 0;
+                    while (line < Math.min(a.length, b.length) && a[line].equals(b[line])) {
+                        line++;
+                    }
+                    Path dir = Path.of("target/order-independence");
+                    java.nio.file.Files.createDirectories(dir);
+                    java.nio.file.Files.writeString(dir.resolve(names.get(i) + ".expected.json"), expected.get(i));
+                    java.nio.file.Files.writeString(dir.resolve(names.get(i) + ".actual.json"), actual.get(i));
+                    assertEquals(line < a.length ? a[line] : "", line < b.length ? b[line] : "", names.get(i)
+                            + ": result changed at line " + (line + 1) + " with rule files compiled as "
+                            + engine.ruleBase().ruleFiles() + " (both results in " + dir + ")");
+                }
             }
         }
     }

@@ -7,6 +7,7 @@ import dev.bearing.evaluation.fact.Vocabulary.Hosting;
 import dev.bearing.evaluation.fact.Vocabulary.Licence;
 import dev.bearing.evaluation.fact.Vocabulary.Scan;
 import dev.bearing.evaluation.fact.Vocabulary.Store;
+import dev.bearing.evaluation.fact.Vocabulary.Target;
 import dev.bearing.evaluation.fact.Vocabulary.ToolStatus;
 import java.util.EnumSet;
 import java.util.List;
@@ -35,6 +36,8 @@ import java.util.stream.Collectors;
  * @param auditEvidence records who changed or approved what, exportable as evidence
  * @param scans what it scans (pipeline security)
  * @param stores what it stores (artefact repositories)
+ * @param deploysTo where a deployment tool deploys
+ * @param dropInFor keys of tools it replaces without rewriting what was built on them
  * @param status lifecycle status
  * @param endOfLifeDate the date of a planned or past END_OF_LIFE / END_OF_SUPPORT event, or null
  * @param lifecycle the catalog's dated lifecycle events, oldest first (event, date, note)
@@ -43,8 +46,23 @@ import java.util.stream.Collectors;
 public record CatalogTool(String layer, String kind, String key, String name, int catalogOrder, Set<Hosting> hosting,
         Licence licence, boolean osiApproved, boolean onPremisesFit, CloudAffinity cloudAffinity, Effort effort,
         Set<String> skills, boolean runsOnVms, boolean needsKubernetes, boolean kubernetesNative,
-        boolean auditEvidence, Set<Scan> scans, Set<Store> stores, ToolStatus status, String endOfLifeDate,
+        boolean auditEvidence, Set<Scan> scans, Set<Store> stores, Set<Target> deploysTo, List<String> dropInFor,
+        ToolStatus status, String endOfLifeDate,
         List<Catalog.LifecycleEvent> lifecycle, Set<String> bestFor) {
+
+    /**
+     * @param event a lifecycle event name, e.g. REOPENED
+     * @return true when the catalog records that event for the tool
+     */
+    public boolean hasEvent(String event) {
+        return lifecycle.stream().anyMatch(e -> event.equals(e.event()));
+    }
+
+    /** @return the date of the first event of that name, or null */
+    public String eventDate(String event) {
+        return lifecycle.stream().filter(e -> event.equals(e.event())).map(Catalog.LifecycleEvent::date).findFirst()
+                .orElse(null);
+    }
 
     /** @return true when the catalog records a licence change for the tool */
     public boolean licenceChanged() {
@@ -72,7 +90,8 @@ public record CatalogTool(String layer, String kind, String key, String name, in
                     Licence.valueOf(t.licence()), t.osiApproved(), t.onPremisesFit(),
                     CloudAffinity.valueOf(t.cloudAffinity()), Effort.valueOf(t.operationalEffort()), t.skills(),
                     t.runsOnVms(), t.needsKubernetes(), t.kubernetesNative(), t.auditEvidence(),
-                    enums(Scan.class, t.scans()), enums(Store.class, t.stores()), ToolStatus.valueOf(t.status()),
+                    enums(Scan.class, t.scans()), enums(Store.class, t.stores()), enums(Target.class, t.deploysTo()),
+                    t.dropInFor(), ToolStatus.valueOf(t.status()),
                     eol, t.lifecycle(), t.bestFor());
         } catch (IllegalArgumentException | NullPointerException e) {
             throw new IllegalArgumentException("Catalog tool " + t.key() + " in layer " + layer.key()

@@ -57,6 +57,11 @@ public final class Vocabulary {
         CONTAINER_IMAGES, PACKAGES
     }
 
+    /** Where a deployment tool deploys. */
+    public enum Target {
+        LINUX_SERVERS, WINDOWS_SERVERS, KUBERNETES, CONTAINER_SERVICES, SERVERLESS
+    }
+
     /** A DORA delivery metric. */
     public enum Metric {
         DEPLOYMENT_FREQUENCY, LEAD_TIME, RECOVERY_TIME, CHANGE_FAIL_RATE
