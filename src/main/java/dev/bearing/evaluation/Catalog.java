@@ -100,6 +100,8 @@ public record Catalog(String version, List<Layer> layers) {
      * @param name product name
      * @param aliases other names people type for it (matching ignores case and punctuation)
      * @param kind kind key within a layer that has kinds, else null
+     * @param kinds further kinds of the same layer the tool also serves (a repository that holds
+     *     both packages and container images), may be empty
      * @param vendor vendor or steward
      * @param summary why one picks it, one sentence
      * @param hosting SAAS, SELF_HOSTED, AWS_MANAGED
@@ -125,7 +127,8 @@ public record Catalog(String version, List<Layer> layers) {
      * @param statusNote status or licence note, may be empty
      * @param bestFor small_teams, enterprise
      */
-    public record Tool(String key, String name, List<String> aliases, String kind, String vendor, String summary,
+    public record Tool(String key, String name, List<String> aliases, String kind, List<String> kinds, String vendor,
+            String summary,
             Set<String> hosting, boolean onPremisesFit, String licence, String licenceName, boolean osiApproved,
             String cloudAffinity, String operationalEffort, Set<String> skills, boolean runsOnVms,
             boolean needsKubernetes, boolean kubernetesNative, boolean auditEvidence, Set<String> scans,
@@ -135,6 +138,7 @@ public record Catalog(String version, List<Layer> layers) {
         /** Canonical constructor: missing lists and sets mean empty. */
         public Tool {
             aliases = aliases == null ? List.of() : List.copyOf(aliases);
+            kinds = kinds == null ? List.of() : List.copyOf(kinds);
             hosting = hosting == null ? Set.of() : Set.copyOf(hosting);
             skills = skills == null ? Set.of() : Set.copyOf(skills);
             scans = scans == null ? Set.of() : Set.copyOf(scans);
@@ -144,6 +148,14 @@ public record Catalog(String version, List<Layer> layers) {
             lifecycle = lifecycle == null ? List.of() : List.copyOf(lifecycle);
             bestFor = bestFor == null ? Set.of() : Set.copyOf(bestFor);
             statusNote = statusNote == null ? "" : statusNote;
+        }
+
+        /**
+         * @param kindKey a kind of the tool's layer
+         * @return true when the tool serves that kind
+         */
+        public boolean serves(String kindKey) {
+            return kindKey.equals(kind) || kinds.contains(kindKey);
         }
 
         boolean answersTo(String normalisedName) {

@@ -102,7 +102,7 @@ final class ResultAssembler {
             boolean first = true;
             for (Catalog.Kind kind : kinds) {
                 List<Catalog.Tool> tools = layer.tools().stream()
-                        .filter(t -> kind == null || kind.key().equals(t.kind())).toList();
+                        .filter(t -> kind == null || t.serves(kind.key())).toList();
                 List<ToolOption> eligible = new ArrayList<>();
                 List<ToolOption> excluded = new ArrayList<>();
                 List<CurrentToolResult> currentHere = new ArrayList<>();

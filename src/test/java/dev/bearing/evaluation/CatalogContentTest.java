@@ -164,10 +164,11 @@ class CatalogContentTest {
                     assertNull(t.kind(), t.key() + " has a kind in a layer without kinds");
                 } else {
                     assertTrue(kinds.contains(t.kind()), t.key() + " kind " + t.kind() + " is not a kind of " + l.key());
+                    assertTrue(kinds.containsAll(t.kinds()), t.key() + " kinds " + t.kinds() + " are not all kinds of " + l.key());
                 }
             }
             for (String k : kinds) {
-                assertTrue(l.tools().stream().anyMatch(t -> k.equals(t.kind()) && t.status().equals("ACTIVE")),
+                assertTrue(l.tools().stream().anyMatch(t -> t.serves(k) && t.status().equals("ACTIVE")),
                         "kind " + l.key() + "/" + k + " has no active tool to recommend");
             }
         }

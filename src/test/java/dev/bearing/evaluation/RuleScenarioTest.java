@@ -90,19 +90,14 @@ public class RuleScenarioTest {
             assertEquals(e.deliveryBand(), r.delivery().band(), at + "delivery band; " + r.delivery().reason());
         }
         if (e.primary() != null) {
-            e.primary().forEach((layer, tool) -> {
-                LayerRecommendation l = layer(r, layer);
-                assertNotNull(l.primary(), at + "no primary in " + layer);
-                assertEquals(tool, l.primary().key(), at + "primary of " + layer + "; menu " + menu(l));
-            });
+            e.primary().forEach((layer, tool) -> assertTrue(entries(r, layer).stream()
+                    .anyMatch(l -> l.primary() != null && tool.equals(l.primary().key())),
+                    at + "primary of " + layer + " must be " + tool + "; menus " + menus(r, layer)));
         }
         if (e.primaryAnyOf() != null) {
-            e.primaryAnyOf().forEach((layer, tools) -> {
-                LayerRecommendation l = layer(r, layer);
-                assertNotNull(l.primary(), at + "no primary in " + layer);
-                assertTrue(tools.contains(l.primary().key()), at + "primary of " + layer + " must be one of " + tools
-                        + "; menu " + menu(l));
-            });
+            e.primaryAnyOf().forEach((layer, tools) -> assertTrue(entries(r, layer).stream()
+                    .anyMatch(l -> l.primary() != null && tools.contains(l.primary().key())),
+                    at + "primary of " + layer + " must be one of " + tools + "; menus " + menus(r, layer)));
         }
         if (e.current() != null) {
             e.current().forEach((layer, tools) -> {
@@ -112,27 +107,21 @@ public class RuleScenarioTest {
             });
         }
         if (e.notPrimary() != null) {
-            e.notPrimary().forEach((layer, tools) -> {
-                LayerRecommendation l = layer(r, layer);
-                assertFalse(l.primary() != null && tools.contains(l.primary().key()),
-                        at + layer + " primary must not be " + l.primary().key() + "; menu " + menu(l));
-            });
+            e.notPrimary().forEach((layer, tools) -> entries(r, layer).forEach(l -> assertFalse(
+                    l.primary() != null && tools.contains(l.primary().key()),
+                    at + l.key() + " primary must not be " + l.primary().key() + "; menu " + menu(l))));
         }
         if (e.excluded() != null) {
             e.excluded().forEach((layer, tools) -> {
-                LayerRecommendation l = layer(r, layer);
-                List<String> excluded = l.excluded().stream().map(EvaluationResult.ToolOption::key).toList();
+                List<String> excluded = entries(r, layer).stream().flatMap(l -> l.excluded().stream())
+                        .map(EvaluationResult.ToolOption::key).toList();
                 assertTrue(excluded.containsAll(tools), at + layer + " excluded " + excluded + ", expected " + tools);
             });
         }
         if (e.inMenu() != null) {
             e.inMenu().forEach((layer, tools) -> {
-                LayerRecommendation l = layer(r, layer);
-                List<String> menu = new ArrayList<>();
-                if (l.primary() != null) {
-                    menu.add(l.primary().key());
-                }
-                l.alternatives().forEach(t -> menu.add(t.key()));
+                List<String> menu = entries(r, layer).stream().flatMap(l -> picks(l).stream())
+                        .map(EvaluationResult.ToolOption::key).toList();
                 assertTrue(menu.containsAll(tools), at + layer + " menu " + menu + ", expected " + tools);
             });
         }
@@ -229,6 +218,21 @@ public class RuleScenarioTest {
         }
         out.addAll(l.alternatives());
         return out;
+    }
+
+    /** @return the stack entries of a key: the entry itself, or every kind of a layer with kinds */
+    static List<LayerRecommendation> entries(EvaluationResult r, String key) {
+        List<LayerRecommendation> found = r.stack().stream()
+                .filter(l -> l.key().equals(key) || l.layer().equals(key)).toList();
+        if (found.isEmpty()) {
+            throw new AssertionError("no stack entry " + key + "; entries "
+                    + r.stack().stream().map(LayerRecommendation::key).toList());
+        }
+        return found;
+    }
+
+    static String menus(EvaluationResult r, String key) {
+        return entries(r, key).stream().map(l -> l.key() + " " + menu(l)).toList().toString();
     }
 
     static LayerRecommendation layer(EvaluationResult r, String key) {
