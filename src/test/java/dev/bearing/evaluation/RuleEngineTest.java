@@ -1,6 +1,7 @@
 package dev.bearing.evaluation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -148,10 +149,38 @@ class RuleEngineTest {
     }
 
     static void copyRules(Path target) throws IOException {
-        try (Stream<Path> files = Files.list(Path.of("rules"))) {
-            for (Path p : files.filter(Files::isRegularFile).toList()) {
-                Files.copy(p, target.resolve(p.getFileName()));
+        Path rules = Path.of("rules");
+        try (Stream<Path> files = Files.walk(rules)) {
+            for (Path p : files.filter(f -> !f.startsWith(rules.resolve("scenarios"))).toList()) {
+                Path to = target.resolve(rules.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(p, to);
+                }
             }
+        }
+    }
+
+    @Test
+    void rulesWhoseConclusionsWereWithdrawnAreNotAmongTheRulesBehindTheResult() throws IOException {
+        // an AWS organisation: "not on AWS" may fire before the AWS constraint exists, depending on
+        // the order the files compile; truth maintenance withdraws its conclusion, and the record
+        // of rules behind the result must not keep it
+        EvaluationInput aws = RuleScenarioTest.input(RuleScenarioTest.read(Path.of("rules/scenarios/02-aws-startup-small-team.yaml")));
+        for (RuleEngine engine : List.of(RuleScenarioTest.engine, new RuleEngine("rules", files -> {
+            List<Path> reversed = new java.util.ArrayList<>(files);
+            java.util.Collections.reverse(reversed);
+            return reversed;
+        }))) {
+            EvaluationResult r = engine.evaluate(aws);
+            assertTrue(r.firedRules().contains("AWS organisation → AWS-managed services favoured"), r.firedRules().toString());
+            assertFalse(r.firedRules().contains("Organisation not on AWS → AWS-only services pushed down"),
+                    engine.ruleBase().ruleFiles() + ": " + r.firedRules());
+            assertTrue(r.stack().stream().flatMap(l -> java.util.stream.Stream.concat(
+                    java.util.stream.Stream.ofNullable(l.primary()), l.alternatives().stream()))
+                    .flatMap(t -> t.caveats().stream()).noneMatch(c -> c.contains("which you do not use today")
+                            && c.contains("AWS")), "no 'not on AWS' caveat for an AWS organisation");
         }
     }
 }
