@@ -25,7 +25,7 @@ class AssessmentResourceTest {
                 .then().statusCode(201)
                 .body("organisation", equalTo("Contoso Freight"))
                 .body("questionnaireKey", equalTo("devops-maturity"))
-                .body("questionnaireVersion", equalTo(1))
+                .body("questionnaireVersion", equalTo(2))
                 .body("respondents", hasSize(0))
                 .extract().header("Location");
         given().get(location).then().statusCode(200).body("organisation", equalTo("Contoso Freight"));

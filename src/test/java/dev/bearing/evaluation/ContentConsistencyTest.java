@@ -150,7 +150,8 @@ class ContentConsistencyTest {
     }
 
     private static void check(Set<String> missing, String[] literal, Set<String> known, String what) {
-        if (!known.contains(literal[1])) {
+        // finding and roadmap keys (which hold a dot) share the word "key" with tools; tool keys never do
+        if (!known.contains(literal[1]) && !(what.equals("tool") && literal[1].contains("."))) {
             missing.add(literal[0] + ": " + what + " " + literal[1]);
         }
     }

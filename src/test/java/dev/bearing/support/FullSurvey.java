@@ -16,7 +16,8 @@ public final class FullSurvey {
 
     /** The shipped questionnaire. */
     public static final Questionnaire QUESTIONNAIRE =
-            new QuestionnaireRegistry(List.of("devops-maturity-v1.yaml")).latest("devops-maturity");
+            new QuestionnaireRegistry(List.of("devops-maturity-v1.yaml", "devops-maturity-v2.yaml"))
+                    .latest("devops-maturity");
 
     private FullSurvey() {
     }
@@ -38,6 +39,12 @@ public final class FullSurvey {
         given.putIfAbsent("context.engineering_headcount", f.numberNode(60));
         given.putIfAbsent("context.team_skills", f.arrayNode().add("java").add("aws"));
         given.putIfAbsent("context.data_residency", f.textNode("region_ok"));
+        given.putIfAbsent("context.industry", f.textNode("technology"));
+        given.putIfAbsent("context.organisation_size", f.textNode("fewer_than_500"));
+        given.putIfAbsent("context.change_approval", f.textNode("peer_review_only"));
+        given.putIfAbsent("context.release_windows", f.textNode("any_time"));
+        given.putIfAbsent("context.segregation_of_duties", f.textNode("not_required"));
+        given.putIfAbsent("context.audit_evidence", f.textNode("not_required"));
         for (var q : QUESTIONNAIRE.questions()) {
             if (q.catalogRole() == dev.bearing.questionnaire.Question.CatalogRole.CURRENT) {
                 given.putIfAbsent(q.key(), f.arrayNode().add("none"));
