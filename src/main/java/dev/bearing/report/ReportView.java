@@ -324,8 +324,8 @@ public record ReportView(String title, String organisation, String footerOrganis
      * @param capability capability name, or ""
      * @param tool recommended tool, or ""
      * @param dependsOn numbers of the items that come first, e.g. "R3, R4", or ""
-     * @param effort effort range, e.g. "2–4 person-weeks", or "–"
-     * @param owner owner role, e.g. "Head of Platform", or "–"
+     * @param effort effort range, e.g. "2–4 person-weeks", or "To be estimated"
+     * @param owner owner role, e.g. "Head of Platform", or "To be named"
      * @param rationale why
      */
     public record RoadmapItemView(String number, String title, String capability, String tool, String dependsOn,
@@ -526,7 +526,7 @@ public record ReportView(String title, String organisation, String footerOrganis
                     e.capability() == null ? "" : capabilityNames.getOrDefault(e.capability(), clean(e.capability())),
                     clean(e.tool()),
                     String.join(", ", nz(e.dependsOn()).stream().map(numbers::get).filter(Objects::nonNull).toList()),
-                    orDash(e.effort()), orDash(e.owner()), plain(e.rationale())));
+                    orElse(e.effort(), "To be estimated"), orElse(e.owner(), "To be named"), plain(e.rationale())));
         }
         List<String> labels = new ArrayList<>();
         for (int p = 1; p <= 4; p++) {
@@ -702,13 +702,22 @@ public record ReportView(String title, String organisation, String footerOrganis
                 tied.stream().filter(o -> o != t).forEach(o -> elsewhere.addAll(nz(o.reasons())));
                 nz(t.reasons()).stream().filter(s -> !elsewhere.contains(s)).map(ReportView::plain)
                         .filter(s -> !s.isBlank()).findFirst()
-                        .ifPresent(s -> parts.add(oneLine(t.name()) + ": " + lowerFirst(stripStop(s))));
+                        .ifPresent(s -> parts.add(oneLine(t.name()) + " — " + lowerFirst(gist(s))));
             }
         }
         if (parts.size() < 2) {
             return "cost, your teams' skills and the support you need";
         }
-        return String.join("; ", parts);
+        return "what matters more: " + String.join("; ", parts);
+    }
+
+    /** @return a reason's first clause (up to its first colon or full stop), e.g. "Your code is on GitHub" */
+    private static String gist(String reason) {
+        String r = oneLine(reason);
+        int colon = r.indexOf(": ");
+        int stop = r.indexOf(". ");
+        int end = colon < 0 ? stop : stop < 0 ? colon : Math.min(colon, stop);
+        return stripStop(end >= 12 ? r.substring(0, end) : r);
     }
 
     private static String tieNote(LayerRecommendation l) {
@@ -737,7 +746,10 @@ public record ReportView(String title, String organisation, String footerOrganis
             double hi = ms.stream().mapToDouble(MetricComparison::percentile).max().orElse(0);
             String a = share(lo);
             String b = share(hi);
-            parts.add((a.equals(b) ? a : a + " to " + b) + " of " + groupName(g));
+            String range = a.equals(b) ? a
+                    : a.startsWith("about ") && b.startsWith("about ") ? a.replace(" %", "") + " to " + b.substring(6)
+                    : a + " to " + b;
+            parts.add(range + " of " + groupName(g));
         }
         if (parts.isEmpty()) {
             return "";
@@ -756,6 +768,9 @@ public record ReportView(String title, String organisation, String footerOrganis
         String name = clean(g.name());
         if ("all".equals(g.key()) || name.isBlank()) {
             return "all respondents";
+        }
+        if (PeerGroup.INDUSTRY.equals(g.kind()) && "other".equals(g.key())) {
+            return "respondents of other industries";
         }
         return PeerGroup.INDUSTRY.equals(g.kind()) ? name + " respondents"
                 : "organisations of " + lowerFirst(name);
@@ -841,9 +856,9 @@ public record ReportView(String title, String organisation, String footerOrganis
         return clean(s).replace('\n', ' ').strip();
     }
 
-    private static String orDash(String s) {
+    private static String orElse(String s, String otherwise) {
         String c = oneLine(s);
-        return c.isBlank() ? "–" : c;
+        return c.isBlank() ? otherwise : c;
     }
 
     private static String oneDecimal(double v) {

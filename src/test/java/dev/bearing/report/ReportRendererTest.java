@@ -100,31 +100,34 @@ class ReportRendererTest {
     void executiveSummaryOnPagesOneAndTwoLeadsWithDecisionsStackAndFirst30Days() throws IOException {
         EvaluationResult r = demo.result();
         try (PDDocument doc = Loader.loadPDF(demoPdf)) {
-            String first = pageText(doc, 1) + " " + pageText(doc, 2);
-            assertTrue(first.toLowerCase(Locale.ROOT).contains("executive summary"), "no executive summary on page 1–2");
-            assertTrue(first.contains(r.stage().label()), "stage not on page 1–2");
+            String first = squash(pageText(doc, 1) + pageText(doc, 2));
+            assertTrue(first.toLowerCase(Locale.ROOT).contains("executivesummary"), "no executive summary on page 1–2");
+            assertTrue(first.contains(squash(r.stage().label())), "stage not on page 1–2");
             assertFalse(r.decisions().isEmpty(), "the demo should ask leadership for decisions");
             for (Decision d : r.decisions()) {
-                assertTrue(first.contains(flat(d.title())), "decision not on page 1–2: " + d.title());
+                assertTrue(first.contains(squash(d.title())), "decision not on page 1–2: " + d.title());
             }
             for (LayerRecommendation l : r.stack()) {
                 String layer = l.kindName() == null ? l.layerName() : l.layerName() + " — "
                         + Character.toLowerCase(l.kindName().charAt(0)) + l.kindName().substring(1);
-                assertTrue(first.contains(flat(layer)), "no stack line for " + l.key());
+                assertTrue(first.contains(squash(layer)), "no stack line for " + l.key());
                 String expected = switch (l.primary() == null ? "NONE" : l.change()) {
                     case "NONE" -> "No catalog tool fits";
                     case "KEEP" -> l.tiedWith().isEmpty() ? "Keep " + l.primary().name() : l.primary().name() + " or ";
                     case "ADD" -> l.tiedWith().isEmpty() ? "Add " + l.primary().name() : l.primary().name() + " or ";
                     default -> l.tiedWith().isEmpty() ? " to " + l.primary().name() : l.primary().name() + " or ";
                 };
-                assertTrue(first.contains(flat(expected)), "stack line for " + l.key() + " lacks \"" + expected + "\"");
+                assertTrue(first.contains(squash(expected)), "stack line for " + l.key() + " lacks \"" + expected + "\"");
             }
             List<RoadmapEntry> first30 = r.roadmap().stream().filter(e -> e.phase() == 1).toList();
             assertFalse(first30.isEmpty(), "the demo should have first-30-days items");
             for (RoadmapEntry e : first30) {
-                assertTrue(first.contains(flat(e.title())), "first-30-days item not on page 1–2: " + e.title());
-                assertTrue(first.contains(flat(e.owner())) && first.contains(flat(e.effort())),
-                        "owner or effort missing for " + e.title());
+                assertTrue(first.contains(squash(e.title())), "first-30-days item not on page 1–2: " + e.title());
+                // the rules are still gaining owners and efforts; until then the summary says so
+                String owner = e.owner() == null || e.owner().isBlank() ? "To be named" : e.owner();
+                String effort = e.effort() == null || e.effort().isBlank() ? "To be estimated" : e.effort();
+                assertTrue(first.contains(squash(e.title() + owner + effort)),
+                        "owner or effort missing beside " + e.title());
             }
         }
     }
@@ -138,11 +141,11 @@ class ReportRendererTest {
                 assertFalse(lower.contains(bad), "\"" + bad + "\" before the appendix");
             }
             String hash = sample.getKey().result().ruleSetVersion();
-            assertFalse(leadership.contains(hash.substring(0, 12)), "rule-set hash before the appendix");
+            assertFalse(squash(leadership).contains(hash.substring(0, 12)), "rule-set hash before the appendix");
             for (String rule : sample.getKey().result().firedRules()) {
-                assertFalse(leadership.contains(flat(rule)), "rule name before the appendix: " + rule);
+                assertFalse(squash(leadership).contains(squash(rule)), "rule name before the appendix: " + rule);
             }
-            String appendix = sample.getValue().substring(sample.getValue().indexOf(APPENDIX));
+            String appendix = squash(sample.getValue().substring(sample.getValue().indexOf(APPENDIX)));
             assertTrue(appendix.contains(hash), "the method section names the full rule-set version");
             assertTrue(appendix.contains("points"), "the tool menus show points");
         }
@@ -166,13 +169,13 @@ class ReportRendererTest {
                 .orElseThrow();
         byte[] bytes = renderer.render(tied);
         try (PDDocument doc = Loader.loadPDF(bytes)) {
-            String first = pageText(doc, 1) + " " + pageText(doc, 2);
+            String first = squash(pageText(doc, 1) + pageText(doc, 2));
             String line = l.primary().name() + " or " + l.tiedWith().get(0) + " — equal fit";
-            assertTrue(first.contains(line), "the tie does not read \"" + line + "\"");
-            assertTrue(first.contains("Choose on"), "the tie does not say what to choose on");
+            assertTrue(first.contains(squash(line)), "the tie does not read \"" + line + "\"");
+            assertTrue(first.contains("Chooseon"), "the tie does not say what to choose on");
         }
         String all = text(bytes);
-        assertTrue(all.substring(all.indexOf(APPENDIX)).contains("A tie: " + l.tiedWith().get(0)),
+        assertTrue(squash(all.substring(all.indexOf(APPENDIX))).contains(squash("A tie: " + l.tiedWith().get(0))),
                 "the tool menu does not call the tie a tie");
     }
 
@@ -182,10 +185,11 @@ class ReportRendererTest {
                 .anyMatch(c -> c.key() == null && SampleReport.TYPED_TOOL.equals(c.name()));
         assertTrue(carried, "the evaluation lost the tool typed under \"Something else\"");
         try (PDDocument doc = Loader.loadPDF(demoPdf)) {
-            String first = pageText(doc, 1) + " " + pageText(doc, 2);
-            assertTrue(first.contains(SampleReport.TYPED_TOOL), "typed tool not in the summary's stack lines");
+            String first = squash(pageText(doc, 1) + pageText(doc, 2));
+            assertTrue(first.contains(squash(SampleReport.TYPED_TOOL)), "typed tool not in the summary's stack lines");
         }
-        assertTrue(demoText.contains(SampleReport.TYPED_TOOL + " (named by the respondents; not in the catalog)"),
+        assertTrue(squash(demoText).contains(squash(SampleReport.TYPED_TOOL
+                + " (named by the respondents; not in the catalog)")),
                 "the tool menu does not show the typed tool");
     }
 
@@ -202,7 +206,7 @@ class ReportRendererTest {
         assertTrue(leadership.contains("In their own words"), "respondents' words missing");
         assertTrue(leadership.indexOf("In their own words") > leadership.indexOf("What we found"),
                 "their words come before the findings");
-        assertTrue(leadership.contains("Let the teams release on their own when the pipeline is green."),
+        assertTrue(squash(leadership).contains(squash("Let the teams release on their own when the pipeline is green.")),
                 "a respondent's free text is not quoted");
     }
 
@@ -384,6 +388,11 @@ class ReportRendererTest {
     /** @return the string with runs of white space as one space, as {@link #pageText} reads */
     static String flat(String s) {
         return s.replaceAll("\\s+", " ").strip();
+    }
+
+    /** @return the string without white space, so text wrapped anywhere in the PDF still matches */
+    static String squash(String s) {
+        return s.replaceAll("\\s+", "");
     }
 
     /**
