@@ -183,7 +183,7 @@ public record ReportView(String title, String organisation, String footerOrganis
      * @param metric DORA's metric name
      * @param client the client's score on DORA's 0–10 scale, one decimal
      * @param peerMean the group's mean score, one decimal
-     * @param words Bearing's percentile estimate in words, e.g. "better than about 70 % of ..."
+     * @param words Bearing's percentile estimate in words, e.g. "better than about 70 %" (of the group)
      */
     public record PeerRow(String metric, String client, String peerMean, String words) {
     }
@@ -583,7 +583,8 @@ public record ReportView(String title, String organisation, String footerOrganis
         if (pc != null) {
             for (PeerGroup g : nz(pc.groups())) {
                 List<PeerRow> peerRows = nz(g.metrics()).stream().map(c -> new PeerRow(clean(c.metricName()),
-                        oneDecimal(c.clientScore()), oneDecimal(c.peerMean()), clean(c.words()))).toList();
+                        oneDecimal(c.clientScore()), oneDecimal(c.peerMean()), "better than " + share(c.percentile())))
+                        .toList();
                 if (!peerRows.isEmpty()) {
                     peers.add(new PeerGroupView(groupName(g), peerRows));
                 }
@@ -597,7 +598,8 @@ public record ReportView(String title, String organisation, String footerOrganis
                         + number(m.curveStandardDeviation()) + ") cut into quartiles of organisations, 25 % each, "
                         + "until the consultancy's own assessments can calibrate it.";
         Position position = new Position(st == null ? "" : clean(st.label()), st == null ? "" : clean(st.description()),
-                st == null ? List.of() : nz(st.reasons()).stream().map(ReportView::plain).toList(),
+                st == null ? List.of() : nz(st.reasons()).stream().map(ReportView::plain).map(ReportView::assumed)
+                        .toList(),
                 m == null ? "–" : String.valueOf(Math.round(m.index())),
                 m == null ? "–" : String.valueOf(Math.round(m.percentile())), curveAssumption, deliveryBand,
                 dl == null ? band(null) : band(dl.band()), dl == null ? 0 : dl.thresholdsYear(),
@@ -670,8 +672,9 @@ public record ReportView(String title, String organisation, String footerOrganis
                 for (CurrentToolResult c : current) {
                     String status = c.status() == null || "ACTIVE".equals(c.status()) ? "" : humanise(c.status());
                     if (!status.isEmpty() && !oneLine(c.name()).equalsIgnoreCase(primary)) {
-                        notes.add(oneLine(c.name()) + ": " + status.toLowerCase(Locale.ROOT)
-                                + firstSentence(clean(c.statusNote())));
+                        String note = firstSentence(clean(c.statusNote()));
+                        notes.add(oneLine(c.name()) + ": " + (note.isEmpty() ? status.toLowerCase(Locale.ROOT) : note)
+                                + ".");
                     }
                 }
                 String action = others.isEmpty() ? "Adopt " + primary : "Move from " + and(others) + " to " + primary;
@@ -814,6 +817,17 @@ public record ReportView(String title, String organisation, String footerOrganis
         return NUMBER_POINTS.matcher(clean(s)).replaceAll("$1");
     }
 
+    /**
+     * A sentence that places the organisation among organisations on the curve says the curve is
+     * assumed, so no reader takes it for a peer benchmark.
+     */
+    private static String assumed(String reason) {
+        if (reason.contains("% of organisations") && !reason.toLowerCase(Locale.ROOT).contains("assum")) {
+            return stripStop(reason) + " (on Bearing's assumed curve, not a peer benchmark).";
+        }
+        return reason;
+    }
+
     private static String findingsLine(int total, int high) {
         if (total == 0) {
             return "No findings";
@@ -877,14 +891,11 @@ public record ReportView(String title, String organisation, String footerOrganis
         return t.endsWith(".") ? t.substring(0, t.length() - 1) : t;
     }
 
-    /** @return " (first sentence of the note)." or "." when there is no note */
+    /** @return the note's first sentence without its full stop, or "" */
     private static String firstSentence(String note) {
         String n = note.replace('\n', ' ').strip();
-        if (n.isEmpty()) {
-            return ".";
-        }
         int end = n.indexOf(". ");
-        return " (" + stripStop(end < 0 ? n : n.substring(0, end)) + ").";
+        return stripStop(end < 0 ? n : n.substring(0, end));
     }
 
     private static String respondentsLine(Map<String, Integer> respondents) {

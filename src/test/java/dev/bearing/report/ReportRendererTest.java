@@ -156,6 +156,11 @@ class ReportRendererTest {
         String leadership = leadershipPart(demoText);
         assertTrue(leadership.contains("% (assumed curve)"), "percentile without its assumption");
         assertTrue(leadership.contains("not a peer benchmark"), "the curve's assumption is not said in words");
+        for (String sentence : leadership.split("(?<=\\.) ")) {
+            if (sentence.contains("% of organisations")) {
+                assertTrue(sentence.contains("assumed"), "a share of organisations not labelled assumed: " + sentence);
+            }
+        }
         PeerComparison peers = demo.result().delivery().peers();
         assertNotNull(peers, "the demo answers industry and size, so it has a peer comparison");
         assertTrue(leadership.contains(peers.source()), "peer figures without attribution");
