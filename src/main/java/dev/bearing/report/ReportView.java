@@ -776,7 +776,7 @@ public record ReportView(String title, String organisation, String footerOrganis
             return "respondents of other industries";
         }
         return PeerGroup.INDUSTRY.equals(g.kind()) ? name + " respondents"
-                : "organisations of " + lowerFirst(name);
+                : "respondents from organisations of " + lowerFirst(name);
     }
 
     private static String layerName(LayerRecommendation l) {
