@@ -100,8 +100,8 @@ public record ReportView(String title, String organisation, String footerOrganis
      * @param stack one line per stack entry
      * @param firstDaysLabel the first phase's label, e.g. "First 30 days"
      * @param firstDays the first phase's roadmap items
-     * @param findingsLine e.g. "12 findings, 4 of them high risk", or "No findings"
-     * @param roadmapLine e.g. "9 roadmap items over twelve months"
+     * @param findingsLine e.g. "12 findings, 4 of them high risk,", or "no findings"
+     * @param roadmapLine e.g. "9 roadmap items over twelve months", or "no roadmap items"
      */
     public record Summary(String stageLabel, String stageDescription, String deliveryBand, String deliveryClass,
             String deliveryBasis, String peerLine, String peerSource, List<DecisionView> decisions,
@@ -701,9 +701,11 @@ public record ReportView(String title, String organisation, String footerOrganis
         List<String> parts = new ArrayList<>();
         if (tied.size() > 1) {
             for (ToolOption t : tied) {
+                // a reason said of each tool with its own name in it ("the skills Puppet needs") is shared
                 Set<String> elsewhere = new LinkedHashSet<>();
-                tied.stream().filter(o -> o != t).forEach(o -> elsewhere.addAll(nz(o.reasons())));
-                nz(t.reasons()).stream().filter(s -> !elsewhere.contains(s)).map(ReportView::plain)
+                tied.stream().filter(o -> o != t)
+                        .forEach(o -> nz(o.reasons()).forEach(x -> elsewhere.add(generic(x, o.name()))));
+                nz(t.reasons()).stream().filter(s -> !elsewhere.contains(generic(s, t.name()))).map(ReportView::plain)
                         .filter(s -> !s.isBlank()).findFirst()
                         .ifPresent(s -> parts.add(oneLine(t.name()) + " — " + lowerFirst(gist(s))));
             }
@@ -712,6 +714,13 @@ public record ReportView(String title, String organisation, String footerOrganis
             return "cost, your teams' skills and the support you need";
         }
         return "what matters more: " + String.join("; ", parts);
+    }
+
+    /** @return the reason with the tool's own name replaced, to compare reasons said of different tools */
+    private static String generic(String reason, String toolName) {
+        String r = oneLine(reason);
+        String n = oneLine(toolName);
+        return n.isEmpty() ? r : r.replace(n, "\u0000");
     }
 
     /** @return a reason's first clause (up to its first colon or full stop), e.g. "Your code is on GitHub" */
@@ -830,14 +839,17 @@ public record ReportView(String title, String organisation, String footerOrganis
 
     private static String findingsLine(int total, int high) {
         if (total == 0) {
-            return "No findings";
+            return "no findings";
         }
-        return total + (total == 1 ? " finding" : " findings") + (high == 0 ? "" : ", " + high
-                + (total == 1 ? " of high risk" : high == 1 ? " of them high risk" : " of them high risk"));
+        String line = total + (total == 1 ? " finding" : " findings");
+        if (high == 0) {
+            return line;
+        }
+        return line + (total == 1 ? ", of high risk," : ", " + high + " of them high risk,");
     }
 
     private static String roadmapLine(int total) {
-        return total == 0 ? "No roadmap items" : total + (total == 1 ? " roadmap item" : " roadmap items")
+        return total == 0 ? "no roadmap items" : total + (total == 1 ? " roadmap item" : " roadmap items")
                 + " over twelve months";
     }
 
