@@ -172,7 +172,7 @@ public final class Charts {
         s.raw("<circle cx=\"" + f(px) + "\" cy=\"" + f(py) + "\" r=\"4.5\" fill=\"#B3261E\" stroke=\"#FFFFFF\" "
                 + "stroke-width=\"1.5\"/>");
         String l1 = "Your organisation: index " + Math.round(m.index());
-        String l2 = "more mature than about " + Math.round(m.percentile()) + " % of organisations";
+        String l2 = "above about " + Math.round(m.percentile()) + " % of organisations on the assumed curve";
         double lw = Math.max(width(l1, 9, true), width(l2, 8.5, false)) + 14;
         boolean toRight = px + 10 + lw < right;
         double bx = toRight ? px + 10 : px - 10 - lw;
@@ -356,7 +356,7 @@ public final class Charts {
                 }
                 by += 7;
             }
-            s.text(WIDTH - 4, ry + rowH / 2 + 3.5, Math.round(c.gap()) + " pts", 9, true, "end", INK);
+            s.text(WIDTH - 4, ry + rowH / 2 + 3.5, String.valueOf(Math.round(c.gap())), 9, true, "end", INK);
         }
         return s.end();
     }

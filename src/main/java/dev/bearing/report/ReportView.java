@@ -3,11 +3,17 @@ package dev.bearing.report;
 import dev.bearing.common.UserText;
 import dev.bearing.evaluation.EvaluationResult;
 import dev.bearing.evaluation.EvaluationResult.CapabilityResult;
+import dev.bearing.evaluation.EvaluationResult.Comment;
+import dev.bearing.evaluation.EvaluationResult.CurrentToolResult;
+import dev.bearing.evaluation.EvaluationResult.Decision;
 import dev.bearing.evaluation.EvaluationResult.FindingResult;
 import dev.bearing.evaluation.EvaluationResult.LayerRecommendation;
 import dev.bearing.evaluation.EvaluationResult.QuestionGap;
 import dev.bearing.evaluation.EvaluationResult.RoadmapEntry;
 import dev.bearing.evaluation.EvaluationResult.ToolOption;
+import dev.bearing.evaluation.MetricComparison;
+import dev.bearing.evaluation.PeerComparison;
+import dev.bearing.evaluation.PeerGroup;
 import io.quarkus.qute.RawString;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -15,10 +21,13 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * What the roadmap template shows, already cleaned and formatted: every string is
@@ -27,32 +36,35 @@ import java.util.Objects;
  * values are spelled out. The template escapes all of it; only the charts, which
  * {@link Charts} drew and escaped, are {@link RawString raw}.
  *
+ * <p>The report has two parts. The leadership part (executive summary, findings, respondents'
+ * words, roadmap, position in detail) speaks in plain words: no suitability points, rule names,
+ * rule-set hash or provisioning claims. The appendix (tool menus with points, method and
+ * versions, raw answers) is for the people who carry the work out.
+ *
  * @param title document title, "DevOps roadmap — organisation"
  * @param organisation organisation name
  * @param footerOrganisation organisation name shortened for the page footer
  * @param evaluatedOn evaluation date, e.g. "30 November 2026" (UTC)
  * @param assessmentId assessment id
- * @param ruleSetShort first 12 characters of the rule set version
- * @param ruleSetVersion full rule set version (SHA-256)
- * @param catalogVersion stack catalog edition
- * @param questionnaire questionnaire key and version
  * @param respondentsLine who answered, e.g. "3 respondents: 1 Business, 2 Development"
  * @param summary the executive summary
+ * @param findings all findings, highest risk first
+ * @param quotes what respondents wrote in free text, grouped by question
+ * @param phases roadmap by phase
+ * @param position where the organisation stands, in detail (curve, delivery, peers)
  * @param dimensions dimension scores
  * @param capabilities capability scores in report order, numbered like the radar's axes
  * @param disagreements questions roles disagree on most, largest spread first
- * @param stack recommended stack per layer
- * @param findings all findings, highest risk first
- * @param phases roadmap by phase
- * @param appendix every respondent's answers
+ * @param menus appendix: the tool menu of every stack entry, with points
+ * @param method appendix: method and versions
+ * @param answers appendix: every respondent's answers
  * @param charts the charts
- * @param method the method note
  */
 public record ReportView(String title, String organisation, String footerOrganisation, String evaluatedOn,
-        long assessmentId, String ruleSetShort, String ruleSetVersion, String catalogVersion, String questionnaire,
-        String respondentsLine, Summary summary, List<DimensionScore> dimensions, List<CapabilityRow> capabilities,
-        List<Disagreement> disagreements, List<Layer> stack, List<FindingView> findings, List<Phase> phases,
-        List<RespondentView> appendix, ChartSet charts, Method method) {
+        long assessmentId, String respondentsLine, Summary summary, List<FindingView> findings,
+        List<QuoteGroup> quotes, List<Phase> phases, Position position, List<DimensionScore> dimensions,
+        List<CapabilityRow> capabilities, List<Disagreement> disagreements, List<Layer> menus, Method method,
+        List<RespondentView> answers, ChartSet charts) {
 
     /** Most questions shown in the disagreement table. */
     static final int MAX_DISAGREEMENTS = 10;
@@ -60,35 +72,94 @@ public record ReportView(String title, String organisation, String footerOrganis
     /** Longest organisation name the footer shows before shortening it. */
     static final int FOOTER_MAX = 40;
 
+    /** Longest quote shown under "In their own words"; the appendix has every answer in full. */
+    static final int MAX_QUOTE_CHARS = 600;
+
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.ENGLISH)
             .withZone(ZoneOffset.UTC);
     private static final List<String> ROLES = List.of("BUSINESS", "DEVELOPMENT", "OPERATIONS");
     private static final List<String> PHASE_LABELS = List.of("First 30 days", "Within 90 days", "Within 6 months",
             "Within 12 months");
+    /** A score difference written "38 points": leadership reads "38" on the 0–100 scale it is told of. */
+    private static final Pattern NUMBER_POINTS = Pattern.compile("(\\d)\\s+points?\\b");
+    /** A claim the product cannot back today (provisioning has its own issue); never printed. */
+    private static final Pattern PROVISIONING_CLAIM = Pattern.compile("(?i)bearing can provision");
 
     /**
-     * The executive summary.
+     * The executive summary: where they stand, the decisions, the stack in one line per entry,
+     * the first 30 days.
      *
      * @param stageLabel e.g. "Late phase of the second quarter (Adopting)"
-     * @param stageName e.g. Adopting
      * @param stageDescription what the stage means
-     * @param stageReasons why the rules placed the organisation there
-     * @param maturityIndex rounded index 0..100
-     * @param percentile rounded percentile 0..100
-     * @param deliveryBand band for readers, e.g. "Low"
+     * @param deliveryBand band for readers, e.g. "Low", or "Not enough answers"
      * @param deliveryClass CSS class of the band
-     * @param deliveryYear year of the DORA thresholds
-     * @param deliveryReason why this band
-     * @param deliveryMetrics band per DORA metric
-     * @param topFindings the three highest-risk findings
-     * @param findingsTotal number of findings
-     * @param roadmapTotal number of roadmap items
-     * @param highRiskTotal number of high-risk findings
+     * @param deliveryBasis e.g. "DORA 2024 thresholds", or "" when the band is unknown
+     * @param peerLine the peer comparison in one sentence, or "" when there is none
+     * @param peerSource attribution of the peer figures, or ""
+     * @param decisions the decisions to make, at most three
+     * @param stack one line per stack entry
+     * @param firstDaysLabel the first phase's label, e.g. "First 30 days"
+     * @param firstDays the first phase's roadmap items
+     * @param findingsLine e.g. "12 findings, 4 of them high risk,", or "no findings"
+     * @param roadmapLine e.g. "9 roadmap items over twelve months", or "no roadmap items"
      */
-    public record Summary(String stageLabel, String stageName, String stageDescription, List<String> stageReasons,
-            String maturityIndex, String percentile, String deliveryBand, String deliveryClass, int deliveryYear,
-            String deliveryReason, List<Metric> deliveryMetrics, List<FindingView> topFindings, int findingsTotal,
-            int roadmapTotal, int highRiskTotal) {
+    public record Summary(String stageLabel, String stageDescription, String deliveryBand, String deliveryClass,
+            String deliveryBasis, String peerLine, String peerSource, List<DecisionView> decisions,
+            List<StackLine> stack, String firstDaysLabel, List<RoadmapItemView> firstDays, String findingsLine,
+            String roadmapLine) {
+    }
+
+    /**
+     * A decision leadership has to make.
+     *
+     * @param number 1, 2, 3
+     * @param title the decision in a few words
+     * @param detail why it matters and the options
+     * @param concerns the stack entry it concerns, e.g. "Source control", or ""
+     */
+    public record DecisionView(String number, String title, String detail, String concerns) {
+    }
+
+    /**
+     * One stack entry in one line: what changes and what stays.
+     *
+     * @param layer layer name, with the kind where the layer has several, e.g. "Test automation — load"
+     * @param action e.g. "Keep Jenkins", "Add HashiCorp Vault", "Move from Bitbucket Data Center to GitLab",
+     *     "GitLab CI or Jenkins — equal fit"
+     * @param note what else a reader should know in a few words (other tools in use, a lifecycle
+     *     date, what to choose a tie on), or ""
+     * @param changeClass CSS class: change-keep, change-replace, change-add, change-none or change-tie
+     * @param changeLabel "Keep", "Change", "Add", "Decide" or "Tie"
+     */
+    public record StackLine(String layer, String action, String note, String changeClass, String changeLabel) {
+    }
+
+    /**
+     * Where the organisation stands, in detail.
+     *
+     * @param stageLabel stage label
+     * @param stageDescription what the stage means
+     * @param stageReasons why the organisation is placed there
+     * @param maturityIndex rounded index 0..100, or "–"
+     * @param percentile rounded share of organisations with a lower index on the assumed curve, or "–"
+     * @param curveAssumption the curve's assumption in words, said beside the percentile
+     * @param deliveryBand band for readers
+     * @param deliveryClass CSS class of the band
+     * @param deliveryYear year of the DORA thresholds, 0 when unknown
+     * @param deliveryReason why this band
+     * @param metrics band per DORA metric
+     * @param peers peer groups compared, may be empty
+     * @param peerSource attribution of the peer figures, or ""
+     */
+    public record Position(String stageLabel, String stageDescription, List<String> stageReasons,
+            String maturityIndex, String percentile, String curveAssumption, String deliveryBand,
+            String deliveryClass, int deliveryYear, String deliveryReason, List<Metric> metrics,
+            List<PeerGroupView> peers, String peerSource) {
+
+        /** @return whether there is a peer comparison */
+        public boolean hasPeers() {
+            return !peers.isEmpty();
+        }
     }
 
     /**
@@ -97,6 +168,24 @@ public record ReportView(String title, String organisation, String footerOrganis
      * @param cssClass CSS class of the band
      */
     public record Metric(String name, String band, String cssClass) {
+    }
+
+    /**
+     * A DORA peer group and the client's metrics against it.
+     *
+     * @param name e.g. "Financial Services respondents"
+     * @param rows one per metric answered
+     */
+    public record PeerGroupView(String name, List<PeerRow> rows) {
+    }
+
+    /**
+     * @param metric DORA's metric name
+     * @param client the client's score on DORA's 0–10 scale, one decimal
+     * @param peerMean the group's mean score, one decimal
+     * @param words Bearing's percentile estimate in words, e.g. "better than about 70 %" (of the group)
+     */
+    public record PeerRow(String metric, String client, String peerMean, String words) {
     }
 
     /**
@@ -117,8 +206,8 @@ public record ReportView(String title, String organisation, String footerOrganis
      * @param business Business score
      * @param development Development score
      * @param operations Operations score
-     * @param gap gap in points
-     * @param wideGap whether the gap is the widest quarter of the scale (25 points or more)
+     * @param gap gap between the roles on the 0–100 scale, or "–"
+     * @param wideGap whether the gap is the widest quarter of the scale (25 or more)
      */
     public record CapabilityRow(String number, String name, String dimension, String combined, String business,
             String development, String operations, String gap, boolean wideGap) {
@@ -132,29 +221,45 @@ public record ReportView(String title, String organisation, String footerOrganis
      * @param business Business score or "–"
      * @param development Development score or "–"
      * @param operations Operations score or "–"
-     * @param spread spread in points
+     * @param spread spread on the 0–100 scale
      */
     public record Disagreement(String question, String capability, String business, String development,
             String operations, String spread) {
     }
 
     /**
-     * A stack layer.
+     * Appendix: one stack entry's menu.
      *
      * @param anchor id for links and bookmarks
-     * @param name layer name
-     * @param current tools used today, joined, or ""
+     * @param name layer name, with the kind where the layer has several
+     * @param summaryLine the same line as in the executive summary
+     * @param current tools used today
      * @param hasPrimary whether a tool is recommended
      * @param primary the recommended tool (blank when none)
+     * @param tie "Scores the same as GitLab CI: a tie, to decide on ...", or ""
      * @param alternatives the rest of the menu, best first
      * @param excluded tools ruled out
      */
-    public record Layer(String anchor, String name, String current, boolean hasPrimary, Tool primary,
-            List<Tool> alternatives, List<Tool> excluded) {
+    public record Layer(String anchor, String name, StackLine summaryLine, List<CurrentTool> current,
+            boolean hasPrimary, Tool primary, String tie, List<Tool> alternatives, List<Tool> excluded) {
     }
 
     /**
-     * A tool on a layer's menu.
+     * A tool in use today.
+     *
+     * @param name product name, or the name as typed
+     * @param known whether the catalog knows it (false for a name typed under "Something else")
+     * @param status lifecycle status for readers when not active, or ""
+     * @param statusNote lifecycle note, or ""
+     * @param satisfaction e.g. "3.5 of 5 from its users", or ""
+     * @param respondents e.g. "named by 2 respondents"
+     */
+    public record CurrentTool(String name, boolean known, String status, String statusNote, String satisfaction,
+            String respondents) {
+    }
+
+    /**
+     * A tool on a layer's menu (appendix only).
      *
      * @param name product name
      * @param vendor vendor
@@ -162,13 +267,13 @@ public record ReportView(String title, String organisation, String footerOrganis
      * @param points suitability points
      * @param hosting hosting models for readers
      * @param licence licence
-     * @param awsBlueprint "Yes" or "No"
      * @param status catalog status for readers when it is not active (e.g. "End of sale"), or ""
      * @param statusNote catalog status note, or ""
-     * @param reasons reasons from the rules
+     * @param reasons reasons for it
+     * @param caveats what counts against it for this client
      */
     public record Tool(String name, String vendor, String summary, int points, String hosting, String licence,
-            String awsBlueprint, String status, String statusNote, List<String> reasons) {
+            String status, String statusNote, List<String> reasons, List<String> caveats) {
     }
 
     /**
@@ -183,6 +288,23 @@ public record ReportView(String title, String organisation, String footerOrganis
      */
     public record FindingView(String number, String title, String risk, String riskClass, String capability,
             String rationale) {
+    }
+
+    /**
+     * Free-text answers to one question.
+     *
+     * @param question question text
+     * @param quotes what each respondent wrote
+     */
+    public record QuoteGroup(String question, List<Quote> quotes) {
+    }
+
+    /**
+     * @param role the respondent's role, e.g. "Development"
+     * @param text what they wrote, shortened to {@link #MAX_QUOTE_CHARS} at a word boundary
+     * @param shortened whether the text was shortened (the appendix has it in full)
+     */
+    public record Quote(String role, String text, boolean shortened) {
     }
 
     /**
@@ -202,10 +324,12 @@ public record ReportView(String title, String organisation, String footerOrganis
      * @param capability capability name, or ""
      * @param tool recommended tool, or ""
      * @param dependsOn numbers of the items that come first, e.g. "R3, R4", or ""
+     * @param effort effort range, e.g. "2–4 person-weeks", or "To be estimated"
+     * @param owner owner role, e.g. "Head of Platform", or "To be named"
      * @param rationale why
      */
     public record RoadmapItemView(String number, String title, String capability, String tool, String dependsOn,
-            String rationale) {
+            String effort, String owner, String rationale) {
     }
 
     /**
@@ -262,14 +386,19 @@ public record ReportView(String title, String organisation, String footerOrganis
     }
 
     /**
-     * The method note.
+     * Appendix: the method note and the versions a report can be reproduced from.
      *
+     * @param ruleSetVersion full rule set version (SHA-256)
+     * @param catalogVersion stack catalog edition
+     * @param questionnaire questionnaire key and version
+     * @param deliveryYear DORA thresholds year, 0 when unknown
      * @param curveMean curve mean
      * @param curveSd curve standard deviation
      * @param curveSource calibration source
-     * @param deliveryYear DORA thresholds year
+     * @param peerSource attribution of the peer benchmark, or ""
      */
-    public record Method(String curveMean, String curveSd, String curveSource, int deliveryYear) {
+    public record Method(String ruleSetVersion, String catalogVersion, String questionnaire, int deliveryYear,
+            String curveMean, String curveSd, String curveSource, String peerSource) {
     }
 
     /**
@@ -297,7 +426,7 @@ public record ReportView(String title, String organisation, String footerOrganis
             Map<String, Double> by = c.byRole() == null ? Map.of() : c.byRole();
             rows.add(new CapabilityRow(number, clean(c.name()), dimensionName(c.dimension()), score(c.combined()),
                     score(by.get("BUSINESS")), score(by.get("DEVELOPMENT")), score(by.get("OPERATIONS")),
-                    c.gap() == null ? "–" : Math.round(c.gap()) + " pts", c.gap() != null && c.gap() >= 25));
+                    score(c.gap()), c.gap() != null && c.gap() >= 25));
         }
         List<DimensionScore> dims = new ArrayList<>();
         Map<String, Double> dimensionScores = r.dimensions() == null ? Map.of() : r.dimensions();
@@ -320,7 +449,7 @@ public record ReportView(String title, String organisation, String footerOrganis
                     Map<String, Double> by = g.question().byRole() == null ? Map.of() : g.question().byRole();
                     disagreements.add(new Disagreement(clean(g.question().text()), clean(g.capability().name()),
                             score(by.get("BUSINESS")), score(by.get("DEVELOPMENT")), score(by.get("OPERATIONS")),
-                            Math.round(g.question().spread()) + " pts"));
+                            String.valueOf(Math.round(g.question().spread()))));
                 });
 
         // findings
@@ -328,20 +457,53 @@ public record ReportView(String title, String organisation, String footerOrganis
         int fn = 0;
         for (FindingResult f : nz(r.findings())) {
             String risk = f.risk() == null ? "LOW" : f.risk();
-            findings.add(new FindingView("F" + ++fn, clean(f.title()), label(risk), "risk-" + risk.toLowerCase(Locale.ROOT),
+            findings.add(new FindingView("F" + ++fn, plain(f.title()), label(risk),
+                    "risk-" + risk.toLowerCase(Locale.ROOT),
                     f.capability() == null ? "" : capabilityNames.getOrDefault(f.capability(), clean(f.capability())),
-                    clean(f.rationale())));
+                    plain(f.rationale())));
         }
         int highRisk = (int) nz(r.findings()).stream().filter(f -> "HIGH".equals(f.risk())).count();
 
-        // stack
-        List<Layer> stack = new ArrayList<>();
+        // respondents' own words, grouped by question in survey order
+        Map<String, List<Quote>> quoteMap = new LinkedHashMap<>();
+        for (Comment c : nz(r.comments())) {
+            String text = clean(c.text()).strip();
+            if (text.isBlank()) {
+                continue;
+            }
+            String shortText = shorten(text, MAX_QUOTE_CHARS);
+            String question = clean(c.question()).isBlank() ? clean(c.questionKey()) : clean(c.question());
+            quoteMap.computeIfAbsent(question, k -> new ArrayList<>())
+                    .add(new Quote(c.role() == null ? "" : clean(Charts.roleLabel(c.role())), shortText,
+                            !shortText.equals(text)));
+        }
+        List<QuoteGroup> quotes = new ArrayList<>();
+        quoteMap.forEach((q, list) -> quotes.add(new QuoteGroup(q, list)));
+
+        // stack: one line per entry, and the appendix's menus
+        List<StackLine> stackLines = new ArrayList<>();
+        List<Layer> menus = new ArrayList<>();
+        Map<String, String> layerNames = new HashMap<>();
         for (LayerRecommendation l : nz(r.stack())) {
-            stack.add(new Layer("layer-" + anchor(l.key()), clean(l.kindName() == null ? l.layerName() : l.layerName() + ": " + l.kindName()),
-                    clean(String.join(", ", nz(l.current()).stream().map(c -> c.name()).toList())), l.primary() != null,
-                    l.primary() == null ? tool(null) : tool(l.primary()),
-                    nz(l.alternatives()).stream().map(ReportView::tool).toList(),
+            String name = layerName(l);
+            layerNames.put(l.key(), name);
+            layerNames.putIfAbsent(l.layer(), clean(l.layerName()));
+            StackLine line = stackLine(l, name);
+            stackLines.add(line);
+            List<CurrentTool> current = nz(l.current()).stream().map(ReportView::currentTool).toList();
+            menus.add(new Layer("layer-" + anchor(l.key()), name, line, current, l.primary() != null,
+                    tool(l.primary()), tieNote(l), nz(l.alternatives()).stream().map(ReportView::tool).toList(),
                     nz(l.excluded()).stream().map(ReportView::tool).toList()));
+        }
+
+        // decisions
+        List<DecisionView> decisions = new ArrayList<>();
+        for (Decision d : nz(r.decisions())) {
+            if (decisions.size() == 3) {
+                break;
+            }
+            decisions.add(new DecisionView(String.valueOf(decisions.size() + 1), plain(d.title()), plain(d.detail()),
+                    d.layer() == null ? "" : layerNames.getOrDefault(d.layer(), "")));
         }
 
         // roadmap, numbered as on the timeline
@@ -360,11 +522,11 @@ public record ReportView(String title, String organisation, String footerOrganis
             if (e.phaseLabel() != null && !e.phaseLabel().isBlank()) {
                 phaseLabels.putIfAbsent(p, clean(e.phaseLabel()));
             }
-            byPhase.get(p).add(new RoadmapItemView(numbers.get(e.key()), clean(e.title()),
+            byPhase.get(p).add(new RoadmapItemView(numbers.get(e.key()), plain(e.title()),
                     e.capability() == null ? "" : capabilityNames.getOrDefault(e.capability(), clean(e.capability())),
                     clean(e.tool()),
                     String.join(", ", nz(e.dependsOn()).stream().map(numbers::get).filter(Objects::nonNull).toList()),
-                    clean(e.rationale())));
+                    orElse(e.effort(), "To be estimated"), orElse(e.owner(), "To be named"), plain(e.rationale())));
         }
         List<String> labels = new ArrayList<>();
         for (int p = 1; p <= 4; p++) {
@@ -377,8 +539,8 @@ public record ReportView(String title, String organisation, String footerOrganis
             }
         });
 
-        // appendix
-        List<RespondentView> appendix = new ArrayList<>();
+        // appendix: answers
+        List<RespondentView> answers = new ArrayList<>();
         int rn = 0;
         for (ReportData.RespondentAnswers ra : nz(data.respondents())) {
             rn++;
@@ -403,26 +565,52 @@ public record ReportView(String title, String organisation, String footerOrganis
                         .add(new AnswerView(question, answer, !answer.isBlank(), longAnswer));
             }
             List<AnswerSection> list = new ArrayList<>();
-            sections.forEach((title, answers) -> list.add(new AnswerSection(title, answers)));
-            appendix.add(new RespondentView("respondent-" + rn, heading.toString(), list));
+            sections.forEach((title, as) -> list.add(new AnswerSection(title, as)));
+            answers.add(new RespondentView("respondent-" + rn, heading.toString(), list));
         }
 
-        // summary
+        // where they stand
         EvaluationResult.Stage st = r.stage();
         EvaluationResult.Delivery dl = r.delivery();
         EvaluationResult.Maturity m = r.maturity();
         List<Metric> metrics = new ArrayList<>();
         if (dl != null && dl.metrics() != null) {
-            dl.metrics().forEach((k, v) -> metrics.add(new Metric(humanise(k), bandLabel(v), band(v))));
+            dl.metrics().forEach((k, v) -> metrics.add(new Metric(metricName(k), bandLabel(v), band(v))));
         }
-        Summary summary = new Summary(st == null ? "" : clean(st.label()), st == null ? "" : clean(st.name()),
-                st == null ? "" : clean(st.description()),
-                st == null ? List.of() : nz(st.reasons()).stream().map(ReportView::clean).toList(),
+        PeerComparison pc = dl == null ? null : dl.peers();
+        String peerSource = pc == null ? "" : clean(pc.source());
+        List<PeerGroupView> peers = new ArrayList<>();
+        if (pc != null) {
+            for (PeerGroup g : nz(pc.groups())) {
+                List<PeerRow> peerRows = nz(g.metrics()).stream().map(c -> new PeerRow(clean(c.metricName()),
+                        oneDecimal(c.clientScore()), oneDecimal(c.peerMean()), "better than " + share(c.percentile())))
+                        .toList();
+                if (!peerRows.isEmpty()) {
+                    peers.add(new PeerGroupView(groupName(g), peerRows));
+                }
+            }
+        }
+        String deliveryBand = dl == null ? bandLabel(null) : bandLabel(dl.band());
+        boolean bandKnown = dl != null && dl.band() != null && !dl.band().isBlank() && !"UNKNOWN".equals(dl.band());
+        String curveAssumption = m == null ? ""
+                : "An assumption, not a peer benchmark: Bearing assumes DevOps maturity is spread across "
+                        + "organisations as a normal curve (mean " + number(m.curveMean()) + ", standard deviation "
+                        + number(m.curveStandardDeviation()) + ") cut into quartiles of organisations, 25 % each, "
+                        + "until the consultancy's own assessments can calibrate it.";
+        Position position = new Position(st == null ? "" : clean(st.label()), st == null ? "" : clean(st.description()),
+                st == null ? List.of() : nz(st.reasons()).stream().map(ReportView::plain).map(ReportView::assumed)
+                        .toList(),
                 m == null ? "–" : String.valueOf(Math.round(m.index())),
-                m == null ? "–" : String.valueOf(Math.round(m.percentile())),
-                dl == null ? bandLabel(null) : bandLabel(dl.band()), dl == null ? band(null) : band(dl.band()),
-                dl == null ? 0 : dl.thresholdsYear(), dl == null ? "" : clean(dl.reason()), metrics,
-                findings.stream().limit(3).toList(), findings.size(), roadmap.size(), highRisk);
+                m == null ? "–" : String.valueOf(Math.round(m.percentile())), curveAssumption, deliveryBand,
+                dl == null ? band(null) : band(dl.band()), dl == null ? 0 : dl.thresholdsYear(),
+                dl == null ? "" : plain(dl.reason()), metrics, peers, peerSource);
+
+        int firstPhase = 1;
+        Summary summary = new Summary(position.stageLabel(), position.stageDescription(), deliveryBand,
+                position.deliveryClass(),
+                bandKnown && dl.thresholdsYear() > 0 ? "by the DORA " + dl.thresholdsYear() + " thresholds" : "",
+                peerLine(pc), peerSource, decisions, stackLines, labels.get(firstPhase - 1),
+                byPhase.get(firstPhase), findingsLine(findings.size(), highRisk), roadmapLine(roadmap.size()));
 
         ChartSet chartSet = new ChartSet(
                 new RawString(m == null ? "" : charts.bellCurve(m, st == null ? 0 : st.quarter(),
@@ -431,26 +619,295 @@ public record ReportView(String title, String organisation, String footerOrganis
                 new RawString(charts.alignmentGaps(nz(r.capabilities()))),
                 charts.timeline(roadmap, labels).stream().map(RawString::new).toList());
 
-        String version = clean(r.ruleSetVersion());
-        Method method = new Method(m == null ? "–" : number(m.curveMean()),
-                m == null ? "–" : number(m.curveStandardDeviation()), m == null ? "" : clean(m.curveSource()),
-                dl == null ? 0 : dl.thresholdsYear());
+        Method method = new Method(clean(r.ruleSetVersion()), clean(r.catalogVersion()),
+                clean(r.questionnaireKey()) + " v" + r.questionnaireVersion(), dl == null ? 0 : dl.thresholdsYear(),
+                m == null ? "–" : number(m.curveMean()), m == null ? "–" : number(m.curveStandardDeviation()),
+                m == null ? "" : clean(m.curveSource()), peerSource);
         return new ReportView("DevOps roadmap — " + orgOneLine, org, shorten(orgOneLine, FOOTER_MAX),
                 data.evaluatedAt() == null ? "" : DATE.format(data.evaluatedAt()), data.assessmentId(),
-                version.length() > 12 ? version.substring(0, 12) : version, version, clean(r.catalogVersion()),
-                clean(r.questionnaireKey()) + " v" + r.questionnaireVersion(), respondentsLine(r.respondents()),
-                summary, dims, rows, disagreements, stack, findings, phases, appendix, chartSet, method);
+                respondentsLine(r.respondents()), summary, findings, quotes, phases, position, dims, rows,
+                disagreements, menus, method, answers, chartSet);
+    }
+
+    /**
+     * One stack entry in one line for leadership: "Keep Jenkins", "Add HashiCorp Vault", "Move
+     * from Bitbucket Data Center to GitLab", or for a tie "GitLab CI or Jenkins — equal fit" with
+     * what to choose on.
+     */
+    static StackLine stackLine(LayerRecommendation l, String layer) {
+        List<CurrentToolResult> current = nz(l.current());
+        List<String> inUse = current.stream().map(c -> oneLine(c.name())).filter(s -> !s.isBlank()).distinct()
+                .toList();
+        ToolOption p = l.primary();
+        if (p == null || "NONE".equals(l.change())) {
+            String note = inUse.isEmpty() ? "" : "In use today: " + and(inUse) + ".";
+            return new StackLine(layer, "No catalog tool fits: decide outside the catalog", note, "change-none",
+                    "Decide");
+        }
+        String primary = oneLine(p.name());
+        List<String> others = inUse.stream().filter(n -> !n.equalsIgnoreCase(primary)).toList();
+        List<String> tied = nz(l.tiedWith()).stream().map(ReportView::oneLine).filter(s -> !s.isBlank()).toList();
+        List<String> notes = new ArrayList<>();
+        if (!tied.isEmpty()) {
+            List<String> names = new ArrayList<>();
+            names.add(primary);
+            names.addAll(tied);
+            if (inUse.contains(primary)) {
+                notes.add(primary + " is in use today.");
+            } else if (!others.isEmpty()) {
+                notes.add("In use today: " + and(others) + ".");
+            }
+            notes.add("Choose on " + tieCriteria(l) + ".");
+            return new StackLine(layer, or(names) + " — equal fit", String.join(" ", notes), "change-tie", "Tie");
+        }
+        String change = l.change() == null ? (others.isEmpty() ? "ADD" : "REPLACE") : l.change();
+        switch (change) {
+            case "KEEP" -> {
+                if (!others.isEmpty()) {
+                    notes.add("Also in use: " + and(others) + ".");
+                }
+                return new StackLine(layer, "Keep " + primary, String.join(" ", notes), "change-keep", "Keep");
+            }
+            case "REPLACE" -> {
+                for (CurrentToolResult c : current) {
+                    String status = c.status() == null || "ACTIVE".equals(c.status()) ? "" : humanise(c.status());
+                    if (!status.isEmpty() && !oneLine(c.name()).equalsIgnoreCase(primary)) {
+                        String note = firstSentence(clean(c.statusNote()));
+                        notes.add(oneLine(c.name()) + ": " + (note.isEmpty() ? status.toLowerCase(Locale.ROOT) : note)
+                                + ".");
+                    }
+                }
+                String action = others.isEmpty() ? "Adopt " + primary : "Move from " + and(others) + " to " + primary;
+                return new StackLine(layer, action, String.join(" ", notes), "change-replace", "Change");
+            }
+            default -> {
+                if (!others.isEmpty()) {
+                    notes.add("In use today: " + and(others) + ".");
+                }
+                return new StackLine(layer, "Add " + primary, String.join(" ", notes), "change-add", "Add");
+            }
+        }
+    }
+
+    /**
+     * What to choose a tie on: what is said for each tied tool and not for the others, else the
+     * criteria every choice comes down to.
+     */
+    private static String tieCriteria(LayerRecommendation l) {
+        List<ToolOption> tied = new ArrayList<>();
+        tied.add(l.primary());
+        Set<String> tiedNames = new LinkedHashSet<>(nz(l.tiedWith()));
+        nz(l.alternatives()).stream().filter(a -> tiedNames.contains(a.name())).forEach(tied::add);
+        List<String> parts = new ArrayList<>();
+        if (tied.size() > 1) {
+            for (ToolOption t : tied) {
+                // a reason said of each tool with its own name in it ("the skills Puppet needs") is shared
+                Set<String> elsewhere = new LinkedHashSet<>();
+                tied.stream().filter(o -> o != t)
+                        .forEach(o -> nz(o.reasons()).forEach(x -> elsewhere.add(generic(x, o.name()))));
+                nz(t.reasons()).stream().filter(s -> !elsewhere.contains(generic(s, t.name()))).map(ReportView::plain)
+                        .filter(s -> !s.isBlank()).findFirst()
+                        .ifPresent(s -> parts.add(oneLine(t.name()) + " — " + lowerFirst(gist(s))));
+            }
+        }
+        if (parts.size() < 2) {
+            return "cost, your teams' skills and the support you need";
+        }
+        return "what matters more: " + String.join("; ", parts);
+    }
+
+    /** @return the reason with the tool's own name replaced, to compare reasons said of different tools */
+    private static String generic(String reason, String toolName) {
+        String r = oneLine(reason);
+        String n = oneLine(toolName);
+        return n.isEmpty() ? r : r.replace(n, "\u0000");
+    }
+
+    /** @return a reason's first clause (up to its first colon or full stop), e.g. "Your code is on GitHub" */
+    private static String gist(String reason) {
+        String r = oneLine(reason);
+        int colon = r.indexOf(": ");
+        int stop = r.indexOf(". ");
+        int end = colon < 0 ? stop : stop < 0 ? colon : Math.min(colon, stop);
+        return stripStop(end >= 12 ? r.substring(0, end) : r);
+    }
+
+    private static String tieNote(LayerRecommendation l) {
+        List<String> tied = nz(l.tiedWith()).stream().map(ReportView::oneLine).filter(s -> !s.isBlank()).toList();
+        if (tied.isEmpty() || l.primary() == null) {
+            return "";
+        }
+        return "A tie: " + or(tied) + " " + (tied.size() == 1 ? "scores" : "score") + " the same as "
+                + oneLine(l.primary().name()) + ". Listed first only because "
+                + (nz(l.current()).stream().anyMatch(c -> Objects.equals(c.key(), l.primary().key()))
+                        ? "it is in use today" : "of catalog order")
+                + "; choose on " + tieCriteria(l) + ".";
+    }
+
+    private static String peerLine(PeerComparison pc) {
+        if (pc == null) {
+            return "";
+        }
+        List<String> parts = new ArrayList<>();
+        for (PeerGroup g : nz(pc.groups())) {
+            List<MetricComparison> ms = nz(g.metrics());
+            if (ms.isEmpty()) {
+                continue;
+            }
+            double lo = ms.stream().mapToDouble(MetricComparison::percentile).min().orElse(0);
+            double hi = ms.stream().mapToDouble(MetricComparison::percentile).max().orElse(0);
+            String a = share(lo);
+            String b = share(hi);
+            String range = a.equals(b) ? a
+                    : a.startsWith("about ") && b.startsWith("about ") ? a.replace(" %", "") + " to " + b.substring(6)
+                    : a + " to " + b;
+            parts.add(range + " of " + groupName(g));
+        }
+        if (parts.isEmpty()) {
+            return "";
+        }
+        return "Against DORA's peer data, Bearing estimates delivery better than " + String.join(", and ", parts)
+                + ", depending on the metric.";
+    }
+
+    /** DORA's own rounding of a percentile to words: to 5, with the tails spelled out. */
+    private static String share(double percentile) {
+        return percentile >= 97.5 ? "over 95 %" : percentile < 2.5 ? "under 5 %"
+                : "about " + Math.round(percentile / 5) * 5 + " %";
+    }
+
+    private static String groupName(PeerGroup g) {
+        String name = clean(g.name());
+        if ("all".equals(g.key()) || name.isBlank()) {
+            return "all respondents";
+        }
+        if (PeerGroup.INDUSTRY.equals(g.kind()) && "other".equals(g.key())) {
+            return "respondents of other industries";
+        }
+        return PeerGroup.INDUSTRY.equals(g.kind()) ? name + " respondents"
+                : "respondents from organisations of " + lowerFirst(name);
+    }
+
+    private static String layerName(LayerRecommendation l) {
+        String layer = clean(l.layerName()).isBlank() ? humanise(l.layer()) : clean(l.layerName());
+        String kind = clean(l.kindName());
+        return kind.isBlank() ? layer : layer + " — " + lowerFirst(kind);
+    }
+
+    private static CurrentTool currentTool(CurrentToolResult c) {
+        String satisfaction = c.satisfaction() == null ? ""
+                : String.format(Locale.ROOT, "%.1f of 5 from its users", c.satisfaction()).replace(".0 of", " of");
+        return new CurrentTool(oneLine(c.name()), c.key() != null,
+                c.status() == null || "ACTIVE".equals(c.status()) ? "" : humanise(c.status()), plain(c.statusNote()),
+                satisfaction, "named by " + c.respondents() + (c.respondents() == 1 ? " respondent" : " respondents"));
     }
 
     private static Tool tool(ToolOption t) {
         if (t == null) {
-            return new Tool("", "", "", 0, "", "", "", "", "", List.of());
+            return new Tool("", "", "", 0, "", "", "", "", List.of(), List.of());
         }
         return new Tool(clean(t.name()), clean(t.vendor()), clean(t.summary()), t.points(),
                 String.join(", ", nz(t.hosting()).stream().map(ReportView::hosting).toList()), clean(t.licenceName()),
-                "",
                 t.status() == null || "ACTIVE".equals(t.status()) ? "" : humanise(t.status()), clean(t.statusNote()),
-                nz(t.reasons()).stream().map(ReportView::clean).toList());
+                claims(t.reasons()), claims(t.caveats()));
+    }
+
+    /** @return the sentences cleaned, without any claim the product cannot back */
+    private static List<String> claims(List<String> sentences) {
+        return nz(sentences).stream().map(ReportView::clean).filter(s -> !s.isBlank())
+                .filter(s -> !PROVISIONING_CLAIM.matcher(s).find()).toList();
+    }
+
+    /**
+     * Engine prose for leadership: cleaned, and a score difference written "38 points" read as
+     * "38" (the report states the 0–100 scale; "points" is the tool menus' word).
+     */
+    static String plain(String s) {
+        return NUMBER_POINTS.matcher(clean(s)).replaceAll("$1");
+    }
+
+    /**
+     * A sentence that places the organisation among organisations on the curve says the curve is
+     * assumed, so no reader takes it for a peer benchmark.
+     */
+    private static String assumed(String reason) {
+        if (reason.contains("% of organisations") && !reason.toLowerCase(Locale.ROOT).contains("assum")) {
+            return stripStop(reason) + " (on Bearing's assumed curve, not a peer benchmark).";
+        }
+        return reason;
+    }
+
+    private static String findingsLine(int total, int high) {
+        if (total == 0) {
+            return "no findings";
+        }
+        String line = total + (total == 1 ? " finding" : " findings");
+        if (high == 0) {
+            return line;
+        }
+        return line + (total == 1 ? ", of high risk," : ", " + high + " of them high risk,");
+    }
+
+    private static String roadmapLine(int total) {
+        return total == 0 ? "no roadmap items" : total + (total == 1 ? " roadmap item" : " roadmap items")
+                + " over twelve months";
+    }
+
+    private static String metricName(String key) {
+        return switch (key == null ? "" : key) {
+            case "deployment_frequency" -> "Deployment frequency";
+            case "lead_time" -> "Lead time for changes";
+            case "recovery_time" -> "Failed deployment recovery time";
+            case "change_fail_rate" -> "Change fail rate";
+            case "rework_rate" -> "Rework rate";
+            default -> humanise(key);
+        };
+    }
+
+    private static String and(List<String> names) {
+        if (names.size() <= 1) {
+            return names.isEmpty() ? "" : names.get(0);
+        }
+        return String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
+    }
+
+    private static String or(List<String> names) {
+        if (names.size() <= 1) {
+            return names.isEmpty() ? "" : names.get(0);
+        }
+        return String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.get(names.size() - 1);
+    }
+
+    private static String oneLine(String s) {
+        return clean(s).replace('\n', ' ').strip();
+    }
+
+    private static String orElse(String s, String otherwise) {
+        String c = oneLine(s);
+        return c.isBlank() ? otherwise : c;
+    }
+
+    private static String oneDecimal(double v) {
+        return String.format(Locale.ROOT, "%.1f", v);
+    }
+
+    private static String lowerFirst(String s) {
+        if (s.length() < 2 || Character.isUpperCase(s.charAt(1))) {
+            return s;
+        }
+        return Character.toLowerCase(s.charAt(0)) + s.substring(1);
+    }
+
+    private static String stripStop(String s) {
+        String t = s.strip();
+        return t.endsWith(".") ? t.substring(0, t.length() - 1) : t;
+    }
+
+    /** @return the note's first sentence without its full stop, or "" */
+    private static String firstSentence(String note) {
+        String n = note.replace('\n', ' ').strip();
+        int end = n.indexOf(". ");
+        return stripStop(end < 0 ? n : n.substring(0, end));
     }
 
     private static String respondentsLine(Map<String, Integer> respondents) {
@@ -532,10 +989,16 @@ public record ReportView(String title, String organisation, String footerOrganis
         return clean(key).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
     }
 
+    /** @return the text cut to at most {@code max} code points, at a space where one is near, with "…" */
     private static String shorten(String s, int max) {
         if (s.codePointCount(0, s.length()) <= max) {
             return s;
         }
-        return s.substring(0, s.offsetByCodePoints(0, max - 1)).stripTrailing() + "…";
+        String cut = s.substring(0, s.offsetByCodePoints(0, max - 1));
+        int space = Math.max(cut.lastIndexOf(' '), cut.lastIndexOf('\n'));
+        if (space > cut.length() - 40 && space > 0) {
+            cut = cut.substring(0, space);
+        }
+        return cut.stripTrailing() + "…";
     }
 }

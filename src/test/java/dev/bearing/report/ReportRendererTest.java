@@ -2,8 +2,14 @@ package dev.bearing.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.bearing.evaluation.EvaluationResult;
+import dev.bearing.evaluation.EvaluationResult.Decision;
+import dev.bearing.evaluation.EvaluationResult.LayerRecommendation;
+import dev.bearing.evaluation.EvaluationResult.RoadmapEntry;
+import dev.bearing.evaluation.PeerComparison;
 import dev.bearing.evaluation.RuleEngine;
 import dev.bearing.questionnaire.Questionnaire;
 import dev.bearing.questionnaire.QuestionnaireRegistry;
@@ -14,6 +20,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.pdfbox.Loader;
@@ -31,9 +39,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The PDF roadmap read back with PDFBox: hostile text survives unchanged and escaped, nothing
- * leaves the margins or gets lost, fonts are embedded, the outline and title are there. The
- * sample PDF is written to {@code target/report-sample.pdf} for a person to look at.
+ * The PDF roadmap read back with PDFBox. What a leader reads first: the executive summary on
+ * pages 1–2 with the decisions, one stack line per entry and the first 30 days, no points,
+ * rule-set hash or provisioning claim before the appendix, ties shown as ties, typed tool names
+ * kept. What must never break: hostile text survives unchanged and escaped, nothing leaves the
+ * margins or gets lost, fonts are embedded, the outline and title are there. The samples are
+ * written to {@code target/report-demo.pdf} and {@code target/report-sample.pdf} for a person
+ * to look at.
  */
 @QuarkusTest
 class ReportRendererTest {
@@ -55,6 +67,13 @@ class ReportRendererTest {
     static byte[] pdf;
     static String text;
 
+    static ReportData demo;
+    static byte[] demoPdf;
+    static String demoText;
+
+    /** The appendix's heading: everything before it is the leadership part. */
+    static final String APPENDIX = "Appendix for the delivery team";
+
     @BeforeEach
     void renderOnce() throws IOException {
         if (pdf != null) {
@@ -68,6 +87,132 @@ class ReportRendererTest {
         Files.writeString(Path.of("target/report-sample.xhtml"), xhtml);
         text = text(pdf);
         Files.writeString(Path.of("target/report-sample.txt"), text);
+        demo = SampleReport.demo(engine, questionnaire());
+        demoPdf = renderer.render(demo);
+        Files.write(Path.of("target/report-demo.pdf"), demoPdf);
+        demoText = text(demoPdf);
+        Files.writeString(Path.of("target/report-demo.txt"), demoText);
+    }
+
+    // ------------------------------------------------------------ what a leader reads first
+
+    @Test
+    void executiveSummaryOnPagesOneAndTwoLeadsWithDecisionsStackAndFirst30Days() throws IOException {
+        EvaluationResult r = demo.result();
+        try (PDDocument doc = Loader.loadPDF(demoPdf)) {
+            String first = squash(pageText(doc, 1) + pageText(doc, 2));
+            assertTrue(first.toLowerCase(Locale.ROOT).contains("executivesummary"), "no executive summary on page 1–2");
+            assertTrue(first.contains(squash(r.stage().label())), "stage not on page 1–2");
+            assertFalse(r.decisions().isEmpty(), "the demo should ask leadership for decisions");
+            for (Decision d : r.decisions()) {
+                assertTrue(first.contains(squash(d.title())), "decision not on page 1–2: " + d.title());
+            }
+            for (LayerRecommendation l : r.stack()) {
+                String layer = l.kindName() == null ? l.layerName() : l.layerName() + " — "
+                        + Character.toLowerCase(l.kindName().charAt(0)) + l.kindName().substring(1);
+                assertTrue(first.contains(squash(layer)), "no stack line for " + l.key());
+                String expected = switch (l.primary() == null ? "NONE" : l.change()) {
+                    case "NONE" -> "No catalog tool fits";
+                    case "KEEP" -> l.tiedWith().isEmpty() ? "Keep " + l.primary().name() : l.primary().name() + " or ";
+                    case "ADD" -> l.tiedWith().isEmpty() ? "Add " + l.primary().name() : l.primary().name() + " or ";
+                    default -> l.tiedWith().isEmpty() ? " to " + l.primary().name() : l.primary().name() + " or ";
+                };
+                assertTrue(first.contains(squash(expected)), "stack line for " + l.key() + " lacks \"" + expected + "\"");
+            }
+            List<RoadmapEntry> first30 = r.roadmap().stream().filter(e -> e.phase() == 1).toList();
+            assertFalse(first30.isEmpty(), "the demo should have first-30-days items");
+            for (RoadmapEntry e : first30) {
+                assertTrue(first.contains(squash(e.title())), "first-30-days item not on page 1–2: " + e.title());
+                // the rules are still gaining owners and efforts; until then the summary says so
+                String owner = e.owner() == null || e.owner().isBlank() ? "To be named" : e.owner();
+                String effort = e.effort() == null || e.effort().isBlank() ? "To be estimated" : e.effort();
+                assertTrue(first.contains(squash(e.title() + owner + effort)),
+                        "owner or effort missing beside " + e.title());
+            }
+        }
+    }
+
+    @Test
+    void noPointsHashRuleNamesOrProvisioningClaimBeforeTheAppendix() {
+        for (var sample : List.of(Map.entry(demo, demoText), Map.entry(data, text))) {
+            String leadership = leadershipPart(sample.getValue());
+            String lower = leadership.toLowerCase(Locale.ROOT);
+            for (String bad : List.of("bearing can provision", "aws blueprint", "points", "suitability", "rule set")) {
+                assertFalse(lower.contains(bad), "\"" + bad + "\" before the appendix");
+            }
+            String hash = sample.getKey().result().ruleSetVersion();
+            assertFalse(squash(leadership).contains(hash.substring(0, 12)), "rule-set hash before the appendix");
+            for (String rule : sample.getKey().result().firedRules()) {
+                assertFalse(squash(leadership).contains(squash(rule)), "rule name before the appendix: " + rule);
+            }
+            String appendix = squash(sample.getValue().substring(sample.getValue().indexOf(APPENDIX)));
+            assertTrue(appendix.contains(hash), "the method section names the full rule-set version");
+            assertTrue(appendix.contains("points"), "the tool menus show points");
+        }
+    }
+
+    @Test
+    void percentileIsLabelledAnAssumptionAndPeerFiguresCarryTheirSource() {
+        String leadership = leadershipPart(demoText);
+        assertTrue(leadership.contains("% (assumed curve)"), "percentile without its assumption");
+        assertTrue(leadership.contains("not a peer benchmark"), "the curve's assumption is not said in words");
+        for (String sentence : leadership.split("(?<=\\.) ")) {
+            if (sentence.contains("% of organisations")) {
+                assertTrue(sentence.contains("assumed"), "a share of organisations not labelled assumed: " + sentence);
+            }
+        }
+        PeerComparison peers = demo.result().delivery().peers();
+        assertNotNull(peers, "the demo answers industry and size, so it has a peer comparison");
+        assertTrue(leadership.contains(peers.source()), "peer figures without attribution");
+        assertTrue(leadership.contains("Bearing's estimate"), "percentile estimate not attributed to Bearing");
+    }
+
+    @Test
+    void aTieReadsAsATieNotARanking() throws IOException {
+        ReportData tied = SampleReport.withTie(demo);
+        LayerRecommendation l = tied.result().stack().stream().filter(x -> !x.tiedWith().isEmpty()).findFirst()
+                .orElseThrow();
+        byte[] bytes = renderer.render(tied);
+        try (PDDocument doc = Loader.loadPDF(bytes)) {
+            String first = squash(pageText(doc, 1) + pageText(doc, 2));
+            String line = l.primary().name() + " or " + l.tiedWith().get(0) + " — equal fit";
+            assertTrue(first.contains(squash(line)), "the tie does not read \"" + line + "\"");
+            assertTrue(first.contains("Chooseon"), "the tie does not say what to choose on");
+        }
+        String all = text(bytes);
+        assertTrue(squash(all.substring(all.indexOf(APPENDIX))).contains(squash("A tie: " + l.tiedWith().get(0))),
+                "the tool menu does not call the tie a tie");
+    }
+
+    @Test
+    void aToolTypedUnderSomethingElseAppearsByName() throws IOException {
+        boolean carried = demo.result().stack().stream().flatMap(l -> l.current().stream())
+                .anyMatch(c -> c.key() == null && SampleReport.TYPED_TOOL.equals(c.name()));
+        assertTrue(carried, "the evaluation lost the tool typed under \"Something else\"");
+        try (PDDocument doc = Loader.loadPDF(demoPdf)) {
+            String first = squash(pageText(doc, 1) + pageText(doc, 2));
+            assertTrue(first.contains(squash(SampleReport.TYPED_TOOL)), "typed tool not in the summary's stack lines");
+        }
+        assertTrue(squash(demoText).contains(squash(SampleReport.TYPED_TOOL
+                + " (named by the respondents; not in the catalog)")),
+                "the tool menu does not show the typed tool");
+    }
+
+    @Test
+    void theAppendixIsSeparateAndTheRawAnswersComeAfterIt() throws IOException {
+        int appendix = demoText.indexOf(APPENDIX);
+        assertTrue(appendix > 0, "no appendix heading");
+        int answers = demoText.indexOf("Respondent 1 · Business");
+        assertTrue(answers > appendix, "raw answers before the appendix heading");
+        try (PDDocument doc = Loader.loadPDF(demoPdf)) {
+            assertTrue(pageOf(doc, APPENDIX) > 2, "the appendix starts within the executive summary");
+        }
+        String leadership = leadershipPart(demoText);
+        assertTrue(leadership.contains("In their own words"), "respondents' words missing");
+        assertTrue(leadership.indexOf("In their own words") > leadership.indexOf("What we found"),
+                "their words come before the findings");
+        assertTrue(squash(leadership).contains(squash("Let the teams release on their own when the pipeline is green.")),
+                "a respondent's free text is not quoted");
     }
 
     Questionnaire questionnaire() {
@@ -138,19 +283,25 @@ class ReportRendererTest {
             assertTrue(doc.getNumberOfPages() > 5, "pages: " + doc.getNumberOfPages());
             List<String> top = new ArrayList<>();
             PDOutlineItem item = doc.getDocumentCatalog().getDocumentOutline().getFirstChild();
-            int children = 0;
+            int nested = 0;
             while (item != null) {
                 top.add(item.getTitle());
-                for (PDOutlineItem c = item.getFirstChild(); c != null; c = c.getNextSibling()) {
-                    children++;
-                }
+                nested += descendants(item);
                 item = item.getNextSibling();
             }
-            assertEquals(List.of("Executive summary", "How to read this report", "Capabilities",
-                    "Alignment gaps by role", "Recommended stack", "Findings", "Roadmap", "Appendix: answers"), top);
-            assertTrue(children >= data.result().stack().size() + data.respondents().size(), "nested bookmarks");
+            assertEquals(List.of("Executive summary", "Findings", "In their own words", "Roadmap",
+                    "Where you stand in detail", "Appendix"), top);
+            assertTrue(nested >= 3 + data.result().stack().size() + data.respondents().size(), "nested bookmarks");
             assertTrue(text.contains("Page 2 of " + doc.getNumberOfPages()), "page numbers in the footer");
         }
+    }
+
+    private static int descendants(PDOutlineItem item) {
+        int n = 0;
+        for (PDOutlineItem c = item.getFirstChild(); c != null; c = c.getNextSibling()) {
+            n += 1 + descendants(c);
+        }
+        return n;
     }
 
     @Test
@@ -231,6 +382,23 @@ class ReportRendererTest {
     }
 
     // ---------------------------------------------------------------------------------------
+
+    /** @return the text before the appendix heading, which must exist */
+    static String leadershipPart(String text) {
+        int i = text.indexOf(APPENDIX);
+        assertTrue(i > 0, "no appendix heading");
+        return text.substring(0, i).replaceAll("\\s+", " ");
+    }
+
+    /** @return the string with runs of white space as one space, as {@link #pageText} reads */
+    static String flat(String s) {
+        return s.replaceAll("\\s+", " ").strip();
+    }
+
+    /** @return the string without white space, so text wrapped anywhere in the PDF still matches */
+    static String squash(String s) {
+        return s.replaceAll("\\s+", "");
+    }
 
     /**
      * @return the text without what repeats on every page (footer, page number, repeated table

@@ -1,7 +1,11 @@
 package dev.bearing.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.bearing.evaluation.EvaluationInput;
 import dev.bearing.evaluation.EvaluationResult;
 import dev.bearing.evaluation.RuleEngine;
@@ -11,17 +15,22 @@ import dev.bearing.questionnaire.Question;
 import dev.bearing.questionnaire.Questionnaire;
 import dev.bearing.questionnaire.Role;
 import dev.bearing.questionnaire.Visibility;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Report data for tests and for the sample PDF: a real evaluation by the rule base of a
- * regulated, on-premises organisation (four respondents, all three roles), whose free-text
- * answers are the hostile inputs of {@code shared/cases/hostile-inputs.md}.
+ * Report data for tests and for the sample PDFs, each a real evaluation by the rule base: the
+ * demo assessment as a leader would receive it ({@link #demo}), and a regulated, on-premises
+ * organisation (four respondents, all three roles) whose free-text answers are the hostile
+ * inputs of {@code shared/cases/hostile-inputs.md} ({@link #hostile}).
  */
 final class SampleReport {
 
@@ -42,7 +51,52 @@ final class SampleReport {
     private static final String OBSTACLE = "context.biggest_obstacle";
     private static final String ONE_CHANGE = "context.one_change";
 
+    /** A monitoring tool the demo's operations manager types under "Something else"; not in the catalog. */
+    static final String TYPED_TOOL = "Splunk Enterprise";
+
     private SampleReport() {
+    }
+
+    /**
+     * The demo assessment ({@code src/main/resources/demo/demo-assessment.yaml}) as submitted,
+     * with two additions a real client gives: industry and size for the peer comparison, and a
+     * monitoring tool typed under "Something else" ({@link #TYPED_TOOL}).
+     *
+     * @param engine the rule engine
+     * @param q the questionnaire (v2 or later)
+     * @return the demo report, free-text answers included
+     */
+    static ReportData demo(RuleEngine engine, Questionnaire q) {
+        JsonNode demo;
+        try (InputStream in = SampleReport.class.getClassLoader().getResourceAsStream("demo/demo-assessment.yaml")) {
+            demo = new ObjectMapper(new YAMLFactory()).readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        List<Person> people = new ArrayList<>();
+        for (JsonNode r : demo.path("respondents")) {
+            if (r.path("submitted").isBoolean() && !r.path("submitted").asBoolean()) {
+                continue;
+            }
+            Role role = Role.valueOf(r.path("role").asText());
+            ObjectNode answers = ((ObjectNode) r.path("answers")).deepCopy();
+            if (role == Role.BUSINESS) {
+                answers.put("context.industry", "other");
+                answers.put("context.organisation_size", "fewer_than_1000");
+            }
+            if (role == Role.OPERATIONS && answers.has("current.monitoring")) {
+                ((ArrayNode) answers.get("current.monitoring")).add("other");
+                answers.put("current.monitoring_other", TYPED_TOOL);
+            }
+            Map<String, JsonNode> map = new LinkedHashMap<>();
+            for (Iterator<Map.Entry<String, JsonNode>> it = answers.fields(); it.hasNext();) {
+                Map.Entry<String, JsonNode> e = it.next();
+                map.put(e.getKey(), e.getValue());
+            }
+            Integer fill = r.path("fill").isInt() ? r.path("fill").asInt() : null;
+            people.add(new Person(role, r.path("name").asText(null), fill, map, Map.of()));
+        }
+        return build(engine, q, demo.path("organisation").asText(), people);
     }
 
     /**
@@ -71,6 +125,43 @@ final class SampleReport {
         return build(engine, q, organisation, List.of(new Person(Role.BUSINESS, null, null, business(), Map.of())));
     }
 
+    /**
+     * The same report with a tie: the first stack entry that has a primary and an alternative
+     * gets that alternative tied with the primary (same points, named in {@code tiedWith}), as
+     * the rules report equal points. Used when the rules give the sample no tie of their own.
+     *
+     * @param data a report with at least one stack entry with an alternative
+     * @return the report with exactly one tied entry
+     */
+    static ReportData withTie(ReportData data) {
+        EvaluationResult r = data.result();
+        List<EvaluationResult.LayerRecommendation> stack = new ArrayList<>();
+        boolean done = false;
+        for (EvaluationResult.LayerRecommendation l : r.stack()) {
+            if (!done && l.primary() != null && !l.alternatives().isEmpty()) {
+                EvaluationResult.ToolOption a = l.alternatives().get(0);
+                EvaluationResult.ToolOption same = new EvaluationResult.ToolOption(a.key(), a.name(), a.vendor(),
+                        a.summary(), l.primary().points(), a.hosting(), a.licenceName(), a.status(), a.statusNote(),
+                        a.reasons(), a.caveats(), a.rules());
+                List<EvaluationResult.ToolOption> alternatives = new ArrayList<>(l.alternatives());
+                alternatives.set(0, same);
+                l = new EvaluationResult.LayerRecommendation(l.key(), l.layer(), l.layerName(), l.kind(), l.kindName(),
+                        l.capability(), l.current(), l.change(), l.primary(), List.of(a.name()), alternatives,
+                        l.excluded());
+                done = true;
+            } else if (!l.tiedWith().isEmpty()) {
+                l = new EvaluationResult.LayerRecommendation(l.key(), l.layer(), l.layerName(), l.kind(), l.kindName(),
+                        l.capability(), l.current(), l.change(), l.primary(), List.of(), l.alternatives(),
+                        l.excluded());
+            }
+            stack.add(l);
+        }
+        EvaluationResult tied = new EvaluationResult(r.ruleSetVersion(), r.catalogVersion(), r.questionnaireKey(),
+                r.questionnaireVersion(), r.respondents(), r.capabilities(), r.dimensions(), r.maturity(), r.stage(),
+                r.delivery(), stack, r.findings(), r.roadmap(), r.decisions(), r.comments(), r.firedRules());
+        return new ReportData(data.organisation(), data.assessmentId(), data.evaluatedAt(), tied, data.respondents());
+    }
+
     record Person(Role role, String name, Integer fill, Map<String, JsonNode> answers, Map<String, String> texts) {
     }
 
@@ -79,7 +170,14 @@ final class SampleReport {
         List<ReportData.RespondentAnswers> appendix = new ArrayList<>();
         long id = 1;
         for (Person p : people) {
-            Map<String, AnswerValue> sheet = AnswerSheet.build(q, p.role(), p.fill(), p.answers());
+            Map<String, JsonNode> given = new LinkedHashMap<>(p.answers());
+            // typed text reaches the engine (and so "In their own words") where the survey would accept it
+            p.texts().forEach((k, v) -> {
+                if (v.codePointCount(0, v.length()) <= q.question(k).orElseThrow().effectiveMaxLength()) {
+                    given.put(k, JsonNodeFactory.instance.textNode(v));
+                }
+            });
+            Map<String, AnswerValue> sheet = AnswerSheet.build(q, p.role(), p.fill(), given);
             input.add(new EvaluationInput.RespondentAnswers(id++, p.role(), sheet));
             // the appendix as ReportService builds it: every visible question, null when unanswered
             Set<String> visible = Visibility.visibleKeys(q, p.role(), sheet);
