@@ -173,12 +173,14 @@ final class ResultAssembler {
         for (LayerRecommendation l : stack) {
             if ("REPLACE".equals(l.change())) {
                 String from = l.current().stream().map(CurrentToolResult::name).collect(Collectors.joining(", "));
-                out.add(new Decision(what(l) + ": move from " + from + " to " + l.primary().name(),
+                String to = l.tiedWith().isEmpty() ? l.primary().name()
+                        : l.primary().name() + " or " + String.join(" or ", l.tiedWith()) + " (an equal fit)";
+                out.add(new Decision(what(l) + ": move from " + from + " to " + to,
                         l.primary().reasons().isEmpty() ? l.primary().summary() : l.primary().reasons().get(0), l.key()));
             }
         }
         for (LayerRecommendation l : stack) {
-            if (!l.tiedWith().isEmpty() && !"KEEP".equals(l.change())) {
+            if (!l.tiedWith().isEmpty() && "ADD".equals(l.change())) {
                 out.add(new Decision(what(l) + ": choose between " + l.primary().name() + " and "
                         + String.join(" and ", l.tiedWith()),
                         "They fit equally well on what the survey shows; decide on cost, the skills you hire for and the vendors you already buy from.",

@@ -80,10 +80,6 @@ public record ReportView(String title, String organisation, String footerOrganis
     private static final List<String> ROLES = List.of("BUSINESS", "DEVELOPMENT", "OPERATIONS");
     private static final List<String> PHASE_LABELS = List.of("First 30 days", "Within 90 days", "Within 6 months",
             "Within 12 months");
-    /** A score difference written "38 points": leadership reads "38" on the 0–100 scale it is told of. */
-    private static final Pattern NUMBER_POINTS = Pattern.compile("(\\d)\\s+points?\\b");
-    /** A claim the product cannot back today (provisioning has its own issue); never printed. */
-    private static final Pattern PROVISIONING_CLAIM = Pattern.compile("(?i)bearing can provision");
 
     /**
      * The executive summary: where they stand, the decisions, the stack in one line per entry,
@@ -812,18 +808,14 @@ public record ReportView(String title, String organisation, String footerOrganis
                 claims(t.reasons()), claims(t.caveats()));
     }
 
-    /** @return the sentences cleaned, without any claim the product cannot back */
+    /** @return the sentences cleaned, blanks dropped */
     private static List<String> claims(List<String> sentences) {
-        return nz(sentences).stream().map(ReportView::clean).filter(s -> !s.isBlank())
-                .filter(s -> !PROVISIONING_CLAIM.matcher(s).find()).toList();
+        return nz(sentences).stream().map(ReportView::clean).filter(s -> !s.isBlank()).toList();
     }
 
-    /**
-     * Engine prose for leadership: cleaned, and a score difference written "38 points" read as
-     * "38" (the report states the 0–100 scale; "points" is the tool menus' word).
-     */
+    /** Engine prose for leadership, cleaned. */
     static String plain(String s) {
-        return NUMBER_POINTS.matcher(clean(s)).replaceAll("$1");
+        return clean(s);
     }
 
     /**
