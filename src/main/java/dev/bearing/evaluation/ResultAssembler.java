@@ -77,7 +77,7 @@ final class ResultAssembler {
                 base.curve().standardDeviation(), base.curve().source());
         return new EvaluationResult(base.version(), base.catalog().version(), q.key(), q.version(), respondents,
                 capabilities, dimensions, maturity, stageResult, delivery, stack, findings, roadmap,
-                decisions(stack, findings), comments(q, input), rulesBehind);
+                decisions(stack, findings, roadmap), comments(q, input), rulesBehind);
     }
 
     private static Map<String, String> metricBands(List<MetricLevel> levels) {
@@ -164,23 +164,54 @@ final class ResultAssembler {
     }
 
     /**
-     * The decisions for leadership, at most three, most consequential first: replacing a tool in
-     * use (a migration), then a tie between equally fitting tools, then the first high-risk
-     * finding that no tool choice answers.
+     * The decisions for leadership, at most three, most pressing first: moving off a tool that is
+     * ruled out, ended or closed to new customers; then moving off a tool its users dislike (rated
+     * 2.5 or lower); then choosing between equally fitting tools where nothing is in use and the
+     * roadmap needs the layer (soonest first); then the high-risk findings that no tool choice answers. A replacement that is merely a better fit is
+     * in the stack, not among the decisions.
      */
-    static List<Decision> decisions(List<LayerRecommendation> stack, List<FindingResult> findings) {
-        List<Decision> out = new ArrayList<>();
+    static List<Decision> decisions(List<LayerRecommendation> stack, List<FindingResult> findings,
+            List<RoadmapEntry> roadmap) {
+        List<Decision> forced = new ArrayList<>();
+        List<Decision> disliked = new ArrayList<>();
         for (LayerRecommendation l : stack) {
-            if ("REPLACE".equals(l.change())) {
-                String from = l.current().stream().map(CurrentToolResult::name).collect(Collectors.joining(", "));
-                String to = l.tiedWith().isEmpty() ? l.primary().name()
-                        : l.primary().name() + " or " + String.join(" or ", l.tiedWith()) + " (an equal fit)";
-                out.add(new Decision(what(l) + ": move from " + from + " to " + to,
-                        l.primary().reasons().isEmpty() ? l.primary().summary() : l.primary().reasons().get(0), l.key()));
+            if (l.primary() == null || "ADD".equals(l.change()) || "NONE".equals(l.change())) {
+                continue;
             }
+            // what is in use and is not the pick: the whole layer when replacing, the others when keeping one
+            List<CurrentToolResult> leaving = l.current().stream()
+                    .filter(c -> c.key() != null && !c.key().equals(l.primary().key())).toList();
+            boolean ended = leaving.stream().anyMatch(c -> !"ACTIVE".equals(c.status())
+                    || l.excluded().stream().anyMatch(x -> x.key().equals(c.key())));
+            boolean unhappy = leaving.stream().anyMatch(c -> c.satisfaction() != null && c.satisfaction() <= 2.5);
+            if (!ended && !unhappy) {
+                continue;
+            }
+            if ("KEEP".equals(l.change())) {
+                if (!ended) {
+                    continue; // a disliked second tool beside the one kept is a consolidation, not a decision
+                }
+                leaving = leaving.stream().filter(c -> !"ACTIVE".equals(c.status())
+                        || l.excluded().stream().anyMatch(x -> x.key().equals(c.key()))).toList();
+            }
+            String from = leaving.stream().map(CurrentToolResult::name).collect(Collectors.joining(", "));
+            String to = l.tiedWith().isEmpty() ? l.primary().name()
+                    : l.primary().name() + " or " + String.join(" or ", l.tiedWith()) + " (an equal fit)";
+            String why = leaving.stream().map(c -> whyLeave(l, c)).filter(w -> !w.isEmpty()).findFirst().orElse("");
+            String forTool = l.primary().reasons().isEmpty() ? l.primary().summary() : l.primary().reasons().get(0);
+            (ended ? forced : disliked).add(new Decision(what(l) + ": move from " + from + " to " + to,
+                    (why + " " + forTool).strip(), l.key()));
         }
-        for (LayerRecommendation l : stack) {
-            if (!l.tiedWith().isEmpty() && "ADD".equals(l.change())) {
+        List<Decision> out = new ArrayList<>(forced);
+        out.addAll(disliked);
+        // ties where nothing is in use, those the roadmap needs soonest first
+        Map<String, Integer> firstPhase = new TreeMap<>();
+        roadmap.stream().filter(e -> e.layer() != null).forEach(e -> firstPhase.merge(e.layer(), e.phase(), Math::min));
+        List<LayerRecommendation> ties = stack.stream().filter(l -> !l.tiedWith().isEmpty() && "ADD".equals(l.change())
+                && firstPhase.containsKey(l.layer()))
+                .sorted(Comparator.comparingInt(l -> firstPhase.getOrDefault(l.layer(), 9))).toList();
+        for (LayerRecommendation l : ties) {
+            {
                 out.add(new Decision(what(l) + ": choose between " + l.primary().name() + " and "
                         + String.join(" and ", l.tiedWith()),
                         "They fit equally well on what the survey shows; decide on cost, the skills you hire for and the vendors you already buy from.",
@@ -193,6 +224,21 @@ final class ResultAssembler {
             }
         }
         return List.copyOf(out.subList(0, Math.min(3, out.size())));
+    }
+
+    /** @return why the client should leave a tool it runs: its exclusion, its caveat or its status note */
+    private static String whyLeave(LayerRecommendation l, CurrentToolResult c) {
+        for (ToolOption x : l.excluded()) {
+            if (x.key().equals(c.key()) && !x.reasons().isEmpty()) {
+                return x.reasons().get(0);
+            }
+        }
+        for (ToolOption x : l.alternatives()) {
+            if (x.key().equals(c.key()) && !x.caveats().isEmpty()) {
+                return x.caveats().get(0);
+            }
+        }
+        return c.statusNote() == null ? "" : c.statusNote();
     }
 
     private static String what(LayerRecommendation l) {
