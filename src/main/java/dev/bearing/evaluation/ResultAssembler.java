@@ -196,7 +196,7 @@ final class ResultAssembler {
             }
             String from = leaving.stream().map(CurrentToolResult::name).collect(Collectors.joining(", "));
             String to = l.tiedWith().isEmpty() ? l.primary().name()
-                    : l.primary().name() + " or " + String.join(" or ", l.tiedWith()) + " (an equal fit)";
+                    : l.primary().name() + " or " + String.join(" or ", l.tiedWith()) + " (equal fit)";
             String why = leaving.stream().map(c -> whyLeave(l, c)).filter(w -> !w.isEmpty()).findFirst().orElse("");
             String forTool = l.primary().reasons().isEmpty() ? l.primary().summary() : l.primary().reasons().get(0);
             (ended ? forced : disliked).add(new Decision(what(l) + ": move from " + from + " to " + to,
@@ -212,8 +212,13 @@ final class ResultAssembler {
                 .sorted(Comparator.comparingInt(l -> firstPhase.getOrDefault(l.layer(), 9))).toList();
         for (LayerRecommendation l : ties) {
             {
-                out.add(new Decision(what(l) + ": choose between " + l.primary().name() + " and "
-                        + String.join(" and ", l.tiedWith()),
+                List<String> names = new ArrayList<>();
+                names.add(l.primary().name());
+                names.addAll(l.tiedWith());
+                String choice = names.size() == 2 ? "choose between " + names.get(0) + " and " + names.get(1)
+                        : "choose among " + String.join(", ", names.subList(0, names.size() - 1)) + " or "
+                                + names.get(names.size() - 1);
+                out.add(new Decision(what(l) + ": " + choice,
                         "They fit equally well on what the survey shows; decide on cost, the skills you hire for and the vendors you already buy from.",
                         l.key()));
             }
