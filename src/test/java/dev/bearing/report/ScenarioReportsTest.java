@@ -1,0 +1,74 @@
+package dev.bearing.report;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.bearing.evaluation.EvaluationResult;
+import dev.bearing.evaluation.EvaluationResult.LayerRecommendation;
+import dev.bearing.evaluation.RuleScenarioTest;
+import dev.bearing.evaluation.Scenario;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The leadership summary of clients across the field, from an on-premises bank to a cloud-native
+ * elite start-up: the first two pages of each report hold where they stand, the decisions, a line
+ * for every stack entry and the first 30 days. The PDFs are left in target/scenario-reports for a
+ * person to look at.
+ */
+@QuarkusTest
+class ScenarioReportsTest {
+
+    @Inject
+    ReportRenderer renderer;
+
+    @BeforeAll
+    static void load() {
+        RuleScenarioTest.load();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"30-on-prem-bank-svn-bitbucket-server", "31-insurer-chef-moving-to-aws",
+        "33-public-sector-osi-only", "38-telco-nagios-servicenow-free-text", "32-elite-startup-policy-as-code"})
+    void theFirstTwoPagesLeadWithWhereTheyStandTheDecisionsTheStackAndTheFirst30Days(String name) throws Exception {
+        Scenario s = RuleScenarioTest.read(Path.of("rules/scenarios", name + ".yaml"));
+        EvaluationResult r = RuleScenarioTest.engine.evaluate(RuleScenarioTest.input(s));
+        byte[] pdf = renderer.render(new ReportData(s.name(), 7, Instant.parse("2026-12-01T09:00:00Z"), r, List.of()));
+        Path out = Path.of("target/scenario-reports", name + ".pdf");
+        Files.createDirectories(out.getParent());
+        Files.write(out, pdf);
+        String summary;
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            PDFTextStripper text = new PDFTextStripper();
+            text.setStartPage(1);
+            text.setEndPage(2);
+            summary = squash(text.getText(doc));
+        }
+        assertTrue(summary.contains(squash(r.stage().label())), name + ": stage on pages 1–2");
+        for (EvaluationResult.Decision d : r.decisions()) {
+            assertTrue(summary.contains(squash(d.title())), name + ": decision \"" + d.title() + "\" on pages 1–2");
+        }
+        for (LayerRecommendation l : r.stack()) {
+            if (l.primary() != null) {
+                assertTrue(summary.contains(squash(l.primary().name())), name + ": " + l.key() + " pick on pages 1–2");
+            }
+        }
+        r.roadmap().stream().filter(e -> e.phase() == 1)
+                .forEach(e -> assertTrue(summary.contains(squash(e.title())), name + ": first-30-days item " + e.key()));
+        assertFalse(summary.toLowerCase().contains("bearingcanprovision"), name + ": no provisioning claim");
+    }
+
+    static String squash(String s) {
+        return s.replaceAll("\\s+", "");
+    }
+}
