@@ -121,7 +121,9 @@ public record EvaluationResult(String ruleSetVersion, String catalogVersion, Str
      * @param capability capability key the layer serves
      * @param current tools the client uses today here, including names typed under "Something else"
      * @param change KEEP (the primary is in use), REPLACE (the primary replaces what is in use), ADD
-     *     (nothing is in use) or NONE (nothing can be recommended)
+     *     (nothing is in use), LATER (nothing is in use and the client does not need it yet) or NONE
+     *     (nothing can be recommended)
+     * @param note why the client does not need it yet (LATER), else null
      * @param primary recommended tool, or null when every tool is excluded
      * @param tiedWith names of the alternatives that score the same as the primary (a tie to decide
      *     on the client's own criteria), empty when the primary leads
@@ -130,7 +132,7 @@ public record EvaluationResult(String ruleSetVersion, String catalogVersion, Str
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record LayerRecommendation(String key, String layer, String layerName, String kind, String kindName,
-            String capability, List<CurrentToolResult> current, String change, ToolOption primary,
+            String capability, List<CurrentToolResult> current, String change, String note, ToolOption primary,
             List<String> tiedWith, List<ToolOption> alternatives, List<ToolOption> excluded) {
     }
 

@@ -14,6 +14,7 @@ import dev.bearing.evaluation.fact.DeliveryBand;
 import dev.bearing.evaluation.fact.Exclusion;
 import dev.bearing.evaluation.fact.Finding;
 import dev.bearing.evaluation.fact.MetricLevel;
+import dev.bearing.evaluation.fact.NotNeeded;
 import dev.bearing.evaluation.fact.UnknownTool;
 import dev.bearing.evaluation.fact.Vocabulary.Phase;
 import dev.bearing.evaluation.fact.RoadmapItem;
@@ -70,7 +71,8 @@ final class ResultAssembler {
                 metricBands(facts(session, MetricLevel.class)), band.reason(), List.of(band.rule()),
                 PeerAnswers.compare(base.benchmark(), input));
         List<LayerRecommendation> stack = stack(base.catalog(), facts(session, Suitability.class),
-                facts(session, Exclusion.class), facts(session, CurrentTool.class), facts(session, UnknownTool.class));
+                facts(session, Exclusion.class), facts(session, CurrentTool.class), facts(session, UnknownTool.class),
+                facts(session, NotNeeded.class));
         List<FindingResult> findings = findings(q, facts(session, Finding.class));
         List<RoadmapEntry> roadmap = roadmap(facts(session, RoadmapItem.class), stack);
         var maturity = new EvaluationResult.Maturity(index, percentile, base.curve().mean(),
@@ -93,7 +95,7 @@ final class ResultAssembler {
      * its caveats; an excluded tool carries only its exclusion reasons.
      */
     static List<LayerRecommendation> stack(Catalog catalog, List<Suitability> suitability, List<Exclusion> exclusions,
-            List<CurrentTool> current, List<UnknownTool> unknown) {
+            List<CurrentTool> current, List<UnknownTool> unknown, List<NotNeeded> notNeeded) {
         List<LayerRecommendation> out = new ArrayList<>();
         Map<String, CurrentTool> inUse = new TreeMap<>();
         current.forEach(c -> inUse.put(c.toolKey(), c));
@@ -150,11 +152,16 @@ final class ResultAssembler {
                         : eligible.stream().skip(1).filter(o -> o.points() == primary.points()).map(ToolOption::name)
                                 .toList();
                 boolean anyInUse = !currentHere.isEmpty();
+                String kindKey = kind == null ? null : kind.key();
+                String later = notNeeded.stream().filter(n -> n.layer().equals(layer.key())
+                        && (n.kind() == null || n.kind().equals(kindKey))).map(NotNeeded::reason).sorted()
+                        .findFirst().orElse(null);
                 String change = primary == null ? "NONE"
-                        : inUse.containsKey(primary.key()) ? "KEEP" : anyInUse ? "REPLACE" : "ADD";
+                        : inUse.containsKey(primary.key()) ? "KEEP" : anyInUse ? "REPLACE" : later != null ? "LATER" : "ADD";
                 String key = kind == null ? layer.key() : layer.key() + "/" + kind.key();
                 out.add(new LayerRecommendation(key, layer.key(), layer.name(), kind == null ? null : kind.key(),
                         kind == null ? null : kind.name(), layer.capability(), List.copyOf(currentHere), change,
+                        "LATER".equals(change) ? later : null,
                         primary, tied, eligible.isEmpty() ? List.of() : List.copyOf(eligible.subList(1, eligible.size())),
                         List.copyOf(excluded)));
                 first = false;

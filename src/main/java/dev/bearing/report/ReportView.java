@@ -640,6 +640,9 @@ public record ReportView(String title, String organisation, String footerOrganis
             return new StackLine(layer, "No catalog tool fits: decide outside the catalog", note, "change-none",
                     "Decide");
         }
+        if ("LATER".equals(l.change())) {
+            return new StackLine(layer, "Not needed yet", clean(l.note()), "change-none", "Later");
+        }
         String primary = oneLine(p.name());
         List<String> others = inUse.stream().filter(n -> !n.equalsIgnoreCase(primary)).toList();
         List<String> tied = nz(l.tiedWith()).stream().map(ReportView::oneLine).filter(s -> !s.isBlank()).toList();

@@ -146,12 +146,12 @@ final class SampleReport {
                 List<EvaluationResult.ToolOption> alternatives = new ArrayList<>(l.alternatives());
                 alternatives.set(0, same);
                 l = new EvaluationResult.LayerRecommendation(l.key(), l.layer(), l.layerName(), l.kind(), l.kindName(),
-                        l.capability(), l.current(), l.change(), l.primary(), List.of(a.name()), alternatives,
+                        l.capability(), l.current(), l.change(), l.note(), l.primary(), List.of(a.name()), alternatives,
                         l.excluded());
                 done = true;
             } else if (!l.tiedWith().isEmpty()) {
                 l = new EvaluationResult.LayerRecommendation(l.key(), l.layer(), l.layerName(), l.kind(), l.kindName(),
-                        l.capability(), l.current(), l.change(), l.primary(), List.of(), l.alternatives(),
+                        l.capability(), l.current(), l.change(), l.note(), l.primary(), List.of(), l.alternatives(),
                         l.excluded());
             }
             stack.add(l);
