@@ -121,8 +121,10 @@ public record EvaluationResult(String ruleSetVersion, String catalogVersion, Str
      * @param capability capability key the layer serves
      * @param current tools the client uses today here, including names typed under "Something else"
      * @param change KEEP (the primary is in use), REPLACE (the primary replaces what is in use), ADD
-     *     (nothing is in use), LATER (nothing is in use and the client does not need it yet) or NONE
-     *     (nothing can be recommended)
+     *     (nothing is in use), KEEP_UNLISTED (only tools the catalog does not know are in use and their
+     *     users do not dislike them: they stay, the primary is the best catalog fit should they be
+     *     replaced), LATER (nothing is in use and the client does not need it yet) or NONE (nothing can
+     *     be recommended)
      * @param note why the client does not need it yet (LATER), else null
      * @param primary recommended tool, or null when every tool is excluded
      * @param tiedWith names of the alternatives that score the same as the primary (a tie to decide

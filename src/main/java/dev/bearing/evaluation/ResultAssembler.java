@@ -101,8 +101,7 @@ final class ResultAssembler {
         current.forEach(c -> inUse.put(c.toolKey(), c));
         for (Catalog.Layer layer : catalog.layers()) {
             List<Catalog.Kind> kinds = layer.kinds().isEmpty() ? java.util.Collections.singletonList(null) : layer.kinds();
-            boolean first = true;
-            for (Catalog.Kind kind : kinds) {
+                for (Catalog.Kind kind : kinds) {
                 List<Catalog.Tool> tools = layer.tools().stream()
                         .filter(t -> kind == null || t.serves(kind.key())).toList();
                 List<ToolOption> eligible = new ArrayList<>();
@@ -138,12 +137,11 @@ final class ResultAssembler {
                                 c.satisfaction(), c.mentions()));
                     }
                 }
-                if (first) {
-                    unknown.stream().filter(u -> u.layer().equals(layer.key()))
-                            .sorted(Comparator.comparing(UnknownTool::name))
-                            .forEach(u -> currentHere.add(new CurrentToolResult(null, u.name(), null, "", null,
-                                    u.mentions())));
-                }
+                // a name the catalog does not know could serve any kind of its layer
+                unknown.stream().filter(u -> u.layer().equals(layer.key()))
+                        .sorted(Comparator.comparing(UnknownTool::name))
+                        .forEach(u -> currentHere.add(new CurrentToolResult(null, u.name(), null, "", u.satisfaction(),
+                                u.mentions())));
                 // points first; on equal points the tool in use, then catalog order (the sort is stable)
                 eligible.sort(Comparator.comparingInt(ToolOption::points).reversed()
                         .thenComparing(o -> inUse.containsKey(o.key()) ? 0 : 1));
@@ -156,15 +154,20 @@ final class ResultAssembler {
                 String later = notNeeded.stream().filter(n -> n.layer().equals(layer.key())
                         && (n.kind() == null || n.kind().equals(kindKey))).map(NotNeeded::reason).sorted()
                         .findFirst().orElse(null);
+                // tools the catalog does not know are not scored: unless their users dislike them, they stay
+                boolean onlyUnlisted = anyInUse && currentHere.stream().allMatch(c -> c.key() == null);
+                boolean unlistedDisliked = currentHere.stream()
+                        .anyMatch(c -> c.key() == null && c.satisfaction() != null && c.satisfaction() <= 2.5);
                 String change = primary == null ? "NONE"
-                        : inUse.containsKey(primary.key()) ? "KEEP" : anyInUse ? "REPLACE" : later != null ? "LATER" : "ADD";
+                        : inUse.containsKey(primary.key()) ? "KEEP"
+                        : onlyUnlisted && !unlistedDisliked ? "KEEP_UNLISTED"
+                        : anyInUse ? "REPLACE" : later != null ? "LATER" : "ADD";
                 String key = kind == null ? layer.key() : layer.key() + "/" + kind.key();
                 out.add(new LayerRecommendation(key, layer.key(), layer.name(), kind == null ? null : kind.key(),
                         kind == null ? null : kind.name(), layer.capability(), List.copyOf(currentHere), change,
                         "LATER".equals(change) ? later : null,
                         primary, tied, eligible.isEmpty() ? List.of() : List.copyOf(eligible.subList(1, eligible.size())),
                         List.copyOf(excluded)));
-                first = false;
             }
         }
         return out;

@@ -181,10 +181,12 @@ public class RuleEngine {
         Map<String, List<Double>> satisfaction = new TreeMap<>(); // tool key -> ratings of those who named it
         Map<String, Map<String, String>> unknown = new TreeMap<>(); // layer -> normalised name -> first spelling
         Map<String, Map<String, Set<Long>>> unknownMentions = new TreeMap<>();
+        Map<String, List<Double>> unknownSatisfaction = new TreeMap<>(); // layer/normalised name -> ratings
         for (RespondentAnswers r : input.respondents()) {
             coverage.merge(r.role(), 1, Integer::sum);
             Set<String> visible = Visibility.visibleKeys(q, r.role(), r.answers());
-            Map<String, Set<String>> namedByLayer = new TreeMap<>(); // this respondent's tools per question layer
+            Map<String, Set<String>> namedByLayer = new TreeMap<>(); // this respondent's catalog tools per question layer
+            Map<String, Map<String, String>> unknownByRespondent = new TreeMap<>(); // layer -> typed names not in the catalog
             for (Question qu : q.questions()) {
                 AnswerValue a = r.answers().get(qu.key());
                 if (a == null || !visible.contains(qu.key())) {
@@ -211,6 +213,7 @@ public class RuleEngine {
                         } else {
                             String norm = Catalog.normalise(typed);
                             unknown.computeIfAbsent(qu.catalogLayer(), x -> new TreeMap<>()).putIfAbsent(norm, typed);
+                            unknownByRespondent.computeIfAbsent(qu.catalogLayer(), x -> new TreeMap<>()).put(norm, typed);
                             unknownMentions.computeIfAbsent(qu.catalogLayer(), x -> new TreeMap<>())
                                     .computeIfAbsent(norm, x -> new TreeSet<>()).add(r.respondentId());
                         }
@@ -223,8 +226,16 @@ public class RuleEngine {
                         || a.number() == null) {
                     continue;
                 }
-                namedByLayer.getOrDefault(qu.catalogLayer(), Set.of())
-                        .forEach(k -> satisfaction.computeIfAbsent(k, x -> new ArrayList<>()).add(a.number()));
+                // one rating per layer: it can be pinned on a tool only when the respondent named one
+                Set<String> named = namedByLayer.getOrDefault(qu.catalogLayer(), Set.of());
+                Map<String, String> typedHere = unknownByRespondent.getOrDefault(qu.catalogLayer(), Map.of());
+                if (named.size() == 1 && typedHere.isEmpty()) {
+                    satisfaction.computeIfAbsent(named.iterator().next(), x -> new ArrayList<>()).add(a.number());
+                } else if (named.isEmpty() && typedHere.size() == 1) {
+                    String norm = typedHere.keySet().iterator().next();
+                    unknownSatisfaction.computeIfAbsent(qu.catalogLayer() + "/" + norm, x -> new ArrayList<>())
+                            .add(a.number());
+                }
             }
             namedByLayer.values().forEach(keys -> keys.forEach(
                     k -> toolMentions.computeIfAbsent(k, x -> new TreeSet<>()).add(r.respondentId())));
@@ -235,8 +246,11 @@ public class RuleEngine {
             Double mean = sat == null ? null : Scoring.round(Scoring.mean(sat));
             session.insert(new CurrentTool(catalog.layerOf(key).orElseThrow().key(), key, mean, who.size()));
         });
-        unknown.forEach((layer, names) -> names.forEach((norm, typed) -> session.insert(
-                new UnknownTool(layer, typed, unknownMentions.get(layer).get(norm).size()))));
+        unknown.forEach((layer, names) -> names.forEach((norm, typed) -> {
+            List<Double> sat = unknownSatisfaction.get(layer + "/" + norm);
+            session.insert(new UnknownTool(layer, typed, sat == null ? null : Scoring.round(Scoring.mean(sat)),
+                    unknownMentions.get(layer).get(norm).size()));
+        }));
         for (CapabilityResult c : capabilities) {
             Dimension dim = Dimension.valueOf(c.dimension());
             if (c.combined() != null) {

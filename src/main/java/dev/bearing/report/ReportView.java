@@ -643,6 +643,10 @@ public record ReportView(String title, String organisation, String footerOrganis
         if ("LATER".equals(l.change())) {
             return new StackLine(layer, "Not needed yet", clean(l.note()), "change-none", "Later");
         }
+        if ("KEEP_UNLISTED".equals(l.change())) {
+            return new StackLine(layer, "Keep " + and(inUse), "Not in Bearing's catalog, so not scored; if you replace it, "
+                    + oneLine(p.name()) + " fits best.", "change-keep", "Keep");
+        }
         String primary = oneLine(p.name());
         List<String> others = inUse.stream().filter(n -> !n.equalsIgnoreCase(primary)).toList();
         List<String> tied = nz(l.tiedWith()).stream().map(ReportView::oneLine).filter(s -> !s.isBlank()).toList();

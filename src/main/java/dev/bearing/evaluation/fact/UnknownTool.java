@@ -6,7 +6,9 @@ package dev.bearing.evaluation.fact;
  *
  * @param layer layer key of the question it was typed under
  * @param name the name as typed (first spelling seen)
+ * @param satisfaction mean 1..5 of the satisfaction answers of those who typed only this tool in the
+ *     layer, or null
  * @param mentions respondents who typed it
  */
-public record UnknownTool(String layer, String name, int mentions) {
+public record UnknownTool(String layer, String name, Double satisfaction, int mentions) {
 }
