@@ -63,9 +63,11 @@ public record Catalog(String version, List<Layer> layers) {
      * @param kinds kinds of tool that complement each other in this layer (one pick per kind), or
      *     empty when the layer has one pick
      * @param tools tools in catalog order
+     * @param consolidate true when running two tools side by side in this layer is a cost to plan away
+     *     (two CI systems, two Git hosts), false when tools commonly complement each other
      */
     public record Layer(String key, String name, String capability, String description, List<String> dependsOn,
-            List<Kind> kinds, List<Tool> tools) {
+            List<Kind> kinds, List<Tool> tools, boolean consolidate) {
 
         /** Canonical constructor: a missing kinds list means none. */
         public Layer {

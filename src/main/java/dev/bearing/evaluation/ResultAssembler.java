@@ -15,6 +15,7 @@ import dev.bearing.evaluation.fact.Exclusion;
 import dev.bearing.evaluation.fact.Finding;
 import dev.bearing.evaluation.fact.MetricLevel;
 import dev.bearing.evaluation.fact.NotNeeded;
+import dev.bearing.evaluation.fact.PlannedTool;
 import dev.bearing.evaluation.fact.UnknownTool;
 import dev.bearing.evaluation.fact.Vocabulary.Phase;
 import dev.bearing.evaluation.fact.RoadmapItem;
@@ -80,6 +81,35 @@ final class ResultAssembler {
         return new EvaluationResult(base.version(), base.catalog().version(), q.key(), q.version(), respondents,
                 capabilities, dimensions, maturity, stageResult, delivery, stack, findings, roadmap,
                 decisions(stack, findings, roadmap), comments(q, input), rulesBehind);
+    }
+
+    /**
+     * @param catalog the catalog
+     * @param session a session whose rules have come to rest
+     * @return the source-control pick when it is a tool the client does not use yet (a move or a
+     *     first Git host), else null
+     */
+    static String plannedGitHost(Catalog catalog, KieSession session) {
+        return stack(catalog, facts(session, Suitability.class), facts(session, Exclusion.class),
+                facts(session, CurrentTool.class), facts(session, UnknownTool.class), facts(session, NotNeeded.class))
+                .stream().filter(l -> l.layer().equals("source_control") && l.primary() != null
+                        && ("REPLACE".equals(l.change()) || "ADD".equals(l.change())) && l.tiedWith().isEmpty())
+                .map(l -> l.primary().key()).findFirst().orElse(null);
+    }
+
+    /**
+     * @param catalog the catalog
+     * @param session a session whose rules have come to rest
+     * @return for each layer without kinds whose pick replaces the catalog tools in use (no tie), that
+     *     pick; and for each layer to consolidate whose pick is kept beside other catalog tools, the pick
+     */
+    static List<PlannedTool> plannedReplacements(Catalog catalog, KieSession session) {
+        return stack(catalog, facts(session, Suitability.class), facts(session, Exclusion.class),
+                facts(session, CurrentTool.class), facts(session, UnknownTool.class), facts(session, NotNeeded.class))
+                .stream().filter(l -> l.kind() == null && l.tiedWith().isEmpty() && ("REPLACE".equals(l.change())
+                        || "KEEP".equals(l.change()) && catalog.layer(l.layer()).map(Catalog.Layer::consolidate).orElse(false)
+                                && l.current().stream().anyMatch(c -> c.key() != null && !c.key().equals(l.primary().key()))))
+                .map(l -> new PlannedTool(l.layer(), l.primary().key())).toList();
     }
 
     private static Map<String, String> metricBands(List<MetricLevel> levels) {

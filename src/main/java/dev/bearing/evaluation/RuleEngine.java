@@ -18,6 +18,7 @@ import dev.bearing.evaluation.fact.CatalogTool;
 import dev.bearing.evaluation.fact.CurrentTool;
 import dev.bearing.evaluation.fact.DeliveryBand;
 import dev.bearing.evaluation.fact.MaturityPosition;
+import dev.bearing.evaluation.fact.PlannedTool;
 import dev.bearing.evaluation.fact.RoleCoverage;
 import dev.bearing.questionnaire.AnswerValue;
 import dev.bearing.questionnaire.Question;
@@ -135,6 +136,19 @@ public class RuleEngine {
         try {
             insertFacts(session, base, input, capabilities, index, percentile, largestGap);
             int firings = session.fireAllRules(MAX_FIRINGS);
+            // the Git host others build on: when the client is to move to a new one, the rules run
+            // on with it in view, so CI, packages and scanning follow the host it will have
+            String host = ResultAssembler.plannedGitHost(base.catalog(), session);
+            if (host != null) {
+                session.insert(new PlannedTool("source_control", host));
+                firings += session.fireAllRules(MAX_FIRINGS);
+            }
+            // then every other replacement the stack now recommends, so the roadmap plans each move
+            List<PlannedTool> moves = ResultAssembler.plannedReplacements(base.catalog(), session);
+            if (!moves.isEmpty()) {
+                moves.stream().filter(m -> !m.layer().equals("source_control")).forEach(session::insert);
+                firings += session.fireAllRules(MAX_FIRINGS);
+            }
             if (firings >= MAX_FIRINGS) {
                 throw new IllegalStateException("Rules fired " + firings + " times: a rule loops");
             }
@@ -226,11 +240,13 @@ public class RuleEngine {
                         || a.number() == null) {
                     continue;
                 }
-                // one rating per layer: it can be pinned on a tool only when the respondent named one
+                // one rating per layer: it is pinned on a tool when the respondent named only that one,
+                // or on each of several when it says they are happy with them all (3.5 or more); a low
+                // rating of several tools does not say which one they dislike
                 Set<String> named = namedByLayer.getOrDefault(qu.catalogLayer(), Set.of());
                 Map<String, String> typedHere = unknownByRespondent.getOrDefault(qu.catalogLayer(), Map.of());
-                if (named.size() == 1 && typedHere.isEmpty()) {
-                    satisfaction.computeIfAbsent(named.iterator().next(), x -> new ArrayList<>()).add(a.number());
+                if (!named.isEmpty() && (named.size() == 1 && typedHere.isEmpty() || a.number() >= 3.5)) {
+                    named.forEach(k -> satisfaction.computeIfAbsent(k, x -> new ArrayList<>()).add(a.number()));
                 } else if (named.isEmpty() && typedHere.size() == 1) {
                     String norm = typedHere.keySet().iterator().next();
                     unknownSatisfaction.computeIfAbsent(qu.catalogLayer() + "/" + norm, x -> new ArrayList<>())
