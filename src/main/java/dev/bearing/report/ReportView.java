@@ -655,10 +655,8 @@ public record ReportView(String title, String organisation, String footerOrganis
             List<String> names = new ArrayList<>();
             names.add(primary);
             names.addAll(tied);
-            if (inUse.contains(primary)) {
-                notes.add(primary + " is in use today.");
-            } else if (!others.isEmpty()) {
-                notes.add("In use today: " + and(others) + ".");
+            if (!inUse.isEmpty()) {
+                notes.add("In use today: " + and(inUse) + ".");
             }
             notes.add("Choose on " + tieCriteria(l) + ".");
             return new StackLine(layer, or(names) + " — equal fit", String.join(" ", notes), "change-tie", "Tie");
