@@ -94,13 +94,75 @@ public class ProblemMappers {
         return respond(new Problem("about:blank", title, status, detail, List.of()));
     }
 
-    /** Anything else: logged with an incident id; the client sees only the id. */
+    /**
+     * Anything else: logged with an incident id; the client sees only the id. When the database
+     * cannot be reached: 503 with {@code Retry-After}, a page for pages and problem+json for the
+     * API; Bearing recovers by itself when the database is back.
+     */
     @ServerExceptionMapper
-    public Response unexpected(RuntimeException e) {
+    public Response unexpected(RuntimeException e, jakarta.ws.rs.core.UriInfo uri) {
+        boolean api = uri == null || uri.getPath().startsWith("/api/");
+        if (databaseUnavailable(e)) {
+            LOG.warnf("Database unavailable: %s", rootMessage(e));
+            if (!api) {
+                return Response.status(503).header("Retry-After", RETRY_AFTER_SECONDS)
+                        .type(jakarta.ws.rs.core.MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                        .entity(Pages.unavailable(uri.getPath().startsWith("/survey/"))).build();
+            }
+            return Response.fromResponse(respond(new Problem(ProblemTypes.UNAVAILABLE, "Service unavailable", 503,
+                    "Bearing cannot reach its database just now; nothing was saved by this request. Try again in "
+                            + RETRY_AFTER_SECONDS + " seconds.", List.of())))
+                    .header("Retry-After", RETRY_AFTER_SECONDS).build();
+        }
         String incident = java.util.UUID.randomUUID().toString().substring(0, 8);
         LOG.errorf(e, "Unexpected failure, incident %s", incident);
         return respond(new Problem("about:blank", "Internal error", 500,
                 "Something went wrong on our side (incident " + incident + ").", List.of()));
+    }
+
+    /** Seconds a client should wait before retrying while the database is unavailable. */
+    static final int RETRY_AFTER_SECONDS = 10;
+
+    /** Pages shown instead of problem+json when a page request fails. */
+    @io.quarkus.qute.CheckedTemplate
+    static class Pages {
+        static native io.quarkus.qute.TemplateInstance unavailable(boolean survey);
+    }
+
+    /**
+     * @param e a failure
+     * @return whether it (or a cause) says the database cannot be reached: a connection error
+     *     (SQL state class 08), the server shutting down or starting (57P01..57P03), or no
+     *     pooled connection within the acquisition timeout
+     */
+    static boolean databaseUnavailable(Throwable e) {
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof java.sql.SQLTransientConnectionException
+                    || c instanceof org.hibernate.exception.JDBCConnectionException) {
+                return true;
+            }
+            if (c instanceof java.sql.SQLException sql) {
+                String state = sql.getSQLState();
+                if (state != null && (state.startsWith("08") || state.startsWith("57P"))) {
+                    return true;
+                }
+                if (sql.getMessage() != null && sql.getMessage().contains("Acquisition timeout")) {
+                    return true;
+                }
+            }
+            if (c.getCause() == c) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable c = e;
+        while (c.getCause() != null && c.getCause() != c) {
+            c = c.getCause();
+        }
+        return c.getMessage();
     }
 
     private static String fieldName(ConstraintViolation<?> v) {

@@ -40,6 +40,9 @@ public class SurveyPages {
     @Inject
     AnswerService answers;
 
+    @Inject
+    dev.bearing.common.BearingConfig config;
+
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance welcome(Survey survey);
@@ -165,7 +168,8 @@ public class SurveyPages {
                 .build();
     }
 
-    private static Response seeOther(String token, String path) {
-        return Response.seeOther(URI.create("/survey/" + token + path)).build();
+    /** A 303 to a survey page, built from the configured public URL, never from the Host header. */
+    private Response seeOther(String token, String path) {
+        return Response.seeOther(URI.create(config.publicUrl() + "/survey/" + token + path)).build();
     }
 }

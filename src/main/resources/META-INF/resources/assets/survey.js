@@ -154,6 +154,14 @@
           mark(fs, 'saved', 'Saved');
         });
       }
+      if (res.status === 429 || res.status === 503) {
+        // busy or database unavailable: keep the answer and send it again after Retry-After
+        finish(key);
+        mark(fs, 'offline', 'Not saved yet: the server asked us to wait. It will be saved automatically.');
+        overallStatus();
+        scheduleRetry(retryAfter(res));
+        return;
+      }
       return res.json().catch(function () { return {}; }).then(function (p) {
         delete pending[key];
         savePending(pending);
@@ -194,9 +202,15 @@
     if (again) { save(fieldset(key)); }
   }
 
-  function scheduleRetry() {
+  // seconds from a 429/503 answer's Retry-After header (1..300), 4 when absent
+  function retryAfter(res) {
+    var s = parseInt(res.headers.get('Retry-After') || '', 10);
+    return isNaN(s) ? 4 : Math.min(300, Math.max(1, s));
+  }
+
+  function scheduleRetry(seconds) {
     if (retryTimer) { return; }
-    retryTimer = setTimeout(function () { retryTimer = null; retryPending(); }, 4000);
+    retryTimer = setTimeout(function () { retryTimer = null; retryPending(); }, (seconds || 4) * 1000);
   }
 
   function retryPending() {
@@ -221,6 +235,7 @@
       sending[key] = true;
       request.then(function (res) {
         delete sending[key];
+        if (res.status === 429 || res.status === 503) { overallStatus(); scheduleRetry(retryAfter(res)); return; }
         delete pending[key];
         savePending(pending);
         if (!res.ok) { conflicts.push(key); }
