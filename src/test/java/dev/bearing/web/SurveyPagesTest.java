@@ -177,4 +177,28 @@ class SurveyPagesTest {
                 .getList("sections.key", String.class);
         return sections.get(sections.size() - 1);
     }
+
+    @Test
+    void badPercentEncodingGivesA400PageThatKeepsTheOtherAnswers() throws Exception {
+        String token = Api.addRespondent(Api.createAssessment("Encoding org"), "DEVELOPMENT");
+        String path = "/survey/" + token + "/s/source_control";
+        Api.put(token, "sc.branching", Map.of("value", "several_days")).then().statusCode(200);
+        for (String bad : new String[] {"%zz", "%", "%E0%A4%A"}) {
+            Form f = csrf(path);
+            var client = java.net.http.HttpClient.newHttpClient();
+            var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:8089" + path))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .header("Cookie", "csrf-token=" + f.cookie())
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("csrf-token=" + f.token()
+                            + "&q.sc.coverage=" + bad + "&q.sc.branching=several_days&v.sc.branching=0&go=next"))
+                    .build();
+            var response = client.send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(400, response.statusCode(), bad);
+            String html = response.body();
+            assertTrue(html.contains("could not be read"), bad + ": says what went wrong");
+            assertTrue(Pattern.compile("value=\"several_days\"[^>]*checked").matcher(html).find(),
+                    bad + ": the answers saved earlier are still shown");
+        }
+        Api.answers(token).then().body("$", hasSize(1)).body("[0].value", equalTo("several_days"));
+    }
 }
