@@ -84,7 +84,7 @@ class DatabaseDownTest {
         given().get("/q/health").then().statusCode(503).body(containsString("Database connections health check"));
         Optional<String> outside = outsideAddress();
         Assumptions.assumeTrue(outside.isPresent(), "needs a non-loopback address");
-        String base = "http://" + outside.get() + ":8089";
+        String base = "http://" + outside.get() + ":" + dev.bearing.support.Server.port();
         for (String path : new String[] {"/q/health", "/q/health/ready"}) {
             given().get(base + path).then().statusCode(503).body("status", equalTo("DOWN"))
                     .body(not(containsString("127.0.0.1"))).body(not(containsString("checks")));

@@ -27,7 +27,7 @@ class RequestGuardsTest {
     /** POST with no Content-Type header at all (REST Assured always adds one); returns the status. */
     static int rawPost(String path) throws Exception {
         var client = java.net.http.HttpClient.newHttpClient();
-        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:8089" + path))
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(dev.bearing.support.Server.url() + path))
                 .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build();
         return client.send(request, java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
     }
@@ -110,9 +110,9 @@ class RequestGuardsTest {
     void unknownHostsAreRefused() {
         given().header("Host", "attacker.example").get("/api/v1/assessments").then().statusCode(421)
                 .body(not(containsString("token")));
-        given().header("Host", "attacker.example:8089").get("/survey/x").then().statusCode(421);
-        given().header("Host", "localhost:8089").get("/api/v1/assessments").then().statusCode(200);
-        given().header("Host", "127.0.0.1:8089").get("/api/v1/assessments").then().statusCode(200);
+        given().header("Host", "attacker.example:" + dev.bearing.support.Server.port()).get("/survey/x").then().statusCode(421);
+        given().header("Host", "localhost:" + dev.bearing.support.Server.port()).get("/api/v1/assessments").then().statusCode(200);
+        given().header("Host", "127.0.0.1:" + dev.bearing.support.Server.port()).get("/api/v1/assessments").then().statusCode(200);
         Set<String> allowed = RequestGuards.allowedHosts("https://bearing.example.com", Optional.of(Set.of("Intra.Local")));
         assertTrue(RequestGuards.hostAllowed("bearing.example.com", allowed));
         assertTrue(RequestGuards.hostAllowed("BEARING.example.com.:443", allowed));
@@ -125,9 +125,9 @@ class RequestGuardsTest {
     @Test
     void redirectsComeFromThePublicUrlNotTheHostHeader() {
         String t = Api.addRespondent(Api.createAssessment("Redirect org"), "BUSINESS");
-        given().redirects().follow(false).header("Host", "127.0.0.1:8089").get("/survey/" + t + "/thanks")
-                .then().statusCode(303).header("Location", equalTo("http://localhost:8089/survey/" + t + "/review"));
-        given().header("Host", "127.0.0.1:8089").contentType("application/json").body(Map.of("organisation", "Loc"))
-                .post("/api/v1/assessments").then().statusCode(201).header("Location", startsWith("http://localhost:8089/api/v1/assessments/"));
+        given().redirects().follow(false).header("Host", "127.0.0.1:" + dev.bearing.support.Server.port()).get("/survey/" + t + "/thanks")
+                .then().statusCode(303).header("Location", equalTo(dev.bearing.support.Server.url() + "/survey/" + t + "/review"));
+        given().header("Host", "127.0.0.1:" + dev.bearing.support.Server.port()).contentType("application/json").body(Map.of("organisation", "Loc"))
+                .post("/api/v1/assessments").then().statusCode(201).header("Location", startsWith(dev.bearing.support.Server.url() + "/api/v1/assessments/"));
     }
 }

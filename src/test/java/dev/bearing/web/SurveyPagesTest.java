@@ -186,7 +186,7 @@ class SurveyPagesTest {
         for (String bad : new String[] {"%zz", "%", "%E0%A4%A"}) {
             Form f = csrf(path);
             var client = java.net.http.HttpClient.newHttpClient();
-            var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:8089" + path))
+            var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(dev.bearing.support.Server.url() + path))
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .header("Cookie", "csrf-token=" + f.cookie())
                     .POST(java.net.http.HttpRequest.BodyPublishers.ofString("csrf-token=" + f.token()
