@@ -81,7 +81,7 @@ public class ProblemMappers {
 
     /** JAX-RS errors (unknown path, wrong method, unsupported media type, unreadable body). */
     @ServerExceptionMapper
-    public Response web(WebApplicationException e) {
+    public Response web(WebApplicationException e, jakarta.ws.rs.core.UriInfo uri) {
         int status = e.getResponse().getStatus();
         for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
             if (c instanceof JsonProcessingException json) {
@@ -91,6 +91,21 @@ public class ProblemMappers {
         String title = Response.Status.fromStatusCode(status) != null
                 ? Response.Status.fromStatusCode(status).getReasonPhrase() : "Error";
         String detail = status == 404 ? "No such resource." : title + ".";
+        if (uri != null && !uri.getPath().startsWith("/api/") && !uri.getPath().startsWith("/q/")) {
+            // a page address: an HTML page, never JSON, in a browser
+            String message = status == 404 ? "There is no page at this address. Check the link you followed."
+                    : status == 405 ? "This address cannot be used that way. Go back and use the page's own links and buttons."
+                    : "The request could not be handled (" + title + "). Go back and try again.";
+            Response.ResponseBuilder page = Response.status(status)
+                    .type(jakarta.ws.rs.core.MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                    .entity(Pages.error(status, title, message));
+            e.getResponse().getHeaders().forEach((k, v) -> {
+                if ("Allow".equalsIgnoreCase(k)) {
+                    v.forEach(x -> page.header(k, x));
+                }
+            });
+            return page.build();
+        }
         return respond(new Problem("about:blank", title, status, detail, List.of()));
     }
 
@@ -127,6 +142,8 @@ public class ProblemMappers {
     @io.quarkus.qute.CheckedTemplate
     static class Pages {
         static native io.quarkus.qute.TemplateInstance unavailable(boolean survey);
+
+        static native io.quarkus.qute.TemplateInstance error(int status, String title, String message);
     }
 
     /**

@@ -166,9 +166,14 @@
         delete pending[key];
         savePending(pending);
         var message;
-        if (res.status === 409) {
-          message = (p.detail && p.detail.indexOf('submitted') >= 0) ? 'This survey was already submitted; answers can no longer change.'
-            : 'This answer was changed in another window or tab. Reload the page to see the latest answer, then change it again.';
+        // switch on the problem's kind (its type URI), never on its wording
+        var kind = (p.type || '').replace(/^.*\/problems\//, '');
+        if (kind === 'submitted') {
+          message = 'This survey was already submitted; answers can no longer change.';
+        } else if (kind === 'not-visible') {
+          message = 'This question does not apply with your other answers, so it was not saved.';
+        } else if (kind === 'stale-version' || res.status === 409) {
+          message = 'This answer was changed in another window or tab. Reload the page to see the latest answer, then change it again.';
         } else {
           message = (p.errors && p.errors[0] && p.errors[0].message) || p.detail || 'Not saved.';
           message = message.charAt(0).toUpperCase() + message.slice(1) + '.';

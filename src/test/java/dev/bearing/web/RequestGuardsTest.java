@@ -130,4 +130,18 @@ class RequestGuardsTest {
         given().header("Host", "127.0.0.1:" + dev.bearing.support.Server.port()).contentType("application/json").body(Map.of("organisation", "Loc"))
                 .post("/api/v1/assessments").then().statusCode(201).header("Location", startsWith(dev.bearing.support.Server.url() + "/api/v1/assessments/"));
     }
+
+    @Test
+    void unknownPagesAndWrongMethodsGetAnHtmlPageAndTheApiProblemJson() {
+        String t = Api.addRespondent(Api.createAssessment("Unknown paths org"), "BUSINESS");
+        for (String path : new String[] {"/survey/" + t + "/nowhere", "/assessments/1/nowhere"}) {
+            given().accept("text/html").get(path).then().statusCode(404).contentType(containsString("text/html"))
+                    .body(containsString("There is no page at this address"))
+                    .body(not(containsString("Exception")));
+        }
+        given().accept("text/html").get("/survey/" + t + "/submit").then().statusCode(405)
+                .contentType(containsString("text/html"));
+        given().get("/api/v1/respondents/" + t + "/nowhere").then().statusCode(404)
+                .contentType("application/problem+json");
+    }
 }
