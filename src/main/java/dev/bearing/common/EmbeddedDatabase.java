@@ -43,6 +43,7 @@ public final class EmbeddedDatabase {
         int port = Integer.parseInt(firstNonBlank(System.getenv("BEARING_DB_PORT"),
                 String.valueOf(DEFAULT_PORT)));
         stopOrphan(dataDir);
+        requirePortFree(port);
         try {
             Files.createDirectories(dataDir);
             running = EmbeddedPostgres.builder()
@@ -130,6 +131,24 @@ public final class EmbeddedDatabase {
         }
         LOG.infof("The orphaned embedded PostgreSQL (pid %d) stopped; its data is intact.", pid);
         return pid;
+    }
+
+    /**
+     * The embedded server would otherwise fail to bind and zonky would silently connect to
+     * whatever already answers on the port (another PostgreSQL with other data).
+     *
+     * @param port the embedded server's port
+     * @throws IllegalStateException naming BEARING_DB_PORT when something already listens there
+     */
+    static void requirePortFree(int port) {
+        try (java.net.Socket s = new java.net.Socket()) {
+            s.connect(new java.net.InetSocketAddress("localhost", port), 300);
+        } catch (IOException e) {
+            return; // nothing answers: free
+        }
+        throw new IllegalStateException("Port " + port + " is already in use by another program (another PostgreSQL?), "
+                + "so the embedded PostgreSQL cannot start there and its data would not be used. Set BEARING_DB_PORT "
+                + "to a free port, or stop that program.");
     }
 
     /** @return the file naming the process that owns the embedded server of {@code dataDir} */

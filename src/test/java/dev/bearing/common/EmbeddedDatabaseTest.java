@@ -66,4 +66,13 @@ class EmbeddedDatabaseTest {
             }
         }
     }
+
+    @Test
+    void aPortAlreadyInUseIsRefusedInsteadOfSilentlyReusingAnotherServer() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            IllegalStateException e = assertThrows(IllegalStateException.class,
+                    () -> EmbeddedDatabase.requirePortFree(taken.getLocalPort()));
+            assertTrue(e.getMessage().contains("BEARING_DB_PORT"), e.getMessage());
+        }
+    }
 }
