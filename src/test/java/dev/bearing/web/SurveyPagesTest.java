@@ -201,4 +201,21 @@ class SurveyPagesTest {
         }
         Api.answers(token).then().body("$", hasSize(1)).body("[0].value", equalTo("several_days"));
     }
+
+    @Test
+    void reviewHasNoHeadingsInsideDefinitionListsAndTheCounterDoesNotAnnounceEachKeystroke() {
+        String token = Api.addRespondent(Api.createAssessment("Structure org"), "BUSINESS");
+        String review = given().get("/survey/" + token + "/review").then().statusCode(200).extract().asString();
+        Matcher dl = Pattern.compile("<dl[^>]*>(.*?)</dl>", Pattern.DOTALL).matcher(review);
+        int lists = 0;
+        while (dl.find()) {
+            lists++;
+            assertTrue(!dl.group(1).contains("<h"), "a heading inside a definition list (axe definition-list)");
+        }
+        assertTrue(lists > 1, "one definition list per section");
+        String closing = given().get("/survey/" + token + "/s/closing").then().statusCode(200).extract().asString();
+        assertTrue(closing.contains("class=\"hint counter\""), "the closing section has a text box counter");
+        assertTrue(!Pattern.compile("class=\"hint counter\"[^>]*aria-live").matcher(closing).find(),
+                "the counter is not a live region");
+    }
 }
