@@ -218,4 +218,18 @@ class SurveyPagesTest {
         assertTrue(!Pattern.compile("class=\"hint counter\"[^>]*aria-live").matcher(closing).find(),
                 "the counter is not a live region");
     }
+
+    @Test
+    void timeEstimateCountsTheQuestionsTheRoleGetsByType() {
+        long id = Api.createAssessment("Estimate org");
+        String dev = Api.addRespondent(id, "DEVELOPMENT");
+        String html = given().get("/survey/" + dev).then().statusCode(200).extract().asString();
+        Matcher m = Pattern.compile("about <strong>(\\d+) minutes</strong>: up to (\\d+) questions").matcher(html);
+        assertTrue(m.find(), "the welcome page gives minutes and the question count");
+        int minutes = Integer.parseInt(m.group(1));
+        // a real read-through of the development role took 26 to 46 minutes; the page said 25
+        assertTrue(minutes >= 26 && minutes <= 46, "estimate " + minutes + " min");
+        long asked = FullSurvey.QUESTIONNAIRE.questions().stream().filter(q -> q.roles().contains(Role.DEVELOPMENT)).count();
+        assertEquals(asked, Long.parseLong(m.group(2)));
+    }
 }
