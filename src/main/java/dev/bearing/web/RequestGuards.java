@@ -41,7 +41,7 @@ public class RequestGuards {
             + "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
             + "frame-ancestors 'none'";
 
-    /** Swagger UI's own page uses inline script; it gets the same policy with that allowance. */
+    /** Quarkus's tool pages (Swagger UI, Dev UI in dev mode) use inline script; they get that allowance. */
     static final String CSP_SWAGGER = "default-src 'self'; script-src 'self' 'unsafe-inline'; "
             + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; base-uri 'none'; "
             + "frame-ancestors 'none'";
@@ -121,14 +121,15 @@ public class RequestGuards {
      * @param https whether the request came over TLS or the public URL is HTTPS (behind a proxy)
      */
     static void addHeaders(io.vertx.core.MultiMap h, String path, boolean https) {
-        h.set("Content-Security-Policy", path.startsWith("/q/swagger-ui") ? CSP_SWAGGER : CSP);
+        boolean toolPage = path.startsWith("/q/swagger-ui") || path.startsWith("/q/dev-ui");
+        h.set("Content-Security-Policy", toolPage ? CSP_SWAGGER : CSP);
         h.set("X-Frame-Options", "DENY");
         h.set("X-Content-Type-Options", "nosniff");
         h.set("Referrer-Policy", "no-referrer");
         if (https) {
             h.set("Strict-Transport-Security", HSTS);
         }
-        if (!path.startsWith("/assets/") && !path.startsWith("/q/swagger-ui")) {
+        if (!path.startsWith("/assets/") && !toolPage) {
             h.set("Cache-Control", "no-store");
         }
     }

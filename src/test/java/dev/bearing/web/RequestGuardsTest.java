@@ -104,6 +104,10 @@ class RequestGuardsTest {
         var asset = io.vertx.core.MultiMap.caseInsensitiveMultiMap();
         RequestGuards.addHeaders(asset, "/assets/survey.js", false);
         assertFalse(asset.contains("Cache-Control"), "static files may be cached");
+        var devUi = io.vertx.core.MultiMap.caseInsensitiveMultiMap();
+        RequestGuards.addHeaders(devUi, "/q/dev-ui/extensions", false);
+        assertTrue(devUi.get("Content-Security-Policy").contains("'unsafe-inline'"), "Dev UI keeps working in dev mode");
+        assertTrue(devUi.get("Content-Security-Policy").contains("frame-ancestors 'none'"));
     }
 
     @Test
