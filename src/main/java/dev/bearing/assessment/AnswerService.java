@@ -5,6 +5,7 @@ import dev.bearing.assessment.AssessmentApi.BulkAnswer;
 import dev.bearing.assessment.AssessmentApi.SubmitResult;
 import dev.bearing.common.Problem;
 import dev.bearing.common.ProblemException;
+import dev.bearing.common.ProblemTypes;
 import dev.bearing.questionnaire.AnswerValue;
 import dev.bearing.questionnaire.Question;
 import dev.bearing.questionnaire.Questionnaire;
@@ -59,8 +60,7 @@ public class AnswerService {
     public List<AnswerView> save(String token, List<BulkAnswer> answers) {
         Respondent r = lockedRespondent(token);
         if (r.submittedAt != null) {
-            throw ProblemException.conflict("The survey was submitted on " + r.submittedAt
-                    + "; answers can no longer change.", List.of());
+            throw submitted(r);
         }
         Questionnaire q = assessments.questionnaire(r.assessment);
         List<Problem.FieldError> invalid = new ArrayList<>();
@@ -82,6 +82,12 @@ public class AnswerService {
                 invalid.add(new Problem.FieldError(b.questionKey(), "is not asked of the " + r.role.label() + " role"));
                 continue;
             }
+            if (qu.type() == dev.bearing.questionnaire.QuestionType.SCALE && b.value() != null
+                    && b.value().isIntegralNumber() && !b.value().canConvertToInt()) {
+                // AnswerValue.parse reads the value with asInt(), which wraps 4294967297 to 1
+                invalid.add(new Problem.FieldError(qu.key(), "must be a whole number from 1 to 5, was " + b.value().asText()));
+                continue;
+            }
             try {
                 values.add(AnswerValue.parse(qu, b.value(), Boolean.TRUE.equals(b.notApplicable())));
                 questions.add(qu);
@@ -90,7 +96,22 @@ public class AnswerService {
             }
         }
         if (!invalid.isEmpty()) {
-            throw new ProblemException(400, "Invalid answers", describe(invalid), invalid);
+            throw new ProblemException(400, "Invalid answers", describe(invalid), invalid, ProblemTypes.INVALID_VALUE);
+        }
+        // follow-ups hidden by visibleWhen (given the stored answers and this request's) are
+        // refused, not kept aside: an answer the respondent cannot see would count without being read
+        Map<String, AnswerValue> after = new java.util.HashMap<>(codec.answersOf(r, q));
+        for (int i = 0; i < questions.size(); i++) {
+            after.put(questions.get(i).key(), values.get(i));
+        }
+        Set<String> visible = Visibility.visibleKeys(q, r.role, after);
+        List<Problem.FieldError> hidden = questions.stream().filter(qu -> !visible.contains(qu.key()))
+                .map(qu -> new Problem.FieldError(qu.key(), "is not shown with the current answers"
+                        + (qu.visibleWhen() == null ? "" : " (it follows up " + qu.visibleWhen().question() + ")")
+                        + ", so it cannot be answered"))
+                .toList();
+        if (!hidden.isEmpty()) {
+            throw new ProblemException(400, "Question not shown", describe(hidden), hidden, ProblemTypes.NOT_VISIBLE);
         }
         List<Answer> rows = new ArrayList<>();
         for (int i = 0; i < answers.size(); i++) {
@@ -108,7 +129,7 @@ public class AnswerService {
             rows.add(existing);
         }
         if (!stale.isEmpty()) {
-            throw ProblemException.conflict(describe(stale), stale);
+            throw new ProblemException(409, "Conflict", describe(stale), stale, ProblemTypes.STALE_VERSION);
         }
         Instant now = clock.instant();
         List<Answer> saved = new ArrayList<>();
@@ -147,17 +168,16 @@ public class AnswerService {
     public void delete(String token, String questionKey, Integer version) {
         Respondent r = lockedRespondent(token);
         if (r.submittedAt != null) {
-            throw ProblemException.conflict("The survey was submitted on " + r.submittedAt
-                    + "; answers can no longer change.", List.of());
+            throw submitted(r);
         }
         Answer existing = Answer.of(r.id, questionKey).orElse(null);
         if (existing == null) {
             return;
         }
         if (version == null || version != existing.version) {
-            throw ProblemException.conflict(questionKey + " was changed meanwhile; reload it before clearing it",
+            throw new ProblemException(409, "Conflict", questionKey + " was changed meanwhile; reload it before clearing it",
                     List.of(new Problem.FieldError(questionKey, "was changed meanwhile (stored version "
-                            + existing.version + "); reload it before clearing it")));
+                            + existing.version + "); reload it before clearing it")), ProblemTypes.STALE_VERSION);
         }
         existing.delete();
     }
@@ -215,6 +235,11 @@ public class AnswerService {
                 .filter(qu -> qu.required() && visible.contains(qu.key()) && !answers.containsKey(qu.key()))
                 .map(qu -> new Problem.FieldError(qu.key(), "is required: " + qu.text()))
                 .toList();
+    }
+
+    private static ProblemException submitted(Respondent r) {
+        return new ProblemException(409, "Conflict", "The survey was submitted on " + r.submittedAt
+                + "; answers can no longer change.", List.of(), ProblemTypes.SUBMITTED);
     }
 
     private static Respondent lockedRespondent(String token) {

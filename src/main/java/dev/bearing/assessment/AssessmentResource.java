@@ -28,13 +28,16 @@ public class AssessmentResource {
     @Inject
     AssessmentService service;
 
+    @Inject
+    dev.bearing.common.BearingConfig config;
+
     /** Creates an assessment; 201 with its location. 400 names the invalid field; 404 unknown questionnaire. */
     @org.eclipse.microprofile.openapi.annotations.Operation(summary = "Create an assessment for an organisation")
     @POST
     public Response create(@Valid @NotNull CreateAssessment request) {
         AssessmentView a = service.create(request.organisation(), request.questionnaireKey(),
                 request.questionnaireVersion());
-        return Response.created(URI.create("/api/v1/assessments/" + a.id())).entity(a).build();
+        return Response.created(URI.create(config.publicUrl() + "/api/v1/assessments/" + a.id())).entity(a).build();
     }
 
     /** @return all assessments, newest first */
@@ -58,7 +61,7 @@ public class AssessmentResource {
     @Path("/{id}/respondents")
     public Response addRespondent(@PathParam("id") String id, @Valid @NotNull AddRespondent request) {
         RespondentView r = service.addRespondent(parseId(id), request.role(), request.name());
-        return Response.created(URI.create("/api/v1/respondents/" + r.token() + "/answers")).entity(r).build();
+        return Response.created(URI.create(config.publicUrl() + "/api/v1/respondents/" + r.token() + "/answers")).entity(r).build();
     }
 
     /** @return the assessment's respondents with progress; 404 when unknown */

@@ -3,6 +3,8 @@ package dev.bearing.common;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * Bearing's settings ({@code bearing.*} in application.properties; each can be set from the
@@ -21,6 +23,33 @@ public interface BearingConfig {
 
     /** @return base URL of the links handed to respondents, e.g. {@code https://bearing.example.com} */
     String publicUrl();
+
+    /**
+     * @return further host names this deployment answers for (besides the public URL's host and
+     *     the loopback names); requests naming any other host in {@code Host} get 421
+     */
+    Optional<Set<String>> allowedHosts();
+
+    /** @return limits per survey link */
+    Limits limits();
+
+    /** Limits per survey link (token), so one link cannot starve the others. */
+    interface Limits {
+        /**
+         * @return requests of one link served at once; 4 keeps one link to a quarter of the
+         *     16 database connections (a browser opens at most 6 connections per host)
+         */
+        @WithDefault("4")
+        int concurrentPerToken();
+
+        /** @return requests of one link per second, sustained */
+        @WithDefault("10")
+        int perSecond();
+
+        /** @return requests of one link allowed in a burst above the sustained rate */
+        @WithDefault("30")
+        int burst();
+    }
 
     /** @return rule base settings */
     Rules rules();

@@ -42,6 +42,8 @@ public final class EmbeddedDatabase {
                 .toAbsolutePath();
         int port = Integer.parseInt(firstNonBlank(System.getenv("BEARING_DB_PORT"),
                 String.valueOf(DEFAULT_PORT)));
+        stopOrphan(dataDir);
+        requirePortFree(port);
         try {
             Files.createDirectories(dataDir);
             running = EmbeddedPostgres.builder()
@@ -59,12 +61,107 @@ public final class EmbeddedDatabase {
                     + " with data in " + dataDir + " (" + e.getMessage() + "). Set BEARING_DB_PORT or "
                     + "BEARING_DATA_DIR, or point QUARKUS_DATASOURCE_JDBC_URL at an external PostgreSQL.", e);
         }
+        try {
+            Files.writeString(ownerFile(dataDir), String.valueOf(ProcessHandle.current().pid()));
+        } catch (IOException e) {
+            LOG.warnf("Could not record this process as the embedded PostgreSQL's owner in %s: %s",
+                    ownerFile(dataDir), e.getMessage());
+        }
         String url = "jdbc:postgresql://localhost:" + port + "/postgres";
         System.setProperty("quarkus.datasource.jdbc.url", url);
         System.setProperty("quarkus.datasource.username", "postgres");
         System.setProperty("quarkus.datasource.password", "");
         LOG.infof("Database: embedded PostgreSQL at %s, data in %s", url, dataDir);
         Runtime.getRuntime().addShutdownHook(new Thread(EmbeddedDatabase::stop, "embedded-postgres-stop"));
+    }
+
+    /**
+     * A Bearing killed without shutting down (kill -9, power loss of the JVM only) leaves its
+     * embedded PostgreSQL running with no owner; starting again would silently reuse it. When
+     * {@code postmaster.pid} in the data directory names a live server and the Bearing recorded as
+     * its owner ({@code <data dir>.owner}, written at each start) is no longer running, that
+     * server is an orphan: it is asked to shut down (SIGTERM,
+     * PostgreSQL's smart shutdown, which completes at once as nobody is connected) and this
+     * waits for it, saying so in the log. A server whose owner still runs (another Bearing on the
+     * same data) is left alone and start-up fails with a message naming it.
+     *
+     * @param dataDir the embedded server's data directory
+     * @return the pid of the orphan that was stopped, or -1 when there was none
+     * @throws IllegalStateException when another running process owns the server, or the orphan
+     *     does not stop within 30 s
+     */
+    static long stopOrphan(Path dataDir) {
+        Path pidFile = dataDir.resolve("postmaster.pid");
+        long pid;
+        try {
+            if (!Files.isRegularFile(pidFile)) {
+                return -1;
+            }
+            pid = Long.parseLong(Files.readAllLines(pidFile).get(0).strip());
+        } catch (IOException | RuntimeException e) {
+            return -1; // unreadable or half-written: PostgreSQL itself decides at start
+        }
+        ProcessHandle server = ProcessHandle.of(pid).orElse(null);
+        if (server == null || !server.isAlive()) {
+            return -1; // a stale pid file after a crash; PostgreSQL recovers by itself
+        }
+        long owner = ownerPid(dataDir);
+        if (owner == ProcessHandle.current().pid()) {
+            return -1; // this JVM's own server
+        }
+        if (owner > 0 && ProcessHandle.of(owner).map(ProcessHandle::isAlive).orElse(false)) {
+            throw new IllegalStateException("The embedded PostgreSQL in " + dataDir + " (pid " + pid
+                    + ") belongs to a running Bearing (pid " + owner + "). Stop that one, or set BEARING_DATA_DIR "
+                    + "and BEARING_DB_PORT for this one.");
+        }
+        LOG.warnf("Found the embedded PostgreSQL of an earlier Bearing still running without it (pid %d, data in %s): "
+                + "Bearing was stopped without shutting down (e.g. kill -9). Stopping that server cleanly before starting.",
+                pid, dataDir);
+        server.destroy();
+        try {
+            server.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("The orphaned embedded PostgreSQL (pid " + pid + ", data in " + dataDir
+                    + ") did not stop within 30 s; stop it by hand (kill " + pid + ") and start Bearing again.", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("Waiting for the orphaned embedded PostgreSQL (pid " + pid + ") failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while stopping the orphaned embedded PostgreSQL", e);
+        }
+        LOG.infof("The orphaned embedded PostgreSQL (pid %d) stopped; its data is intact.", pid);
+        return pid;
+    }
+
+    /**
+     * The embedded server would otherwise fail to bind and zonky would silently connect to
+     * whatever already answers on the port (another PostgreSQL with other data).
+     *
+     * @param port the embedded server's port
+     * @throws IllegalStateException naming BEARING_DB_PORT when something already listens there
+     */
+    static void requirePortFree(int port) {
+        try (java.net.Socket s = new java.net.Socket()) {
+            s.connect(new java.net.InetSocketAddress("localhost", port), 300);
+        } catch (IOException e) {
+            return; // nothing answers: free
+        }
+        throw new IllegalStateException("Port " + port + " is already in use by another program (another PostgreSQL?), "
+                + "so the embedded PostgreSQL cannot start there and its data would not be used. Set BEARING_DB_PORT "
+                + "to a free port, or stop that program.");
+    }
+
+    /** @return the file naming the process that owns the embedded server of {@code dataDir} */
+    static Path ownerFile(Path dataDir) {
+        return dataDir.resolveSibling(dataDir.getFileName() + ".owner");
+    }
+
+    private static long ownerPid(Path dataDir) {
+        try {
+            return Long.parseLong(Files.readString(ownerFile(dataDir)).strip());
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
     }
 
     private static synchronized void stop() {

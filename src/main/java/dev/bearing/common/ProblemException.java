@@ -11,6 +11,7 @@ public class ProblemException extends RuntimeException {
     private final int status;
     private final String title;
     private final transient List<Problem.FieldError> errors;
+    private final String type;
 
     /**
      * @param status HTTP status (400, 404, 409, 422, ...)
@@ -19,10 +20,22 @@ public class ProblemException extends RuntimeException {
      * @param errors fields or questions at fault, possibly empty
      */
     public ProblemException(int status, String title, String detail, List<Problem.FieldError> errors) {
+        this(status, title, detail, errors, "about:blank");
+    }
+
+    /**
+     * @param status HTTP status
+     * @param title short summary
+     * @param detail explanation naming what was wrong
+     * @param errors fields or questions at fault, possibly empty
+     * @param type the kind of problem, one of {@link ProblemTypes}
+     */
+    public ProblemException(int status, String title, String detail, List<Problem.FieldError> errors, String type) {
         super(detail);
         this.status = status;
         this.title = title;
         this.errors = List.copyOf(errors);
+        this.type = type;
     }
 
     /** 404: {@code what} (e.g. "Assessment 42") does not exist. */
@@ -39,6 +52,11 @@ public class ProblemException extends RuntimeException {
     /** 409: the request conflicts with the current state. */
     public static ProblemException conflict(String detail, List<Problem.FieldError> errors) {
         return new ProblemException(409, "Conflict", detail, errors);
+    }
+
+    /** @return the kind of problem, a URI from {@link ProblemTypes} or {@code about:blank} */
+    public String type() {
+        return type;
     }
 
     /** @return HTTP status code */
@@ -58,6 +76,6 @@ public class ProblemException extends RuntimeException {
 
     /** @return the problem body for this failure */
     public Problem toProblem() {
-        return new Problem("about:blank", title, status, getMessage(), errors);
+        return new Problem(type, title, status, getMessage(), errors);
     }
 }

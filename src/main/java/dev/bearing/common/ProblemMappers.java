@@ -81,7 +81,7 @@ public class ProblemMappers {
 
     /** JAX-RS errors (unknown path, wrong method, unsupported media type, unreadable body). */
     @ServerExceptionMapper
-    public Response web(WebApplicationException e) {
+    public Response web(WebApplicationException e, jakarta.ws.rs.core.UriInfo uri) {
         int status = e.getResponse().getStatus();
         for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
             if (c instanceof JsonProcessingException json) {
@@ -91,16 +91,95 @@ public class ProblemMappers {
         String title = Response.Status.fromStatusCode(status) != null
                 ? Response.Status.fromStatusCode(status).getReasonPhrase() : "Error";
         String detail = status == 404 ? "No such resource." : title + ".";
+        if (uri != null && !uri.getPath().startsWith("/api/") && !uri.getPath().startsWith("/q/")) {
+            // a page address: an HTML page, never JSON, in a browser
+            String message = status == 404 ? "There is no page at this address. Check the link you followed."
+                    : status == 405 ? "This address cannot be used that way. Go back and use the page's own links and buttons."
+                    : "The request could not be handled (" + title + "). Go back and try again.";
+            Response.ResponseBuilder page = Response.status(status)
+                    .type(jakarta.ws.rs.core.MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                    .entity(Pages.error(status, title, message));
+            e.getResponse().getHeaders().forEach((k, v) -> {
+                if ("Allow".equalsIgnoreCase(k)) {
+                    v.forEach(x -> page.header(k, x));
+                }
+            });
+            return page.build();
+        }
         return respond(new Problem("about:blank", title, status, detail, List.of()));
     }
 
-    /** Anything else: logged with an incident id; the client sees only the id. */
+    /**
+     * Anything else: logged with an incident id; the client sees only the id. When the database
+     * cannot be reached: 503 with {@code Retry-After}, a page for pages and problem+json for the
+     * API; Bearing recovers by itself when the database is back.
+     */
     @ServerExceptionMapper
-    public Response unexpected(RuntimeException e) {
+    public Response unexpected(RuntimeException e, jakarta.ws.rs.core.UriInfo uri) {
+        boolean api = uri == null || uri.getPath().startsWith("/api/");
+        if (databaseUnavailable(e)) {
+            LOG.warnf("Database unavailable: %s", rootMessage(e));
+            if (!api) {
+                return Response.status(503).header("Retry-After", RETRY_AFTER_SECONDS)
+                        .type(jakarta.ws.rs.core.MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                        .entity(Pages.unavailable(uri.getPath().startsWith("/survey/"))).build();
+            }
+            return Response.fromResponse(respond(new Problem(ProblemTypes.UNAVAILABLE, "Service unavailable", 503,
+                    "Bearing cannot reach its database just now; nothing was saved by this request. Try again in "
+                            + RETRY_AFTER_SECONDS + " seconds.", List.of())))
+                    .header("Retry-After", RETRY_AFTER_SECONDS).build();
+        }
         String incident = java.util.UUID.randomUUID().toString().substring(0, 8);
         LOG.errorf(e, "Unexpected failure, incident %s", incident);
         return respond(new Problem("about:blank", "Internal error", 500,
                 "Something went wrong on our side (incident " + incident + ").", List.of()));
+    }
+
+    /** Seconds a client should wait before retrying while the database is unavailable. */
+    static final int RETRY_AFTER_SECONDS = 10;
+
+    /** Pages shown instead of problem+json when a page request fails. */
+    @io.quarkus.qute.CheckedTemplate
+    static class Pages {
+        static native io.quarkus.qute.TemplateInstance unavailable(boolean survey);
+
+        static native io.quarkus.qute.TemplateInstance error(int status, String title, String message);
+    }
+
+    /**
+     * @param e a failure
+     * @return whether it (or a cause) says the database cannot be reached: a connection error
+     *     (SQL state class 08), the server shutting down or starting (57P01..57P03), or no
+     *     pooled connection within the acquisition timeout
+     */
+    static boolean databaseUnavailable(Throwable e) {
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof java.sql.SQLTransientConnectionException
+                    || c instanceof org.hibernate.exception.JDBCConnectionException) {
+                return true;
+            }
+            if (c instanceof java.sql.SQLException sql) {
+                String state = sql.getSQLState();
+                if (state != null && (state.startsWith("08") || state.startsWith("57P"))) {
+                    return true;
+                }
+                if (sql.getMessage() != null && sql.getMessage().contains("Acquisition timeout")) {
+                    return true;
+                }
+            }
+            if (c.getCause() == c) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable c = e;
+        while (c.getCause() != null && c.getCause() != c) {
+            c = c.getCause();
+        }
+        return c.getMessage();
     }
 
     private static String fieldName(ConstraintViolation<?> v) {

@@ -26,8 +26,11 @@ import java.util.logging.Logger;
  *
  * <p>Fonts are read from the classpath ({@code report/fonts/}) once, when the bean is created,
  * and kept in memory: DejaVu Sans regular and bold as the family {@value #FONT_FAMILY}, and Droid
- * Sans Fallback (CJK) as {@value #FALLBACK_FAMILY}. Both are embedded as subsets, so the PDF
- * shows Polish, Greek, Cyrillic and CJK text on any reader. Chart text (SVG) is drawn as glyph
+ * Sans Fallback (CJK) as {@value #FALLBACK_FAMILY}, and Symbola (emoji, monochrome; free for any
+ * use, see LICENSE-Symbola.txt) as the last fallback {@value #SYMBOL_FAMILY}. All are embedded as
+ * subsets, so the PDF shows Polish, Greek, Cyrillic, CJK, Arabic, Hebrew and emoji on any reader.
+ * Right-to-left text is split into bidi runs and Arabic letters are shaped with ICU4J
+ * ({@link IcuBidi}) before layout. Chart text (SVG) is drawn as glyph
  * outlines with the same DejaVu faces, so it adds no font to the PDF. The renderer fetches
  * nothing from the network or disk while rendering. Thread-safe: each render uses its own
  * builder; the fonts and the chart drawer are shared read-only.
@@ -44,6 +47,9 @@ public class ReportRenderer {
     /** CSS font family of the CJK fallback, listed after {@link #FONT_FAMILY}. */
     public static final String FALLBACK_FAMILY = "Bearing Sans Fallback";
 
+    /** Font family of the last fallback: Symbola (emoji and symbols, monochrome). */
+    public static final String SYMBOL_FAMILY = "Bearing Symbols";
+
     private static final String FONTS = "report/fonts/";
 
     /**
@@ -58,6 +64,7 @@ public class ReportRenderer {
     private final byte[] regular;
     private final byte[] bold;
     private final byte[] fallback;
+    private final byte[] symbols;
     private final Charts charts;
     private final PDFTranscoder.OpenHtmlFontResolver svgFonts;
 
@@ -71,6 +78,7 @@ public class ReportRenderer {
         regular = withoutLigatures(load("DejaVuSans.ttf"));
         bold = withoutLigatures(load("DejaVuSans-Bold.ttf"));
         fallback = withoutLigatures(load("DroidSansFallbackFull.ttf"));
+        symbols = load("Symbola.ttf");
         try {
             charts = new Charts(Font.createFont(Font.TRUETYPE_FONT, new ByteArrayInputStream(regular)),
                     Font.createFont(Font.TRUETYPE_FONT, new ByteArrayInputStream(bold)));
@@ -117,6 +125,13 @@ public class ReportRenderer {
         builder.useFont(stream(bold), FONT_FAMILY, 700, FontStyle.NORMAL, true, document);
         builder.useFont(stream(fallback), FALLBACK_FAMILY, 400, FontStyle.NORMAL, true,
                 EnumSet.of(FSFontUseCase.DOCUMENT, FSFontUseCase.FALLBACK_FINAL));
+        // emoji and symbols no other font has (👍🏽, 👩‍💻), drawn in monochrome, never as "#"
+        builder.useFont(stream(symbols), SYMBOL_FAMILY, 400, FontStyle.NORMAL, true,
+                EnumSet.of(FSFontUseCase.FALLBACK_FINAL));
+        // Arabic and Hebrew: bidi runs and Arabic joining forms before layout
+        builder.useUnicodeBidiSplitter(new IcuBidi.SplitterFactory());
+        builder.useUnicodeBidiReorderer(new IcuBidi.Reorderer());
+        builder.defaultTextDirection(com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.TextDirection.LTR);
         BatikSVGDrawer svg = new BatikSVGDrawer(BatikSVGDrawer.SvgScriptMode.SECURE,
                 BatikSVGDrawer.SvgExternalResourceMode.SECURE);
         svg.fontResolver = svgFonts;

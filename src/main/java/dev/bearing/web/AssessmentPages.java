@@ -67,7 +67,7 @@ public class AssessmentPages {
             return Response.status(422).entity(Templates.index(assessments.list(), message, name)).build();
         }
         AssessmentView a = assessments.create(name, null, null);
-        return Response.seeOther(URI.create("/assessments/" + a.id())).build();
+        return seeOther("/assessments/" + a.id());
     }
 
     /** @return one assessment with respondents, progress and the latest evaluation */
@@ -95,7 +95,7 @@ public class AssessmentPages {
                     .build();
         }
         assessments.addRespondent(assessmentId, r, name);
-        return Response.seeOther(URI.create("/assessments/" + assessmentId + "#respondents")).build();
+        return seeOther("/assessments/" + assessmentId + "#respondents");
     }
 
     /** Evaluates the submitted surveys; the page again with a message when nobody submitted. */
@@ -112,7 +112,7 @@ public class AssessmentPages {
             }
             throw e;
         }
-        return Response.seeOther(URI.create("/assessments/" + assessmentId + "#evaluation")).build();
+        return seeOther("/assessments/" + assessmentId + "#evaluation");
     }
 
     /** Unknown ids and refused requests: an error page naming what was wrong, nothing internal. */
@@ -120,6 +120,15 @@ public class AssessmentPages {
     public Response problem(ProblemException e) {
         return Response.status(e.status()).type(MediaType.TEXT_HTML_TYPE)
                 .entity(Templates.error(e.status(), e.title(), e.getMessage())).build();
+    }
+
+    /**
+     * A 303 whose Location is the path alone: the browser resolves it against the address it
+     * used, so neither the Host header nor the public URL (which may name a proxy that does not
+     * reach these machine-local pages) is involved.
+     */
+    private static Response seeOther(String path) {
+        return Response.status(Response.Status.SEE_OTHER).header("Location", path).build();
     }
 
     private TemplateInstance page(long assessmentId, String error) {

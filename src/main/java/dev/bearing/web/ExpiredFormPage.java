@@ -12,12 +12,21 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
  */
 public class ExpiredFormPage {
 
-    static final String PAGE = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
-            + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>Form expired · Bearing</title>"
-            + "<link rel=\"stylesheet\" href=\"/assets/survey.css\"></head><body><main id=\"main\"><section class=\"problem\">"
-            + "<h1>This page has expired</h1><p>For your security the form could not be accepted: the page was open for "
-            + "a long time, or cookies were cleared. Nothing was changed. Go back, reload the page and try again; "
-            + "answers that showed \"Saved\" are kept.</p></section></main></body></html>";
+    static final String PAGE = page("This page has expired", "For your security the form could not be accepted: "
+            + "the page was open for a long time, or cookies were cleared. Nothing was changed. Go back, reload the "
+            + "page and try again; answers that showed \"Saved\" are kept.");
+
+    /**
+     * @param title heading, plain text without markup characters
+     * @param message explanation, plain text without markup characters
+     * @return a small self-contained page in the survey's style
+     */
+    static String page(String title, String message) {
+        return "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>" + title + " · Bearing</title>"
+                + "<link rel=\"stylesheet\" href=\"/assets/survey.css\"></head><body><main id=\"main\"><section class=\"problem\">"
+                + "<h1>" + title + "</h1><p>" + message + "</p></section></main></body></html>";
+    }
 
     /** Replaces the empty 400 of a refused form post with an explanation. */
     @ServerResponseFilter

@@ -40,11 +40,14 @@ public class SurveyPages {
     @Inject
     AnswerService answers;
 
+    @Inject
+    dev.bearing.common.BearingConfig config;
+
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance welcome(Survey survey);
 
-        static native TemplateInstance section(SectionPage page, boolean saveFailed);
+        static native TemplateInstance section(SectionPage page, boolean saveFailed, boolean unreadable);
 
         static native TemplateInstance review(Survey survey, List<ReviewLine> lines, boolean incomplete);
 
@@ -68,7 +71,7 @@ public class SurveyPages {
         if (page.survey().submitted()) {
             return seeOther(token, "/thanks");
         }
-        return Response.ok(Templates.section(page, false)).build();
+        return Response.ok(Templates.section(page, false, false)).build();
     }
 
     /**
@@ -95,7 +98,7 @@ public class SurveyPages {
                 }
             });
             SectionPage page = surveys.section(token, section, errors, typed);
-            return Response.status(422).entity(Templates.section(page, true)).build();
+            return Response.status(422).entity(Templates.section(page, true, false)).build();
         }
         SectionPage after = surveys.section(token, section, Map.of(), Map.of());
         // without the page script, branching shows new questions only after a save: stay on the
@@ -165,7 +168,35 @@ public class SurveyPages {
                 .build();
     }
 
-    private static Response seeOther(String token, String path) {
-        return Response.seeOther(URI.create("/survey/" + token + path)).build();
+    /** A 303 to a survey page, built from the configured public URL, never from the Host header. */
+    /**
+     * A form body with broken percent-encoding ({@code %zz}, a lone {@code %}, a cut-off UTF-8
+     * sequence) cannot be read at all, so nothing of it is saved: 400 with the section page again,
+     * showing every answer saved so far and saying what happened. Other failures of this kind
+     * are logged and shown as an error page without internals.
+     */
+    @ServerExceptionMapper
+    public Response unreadableForm(IllegalArgumentException e, jakarta.ws.rs.core.UriInfo uri,
+            io.vertx.ext.web.RoutingContext rc) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^/survey/([^/]+)/s/([^/]+)$").matcher(uri.getPath());
+        io.vertx.core.http.Cookie csrf = rc.request().getCookie("csrf-token");
+        if (e.getMessage() != null && e.getMessage().startsWith("Failed to decode") && m.find() && csrf != null) {
+            // the CSRF filter never ran (the body could not be read): the page shown again carries
+            // the browser's existing token; nothing was saved, so nothing was done on its say-so
+            rc.put("csrf_token", csrf.getValue());
+            SectionPage page = surveys.section(m.group(1), m.group(2), Map.of(), Map.of());
+            if (!page.survey().submitted()) {
+                return Response.status(400).type(MediaType.TEXT_HTML_TYPE)
+                        .entity(Templates.section(page, false, true)).build();
+            }
+        }
+        org.jboss.logging.Logger.getLogger(SurveyPages.class).errorf(e, "Unreadable request to %s", uri.getPath());
+        return Response.status(400).type(MediaType.TEXT_HTML_TYPE)
+                .entity(Templates.problem(400, "Request not understood", "The request could not be read. Go back, "
+                        + "reload the page and try again; answers that showed \"Saved\" are kept.")).build();
+    }
+
+    private Response seeOther(String token, String path) {
+        return Response.seeOther(URI.create(config.publicUrl() + "/survey/" + token + path)).build();
     }
 }

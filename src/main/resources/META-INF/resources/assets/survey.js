@@ -154,13 +154,26 @@
           mark(fs, 'saved', 'Saved');
         });
       }
+      if (res.status === 429 || res.status === 503) {
+        // busy or database unavailable: keep the answer and send it again after Retry-After
+        finish(key);
+        mark(fs, 'offline', 'Not saved yet: the server asked us to wait. It will be saved automatically.');
+        overallStatus();
+        scheduleRetry(retryAfter(res));
+        return;
+      }
       return res.json().catch(function () { return {}; }).then(function (p) {
         delete pending[key];
         savePending(pending);
         var message;
-        if (res.status === 409) {
-          message = (p.detail && p.detail.indexOf('submitted') >= 0) ? 'This survey was already submitted; answers can no longer change.'
-            : 'This answer was changed in another window or tab. Reload the page to see the latest answer, then change it again.';
+        // switch on the problem's kind (its type URI), never on its wording
+        var kind = (p.type || '').replace(/^.*\/problems\//, '');
+        if (kind === 'submitted') {
+          message = 'This survey was already submitted; answers can no longer change.';
+        } else if (kind === 'not-visible') {
+          message = 'This question does not apply with your other answers, so it was not saved.';
+        } else if (kind === 'stale-version' || res.status === 409) {
+          message = 'This answer was changed in another window or tab. Reload the page to see the latest answer, then change it again.';
         } else {
           message = (p.errors && p.errors[0] && p.errors[0].message) || p.detail || 'Not saved.';
           message = message.charAt(0).toUpperCase() + message.slice(1) + '.';
@@ -194,9 +207,15 @@
     if (again) { save(fieldset(key)); }
   }
 
-  function scheduleRetry() {
+  // seconds from a 429/503 answer's Retry-After header (1..300), 4 when absent
+  function retryAfter(res) {
+    var s = parseInt(res.headers.get('Retry-After') || '', 10);
+    return isNaN(s) ? 4 : Math.min(300, Math.max(1, s));
+  }
+
+  function scheduleRetry(seconds) {
     if (retryTimer) { return; }
-    retryTimer = setTimeout(function () { retryTimer = null; retryPending(); }, 4000);
+    retryTimer = setTimeout(function () { retryTimer = null; retryPending(); }, (seconds || 4) * 1000);
   }
 
   function retryPending() {
@@ -221,6 +240,7 @@
       sending[key] = true;
       request.then(function (res) {
         delete sending[key];
+        if (res.status === 429 || res.status === 503) { overallStatus(); scheduleRetry(retryAfter(res)); return; }
         delete pending[key];
         savePending(pending);
         if (!res.ok) { conflicts.push(key); }

@@ -52,8 +52,13 @@ public final class FullSurvey {
         }
         given.keySet().removeIf(k -> !QUESTIONNAIRE.question(k).orElseThrow().roles().contains(role));
         Map<String, AnswerValue> sheet = AnswerSheet.build(QUESTIONNAIRE, role, level, given);
+        // answers to follow-ups the other answers hide are refused by the API: send only visible ones
+        var visible = dev.bearing.questionnaire.Visibility.visibleKeys(QUESTIONNAIRE, role, sheet);
         List<Map<String, Object>> out = new ArrayList<>();
         sheet.forEach((key, value) -> {
+            if (!visible.contains(key)) {
+                return;
+            }
             Map<String, Object> item = new HashMap<>();
             item.put("questionKey", key);
             item.put("value", value.toJsonValue(QUESTIONNAIRE.question(key).orElseThrow()));

@@ -46,4 +46,15 @@ class AssessmentPagesTest {
                 .body(containsString("Assessment 99999999 does not exist."))
                 .body(not(containsString("Exception")));
     }
+
+    @Test
+    void evaluateIsDisabledUntilSomeoneSubmittedAndTheEmptyStateNamesTheButton() {
+        long id = Api.createAssessment("Nobody submitted org");
+        Api.addRespondent(id, "BUSINESS");
+        String html = given().get("/assessments/" + id).then().statusCode(200).extract().asString();
+        org.junit.jupiter.api.Assertions.assertTrue(java.util.regex.Pattern
+                .compile("<button[^>]*disabled[^>]*>Evaluate the submitted surveys").matcher(html).find(), "Evaluate disabled");
+        org.junit.jupiter.api.Assertions.assertFalse(html.contains("POST /api/v1"), "no API instructions on the page");
+        org.junit.jupiter.api.Assertions.assertTrue(html.contains("press \"Evaluate the submitted surveys\""));
+    }
 }

@@ -205,6 +205,31 @@ class SurveyBrowserTest {
         }
     }
 
+    @Test
+    void pagesWorkUnderTheContentSecurityPolicy() {
+        long id = Api.createAssessment("CSP org");
+        String token = Api.addRespondent(id, "DEVELOPMENT");
+        driver = Browser.start();
+        driver.get(base + "survey/" + token);
+        assertEquals(List.of(), Browser.cspViolations(driver), "welcome");
+        driver.get(base + "survey/" + token + "/s/source_control");
+        choose("sc.coverage", "everything");
+        waitSaved("sc.coverage");
+        // the script ran (autosave) and the progress bar got its width without inline style
+        wait(driver).until(d -> ((Number) ((JavascriptExecutor) d).executeScript(
+                "return Math.max(...Array.from(document.querySelectorAll('[data-overall-fill], [data-overall-bar] span'))"
+                + ".map(e => e.getBoundingClientRect().width));")).doubleValue() > 0);
+        assertEquals(List.of(), Browser.cspViolations(driver), "section");
+        driver.get(base + "survey/" + token + "/review");
+        assertEquals(List.of(), Browser.cspViolations(driver), "review");
+        driver.get(base + "assessments/" + id);
+        Object background = ((JavascriptExecutor) driver).executeScript(
+                "return getComputedStyle(document.querySelector('header')).backgroundColor;");
+        assertEquals("rgb(29, 39, 51)", background, "consultant stylesheet applied");
+        assertEquals(List.of(), Browser.cspViolations(driver), "consultant page");
+        Browser.screenshot(driver, "csp-consultant");
+    }
+
     private String overall() {
         return driver.findElement(By.cssSelector(".progress [data-overall-count]")).getText();
     }

@@ -177,4 +177,59 @@ class SurveyPagesTest {
                 .getList("sections.key", String.class);
         return sections.get(sections.size() - 1);
     }
+
+    @Test
+    void badPercentEncodingGivesA400PageThatKeepsTheOtherAnswers() throws Exception {
+        String token = Api.addRespondent(Api.createAssessment("Encoding org"), "DEVELOPMENT");
+        String path = "/survey/" + token + "/s/source_control";
+        Api.put(token, "sc.branching", Map.of("value", "several_days")).then().statusCode(200);
+        for (String bad : new String[] {"%zz", "%", "%E0%A4%A"}) {
+            Form f = csrf(path);
+            var client = java.net.http.HttpClient.newHttpClient();
+            var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(dev.bearing.support.Server.url() + path))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .header("Cookie", "csrf-token=" + f.cookie())
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("csrf-token=" + f.token()
+                            + "&q.sc.coverage=" + bad + "&q.sc.branching=several_days&v.sc.branching=0&go=next"))
+                    .build();
+            var response = client.send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(400, response.statusCode(), bad);
+            String html = response.body();
+            assertTrue(html.contains("could not be read"), bad + ": says what went wrong");
+            assertTrue(Pattern.compile("value=\"several_days\"[^>]*checked").matcher(html).find(),
+                    bad + ": the answers saved earlier are still shown");
+        }
+        Api.answers(token).then().body("$", hasSize(1)).body("[0].value", equalTo("several_days"));
+    }
+
+    @Test
+    void reviewHasNoHeadingsInsideDefinitionListsAndTheCounterDoesNotAnnounceEachKeystroke() {
+        String token = Api.addRespondent(Api.createAssessment("Structure org"), "BUSINESS");
+        String review = given().get("/survey/" + token + "/review").then().statusCode(200).extract().asString();
+        Matcher dl = Pattern.compile("<dl[^>]*>(.*?)</dl>", Pattern.DOTALL).matcher(review);
+        int lists = 0;
+        while (dl.find()) {
+            lists++;
+            assertTrue(!dl.group(1).contains("<h"), "a heading inside a definition list (axe definition-list)");
+        }
+        assertTrue(lists > 1, "one definition list per section");
+        String closing = given().get("/survey/" + token + "/s/closing").then().statusCode(200).extract().asString();
+        assertTrue(closing.contains("class=\"hint counter\""), "the closing section has a text box counter");
+        assertTrue(!Pattern.compile("class=\"hint counter\"[^>]*aria-live").matcher(closing).find(),
+                "the counter is not a live region");
+    }
+
+    @Test
+    void timeEstimateCountsTheQuestionsTheRoleGetsByType() {
+        long id = Api.createAssessment("Estimate org");
+        String dev = Api.addRespondent(id, "DEVELOPMENT");
+        String html = given().get("/survey/" + dev).then().statusCode(200).extract().asString();
+        Matcher m = Pattern.compile("about <strong>(\\d+) minutes</strong>: up to (\\d+) questions").matcher(html);
+        assertTrue(m.find(), "the welcome page gives minutes and the question count");
+        int minutes = Integer.parseInt(m.group(1));
+        // a real read-through of the development role took 26 to 46 minutes; the page said 25
+        assertTrue(minutes >= 26 && minutes <= 46, "estimate " + minutes + " min");
+        long asked = FullSurvey.QUESTIONNAIRE.questions().stream().filter(q -> q.roles().contains(Role.DEVELOPMENT)).count();
+        assertEquals(asked, Long.parseLong(m.group(2)));
+    }
 }

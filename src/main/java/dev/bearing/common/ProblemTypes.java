@@ -1,0 +1,28 @@
+package dev.bearing.common;
+
+/**
+ * The kinds of problem Bearing reports, one URI each ({@link Problem#type()}), so that clients
+ * such as {@code survey.js} switch on the kind, never on the message prose.
+ */
+public final class ProblemTypes {
+
+    private ProblemTypes() {
+    }
+
+    private static final String BASE = "https://bearing.dev/problems/";
+
+    /** A value that does not fit its field or question (400). */
+    public static final String INVALID_VALUE = BASE + "invalid-value";
+    /** An answer to a question the respondent is not shown (400). */
+    public static final String NOT_VISIBLE = BASE + "not-visible";
+    /** An edit based on an older version than the stored one (409). */
+    public static final String STALE_VERSION = BASE + "stale-version";
+    /** A change after the survey was submitted (409). */
+    public static final String SUBMITTED = BASE + "submitted";
+    /** A request body that is not {@code application/json} (415). */
+    public static final String UNSUPPORTED_MEDIA_TYPE = BASE + "unsupported-media-type";
+    /** Too many requests for one survey link (429, with Retry-After). */
+    public static final String TOO_MANY_REQUESTS = BASE + "too-many-requests";
+    /** The database cannot be reached (503, with Retry-After). */
+    public static final String UNAVAILABLE = BASE + "unavailable";
+}

@@ -1,0 +1,173 @@
+package dev.bearing.web;
+
+import dev.bearing.common.BearingConfig;
+import dev.bearing.common.ProblemTypes;
+import io.quarkus.vertx.http.runtime.filters.Filters;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What every request passes before it reaches a page or the API, in this order:
+ * <ol>
+ * <li><b>Host allow-list</b> (DNS rebinding): the host name of {@code bearing.public-url}, the
+ * loopback names ({@code localhost}, {@code 127.0.0.1}, {@code [::1]}) and
+ * {@code bearing.allowed-hosts}; any other {@code Host} gets 421.</li>
+ * <li><b>Content type of state-changing requests</b> (CSRF): a POST, PUT or PATCH under
+ * {@code /api/} must be {@code application/json} (415 otherwise, a problem+json); a POST to a
+ * page must be {@code application/x-www-form-urlencoded} (415 otherwise, a page), so that the
+ * CSRF filter, which checks only form posts, sees every page post. DELETE is API-only and
+ * cannot be sent cross-site without a CORS preflight, which Bearing never grants.</li>
+ * <li><b>Security headers</b> on every response: a Content-Security-Policy the pages satisfy
+ * (no inline script or style), frames denied, {@code nosniff}, {@code Referrer-Policy:
+ * no-referrer} (survey links carry the token), HSTS when served over HTTPS, and
+ * {@code Cache-Control: no-store} on every page and API answer (not on {@code /assets/}).</li>
+ * </ol>
+ */
+@ApplicationScoped
+public class RequestGuards {
+
+    /** The policy the pages satisfy: scripts and styles only from Bearing's own files. */
+    static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+            + "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
+            + "frame-ancestors 'none'";
+
+    /** Quarkus's tool pages (Swagger UI, Dev UI in dev mode) use inline script; they get that allowance. */
+    static final String CSP_SWAGGER = "default-src 'self'; script-src 'self' 'unsafe-inline'; "
+            + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; base-uri 'none'; "
+            + "frame-ancestors 'none'";
+
+    static final String HSTS = "max-age=31536000";
+
+    @Inject
+    BearingConfig config;
+
+    private Set<String> allowedHosts;
+    private boolean publicHttps;
+
+    void register(@Observes Filters filters) {
+        allowedHosts = allowedHosts(config.publicUrl(), config.allowedHosts());
+        publicHttps = config.publicUrl().toLowerCase(Locale.ROOT).startsWith("https://");
+        filters.register(this::guard, 1000);
+    }
+
+    void guard(RoutingContext rc) {
+        HttpServerRequest request = rc.request();
+        HttpServerResponse response = rc.response();
+        String path = request.path() == null ? "/" : request.path();
+        addHeaders(response.headers(), path, request.isSSL() || publicHttps);
+        String host = request.getHeader("Host");
+        if (host == null && request.authority() != null) {
+            host = request.authority().toString();
+        }
+        if (!hostAllowed(host, allowedHosts)) {
+            response.setStatusCode(421).putHeader("Content-Type", "text/plain; charset=utf-8")
+                    .end("This server does not answer for that host name.\n");
+            return;
+        }
+        String refusal = refusedContentType(request.method(), path, request.getHeader("Content-Type"));
+        if (refusal != null) {
+            if (path.startsWith("/api/")) {
+                response.setStatusCode(415).putHeader("Content-Type", "application/problem+json")
+                        .end("{\"type\":\"" + ProblemTypes.UNSUPPORTED_MEDIA_TYPE + "\",\"title\":\"Unsupported media type\","
+                                + "\"status\":415,\"detail\":\"" + refusal + "\"}");
+            } else {
+                response.setStatusCode(415).putHeader("Content-Type", "text/html; charset=utf-8")
+                        .end(ExpiredFormPage.page("This form could not be accepted",
+                                "The request did not come from one of Bearing's own forms. Nothing was changed. "
+                                        + "Go back, reload the page and try again."));
+            }
+            return;
+        }
+        rc.next();
+    }
+
+    /**
+     * @param method request method
+     * @param path request path
+     * @param contentType the Content-Type header, may be null
+     * @return why the request is refused (415), or null when its content type is accepted
+     */
+    static String refusedContentType(HttpMethod method, String path, String contentType) {
+        String type = contentType == null ? "" : contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+        if (path.startsWith("/api/")) {
+            if ((method == HttpMethod.POST || method == HttpMethod.PUT || method == HttpMethod.PATCH)
+                    && !type.equals("application/json")) {
+                return "Send Content-Type: application/json (was " + (type.isEmpty() ? "none" : type) + ").";
+            }
+            return null;
+        }
+        if (path.startsWith("/q/")) {
+            return null;
+        }
+        if (method == HttpMethod.POST && !type.equals("application/x-www-form-urlencoded")) {
+            return "Forms are posted as application/x-www-form-urlencoded (was " + (type.isEmpty() ? "none" : type) + ").";
+        }
+        return null;
+    }
+
+    /**
+     * @param h the response headers to add to
+     * @param path request path
+     * @param https whether the request came over TLS or the public URL is HTTPS (behind a proxy)
+     */
+    static void addHeaders(io.vertx.core.MultiMap h, String path, boolean https) {
+        boolean toolPage = path.startsWith("/q/swagger-ui") || path.startsWith("/q/dev-ui");
+        h.set("Content-Security-Policy", toolPage ? CSP_SWAGGER : CSP);
+        h.set("X-Frame-Options", "DENY");
+        h.set("X-Content-Type-Options", "nosniff");
+        h.set("Referrer-Policy", "no-referrer");
+        if (https) {
+            h.set("Strict-Transport-Security", HSTS);
+        }
+        if (!path.startsWith("/assets/") && !toolPage) {
+            h.set("Cache-Control", "no-store");
+        }
+    }
+
+    /**
+     * @param publicUrl the configured public URL
+     * @param extra further host names the deployment answers for
+     * @return host names (lower case, no port) accepted in the Host header
+     */
+    static Set<String> allowedHosts(String publicUrl, Optional<Set<String>> extra) {
+        Set<String> hosts = new HashSet<>(Set.of("localhost", "127.0.0.1", "[::1]"));
+        String host = URI.create(publicUrl).getHost();
+        if (host != null) {
+            hosts.add(host.toLowerCase(Locale.ROOT));
+        }
+        extra.ifPresent(e -> e.forEach(x -> hosts.add(x.strip().toLowerCase(Locale.ROOT))));
+        return hosts;
+    }
+
+    /**
+     * @param hostHeader the Host header (name, optionally with {@code :port}), may be null
+     * @param allowed accepted host names
+     * @return whether the request names a host this deployment serves
+     */
+    static boolean hostAllowed(String hostHeader, Set<String> allowed) {
+        if (hostHeader == null || hostHeader.isBlank()) {
+            return false;
+        }
+        String h = hostHeader.strip().toLowerCase(Locale.ROOT);
+        if (h.startsWith("[")) {
+            int end = h.indexOf(']');
+            h = end < 0 ? h : h.substring(0, end + 1);
+        } else if (h.indexOf(':') >= 0) {
+            h = h.substring(0, h.indexOf(':'));
+        }
+        if (h.endsWith(".")) {
+            h = h.substring(0, h.length() - 1);
+        }
+        return allowed.contains(h);
+    }
+}

@@ -1,0 +1,82 @@
+package dev.bearing.assessment;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+
+import dev.bearing.support.Api;
+import io.quarkus.test.junit.QuarkusTest;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Input that is not exactly what the API takes is refused with a problem naming the field; nothing is stored. */
+@QuarkusTest
+class StrictInputTest {
+
+    private static long assessments() {
+        return given().get("/api/v1/assessments").then().extract().jsonPath().getList("$").size();
+    }
+
+    private static void refusedCreate(String body, String field) {
+        long before = assessments();
+        given().contentType("application/json").body(body).post("/api/v1/assessments").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo(field));
+        org.junit.jupiter.api.Assertions.assertEquals(before, assessments(), body + " stored nothing");
+    }
+
+    @Test
+    void wrongJsonTypesDuplicateKeysAndTrailingGarbageAreRefused() {
+        refusedCreate("{\"organisation\": 42}", "organisation");
+        refusedCreate("{\"organisation\": true}", "organisation");
+        refusedCreate("{\"organisation\": \"Acme\", \"questionnaireVersion\": 0.9}", "questionnaireVersion");
+        refusedCreate("{\"organisation\": \"Acme\", \"questionnaireVersion\": \"1\"}", "questionnaireVersion");
+        refusedCreate("{\"organisation\": \"Acme\", \"organisation\": \"Evil\"}", "body");
+        refusedCreate("{\"organisation\": \"Acme\"} trailing", "body");
+        refusedCreate("{\"organisation\": \"Acme\"}{\"organisation\": \"Again\"}", "body");
+
+        long id = Api.createAssessment("Strict org");
+        given().contentType("application/json").body("{\"role\": 1}").post("/api/v1/assessments/" + id + "/respondents")
+                .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("role"));
+        given().get("/api/v1/assessments/" + id + "/respondents").then().body("$", hasSize(0));
+    }
+
+    @Test
+    void answerVersionMustBeAWholeNumberAndKeysUnique() {
+        String t = Api.addRespondent(Api.createAssessment("Strict answers"), "DEVELOPMENT");
+        Api.put(t, "sc.coverage", "{\"value\": \"everything\", \"version\": 0.9}").then().statusCode(400)
+                .body("errors[0].field", equalTo("version"));
+        Api.put(t, "sc.coverage", "{\"value\": \"everything\", \"value\": \"nothing\"}").then().statusCode(400);
+        Api.put(t, "sc.coverage", "{\"value\": \"everything\"} x").then().statusCode(400);
+        Api.put(t, "sc.coverage", "{\"value\": \"everything\", \"notApplicable\": 0}").then().statusCode(400)
+                .body("errors[0].field", equalTo("notApplicable"));
+        Api.answers(t).then().body("$", hasSize(0));
+    }
+
+    @Test
+    void scaleValuesOutsideTheIntegerRangeAreRefusedNotWrapped() {
+        String t = Api.addRespondent(Api.createAssessment("Overflow org"), "DEVELOPMENT");
+        for (String v : new String[] {"4294967297", "18446744073709551620", "-4294967295", "3.0", "1e0"}) {
+            Api.put(t, "align.shared_goals", "{\"value\": " + v + "}").then().statusCode(400)
+                    .contentType("application/problem+json").body("errors[0].field", equalTo("align.shared_goals"));
+        }
+        Api.answers(t).then().body("$", hasSize(0));
+        Api.put(t, "align.shared_goals", Map.of("value", 4)).then().statusCode(200);
+    }
+
+    @Test
+    void answersToHiddenFollowUpsAreRefused() {
+        String t = Api.addRespondent(Api.createAssessment("Hidden follow-up org"), "DEVELOPMENT");
+        // ci.feedback_time follows up ci.build_trigger and is hidden when there is no shared build
+        Api.put(t, "ci.build_trigger", Map.of("value", "no_shared_build")).then().statusCode(200);
+        Api.put(t, "ci.feedback_time", Map.of("value", "under_ten_minutes")).then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", equalTo(dev.bearing.common.ProblemTypes.NOT_VISIBLE))
+                .body("errors[0].field", equalTo("ci.feedback_time"))
+                .body("errors[0].message", containsString("not shown"));
+        Api.answers(t).then().body("$", hasSize(1));
+        // in one request with the answer that reveals it, it is accepted
+        Api.putMany(t, java.util.List.of(Map.of("questionKey", "ci.build_trigger", "value", "on_every_push", "version", 0),
+                Map.of("questionKey", "ci.feedback_time", "value", "under_ten_minutes"))).then().statusCode(200);
+    }
+}
