@@ -20,12 +20,16 @@ public class EvaluationResource {
     @Inject
     EvaluationService service;
 
+    @Inject
+    dev.bearing.common.BearingConfig config;
+
     /** Evaluates the submitted answers now; 201. 404 unknown assessment; 409 nobody submitted. */
     @org.eclipse.microprofile.openapi.annotations.Operation(summary = "Evaluate the submitted surveys now")
     @POST
     public Response evaluate(@PathParam("id") String id) {
         StoredEvaluation e = service.evaluate(AssessmentResource.parseId(id));
-        return Response.created(URI.create("/api/v1/assessments/" + e.assessmentId() + "/evaluation"))
+        // built from the configured public URL, never from the request's Host header
+        return Response.created(URI.create(config.publicUrl() + "/api/v1/assessments/" + e.assessmentId() + "/evaluation"))
                 .entity(e).build();
     }
 

@@ -25,7 +25,7 @@ public final class AnswerSheet {
      *     bound of the band scoring nearest), or null to fill nothing
      * @param explicit explicit answers by question key, in the JSON shapes the API accepts; the
      *     string {@code "n/a"} answers "not applicable"
-     * @return answers by question key in survey order
+     * @return answers by question key in survey order, without answers to follow-ups the answers hide
      * @throws dev.bearing.common.ProblemException naming the question when an explicit answer
      *     does not fit it or names an unknown question
      */
@@ -48,7 +48,7 @@ public final class AnswerSheet {
             }
         }
         if (fill == null) {
-            return answers;
+            return visibleOnly(q, role, answers);
         }
         // fill in survey order so that branching follows the answers given so far
         Map<String, AnswerValue> out = new LinkedHashMap<>();
@@ -69,6 +69,18 @@ public final class AnswerSheet {
                 out.put(qu.key(), AnswerValue.parse(qu, v, false));
             }
         }
+        return visibleOnly(q, role, out);
+    }
+
+    /** @return the answers without those to follow-ups that the answers themselves hide (the API refuses them) */
+    private static Map<String, AnswerValue> visibleOnly(Questionnaire q, Role role, Map<String, AnswerValue> answers) {
+        Set<String> visible = Visibility.visibleKeys(q, role, answers);
+        Map<String, AnswerValue> out = new LinkedHashMap<>();
+        answers.forEach((k, v) -> {
+            if (visible.contains(k)) {
+                out.put(k, v);
+            }
+        });
         return out;
     }
 
