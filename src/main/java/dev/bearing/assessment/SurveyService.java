@@ -78,7 +78,8 @@ public class SurveyService {
      * @param title questionnaire title
      * @param description questionnaire description
      * @param estimatedMinutes typical time for this role, in minutes, from the questions the role
-     *     can be asked (follow-ups included) by type: see {@link #secondsToAnswer}
+     *     can be asked (follow-ups included, except the "which tools?" text under "Something else")
+     *     by type: see {@link #secondsToAnswer}
      * @param questionCount questions the role can be asked, follow-ups included
      * @param startedAt first answer, or null
      * @param submittedAt submission time, or null
@@ -413,7 +414,9 @@ public class SurveyService {
             done += reqDone;
         }
         List<Question> asked = q.questions().stream().filter(qu -> qu.roles().contains(r.role)).toList();
-        int seconds = asked.stream().mapToInt(SurveyService::secondsToAnswer).sum();
+        // "which tools?" appears only under "Something else", which few respondents choose: not timed
+        int seconds = asked.stream().filter(qu -> qu.catalogRole() != Question.CatalogRole.OTHER_NAMES)
+                .mapToInt(SurveyService::secondsToAnswer).sum();
         int minutes = Math.max(5, (int) Math.ceil(seconds / 300.0) * 5);
         return new Survey(r.token, r.assessment.organisation.name, r.role.label(), q.title(), q.description(),
                 minutes, asked.size(), r.startedAt, r.submittedAt, sections, total, done);

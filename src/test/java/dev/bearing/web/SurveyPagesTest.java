@@ -227,8 +227,9 @@ class SurveyPagesTest {
         Matcher m = Pattern.compile("about <strong>(\\d+) minutes</strong>: up to (\\d+) questions").matcher(html);
         assertTrue(m.find(), "the welcome page gives minutes and the question count");
         int minutes = Integer.parseInt(m.group(1));
-        // a real read-through of the development role took 26 to 46 minutes; the page said 25
-        assertTrue(minutes >= 26 && minutes <= 46, "estimate " + minutes + " min");
+        // a real read-through of the development role took 26 to 46 minutes on version 1, when the page
+        // said 25; version 2 asks more (secrets, provisioning and configuration apart, change control)
+        assertTrue(minutes >= 26 && minutes <= 55, "estimate " + minutes + " min");
         long asked = FullSurvey.QUESTIONNAIRE.questions().stream().filter(q -> q.roles().contains(Role.DEVELOPMENT)).count();
         assertEquals(asked, Long.parseLong(m.group(2)));
     }
