@@ -129,6 +129,10 @@ final class ResultAssembler {
         List<LayerRecommendation> out = new ArrayList<>();
         Map<String, CurrentTool> inUse = new TreeMap<>();
         current.forEach(c -> inUse.put(c.toolKey(), c));
+        Map<String, List<Suitability>> suitabilityByTool = suitability.stream()
+                .collect(Collectors.groupingBy(x -> x.layer() + "/" + x.toolKey()));
+        Map<String, List<Exclusion>> exclusionsByTool = exclusions.stream()
+                .collect(Collectors.groupingBy(x -> x.layer() + "/" + x.toolKey()));
         for (Catalog.Layer layer : catalog.layers()) {
             List<Catalog.Kind> kinds = layer.kinds().isEmpty() ? java.util.Collections.singletonList(null) : layer.kinds();
                 for (Catalog.Kind kind : kinds) {
@@ -138,12 +142,12 @@ final class ResultAssembler {
                 List<ToolOption> excluded = new ArrayList<>();
                 List<CurrentToolResult> currentHere = new ArrayList<>();
                 for (Catalog.Tool t : tools) {
-                    List<Suitability> mine = suitability.stream()
-                            .filter(x -> x.layer().equals(layer.key()) && x.toolKey().equals(t.key()))
-                            .sorted(Comparator.comparing(Suitability::rule).thenComparing(Suitability::reason)).toList();
-                    List<Exclusion> out2 = exclusions.stream()
-                            .filter(x -> x.layer().equals(layer.key()) && x.toolKey().equals(t.key()))
-                            .sorted(Comparator.comparing(Exclusion::rule).thenComparing(Exclusion::reason)).toList();
+                    List<Suitability> mine = suitabilityByTool.getOrDefault(layer.key() + "/" + t.key(), List.of())
+                            .stream().sorted(Comparator.comparing(Suitability::rule).thenComparing(Suitability::reason))
+                            .toList();
+                    List<Exclusion> out2 = exclusionsByTool.getOrDefault(layer.key() + "/" + t.key(), List.of())
+                            .stream().sorted(Comparator.comparing(Exclusion::rule).thenComparing(Exclusion::reason))
+                            .toList();
                     int points = mine.stream().mapToInt(Suitability::points).sum();
                     List<String> reasons;
                     List<String> caveats;
