@@ -177,7 +177,7 @@ public final class DoraBenchmark {
         List<MetricComparison> out = new ArrayList<>();
         scores.forEach((m, score) -> {
             Stat s = g.stats().get(m.key());
-            double percentile = 100 * normalCdf((score - s.mean()) / s.std());
+            double percentile = 100 * AdoptionCurve.normalCdf((score - s.mean()) / s.std());
             out.add(new MetricComparison(m.key(), m.name(), score, s.mean(), s.std(), percentile,
                     words(percentile, kind, g.key(), g.name())));
         });
@@ -236,19 +236,5 @@ public final class DoraBenchmark {
 
     private static String fmt(double v) {
         return String.format(Locale.ROOT, "%.2f", v);
-    }
-
-    /**
-     * Standard normal CDF, Abramowitz and Stegun 7.1.26 approximation of erf (error below 1.5e-7).
-     *
-     * @param z standard score
-     * @return probability 0..1
-     */
-    static double normalCdf(double z) {
-        double x = Math.abs(z) / Math.sqrt(2);
-        double t = 1 / (1 + 0.3275911 * x);
-        double erf = 1 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t
-                + 0.254829592) * t * Math.exp(-x * x);
-        return z >= 0 ? 0.5 * (1 + erf) : 0.5 * (1 - erf);
     }
 }

@@ -43,7 +43,7 @@ class DoraBenchmarkTest {
         double std = all.path("std").asDouble();
         assertEquals(mean, m.peerMean(), 1e-12);
         assertEquals(std, m.peerStd(), 1e-12);
-        assertEquals(100 * DoraBenchmark.normalCdf((8.0 - mean) / std), m.percentile(), 1e-9);
+        assertEquals(100 * AdoptionCurve.normalCdf((8.0 - mean) / std), m.percentile(), 1e-9);
         // by hand: z = (8.0 - 5.5) / 2.4 = 1.0417, Phi(1.0417) = 0.8512
         assertEquals(85.12, m.percentile(), 0.01);
         assertEquals("better than about 85 % of all respondents", m.words());
@@ -51,9 +51,9 @@ class DoraBenchmarkTest {
 
     @Test
     void normalCdfMatchesTableValues() {
-        assertEquals(0.5, DoraBenchmark.normalCdf(0), 1e-7);
-        assertEquals(0.841345, DoraBenchmark.normalCdf(1), 1e-6);
-        assertEquals(0.022750, DoraBenchmark.normalCdf(-2), 1e-6);
+        assertEquals(0.5, AdoptionCurve.normalCdf(0), 1e-7);
+        assertEquals(0.841345, AdoptionCurve.normalCdf(1), 1e-6);
+        assertEquals(0.022750, AdoptionCurve.normalCdf(-2), 1e-6);
     }
 
     @Test
