@@ -251,8 +251,9 @@ final class ResultAssembler {
         // ties where nothing is in use, those the roadmap needs soonest first
         Map<String, Integer> firstPhase = new TreeMap<>();
         roadmap.stream().filter(e -> e.layer() != null).forEach(e -> firstPhase.merge(e.layer(), e.phase(), Math::min));
+        // a tie between kinds of test tool is the team's choice, not leadership's
         List<LayerRecommendation> ties = stack.stream().filter(l -> !l.tiedWith().isEmpty() && "ADD".equals(l.change())
-                && firstPhase.containsKey(l.layer()))
+                && l.kind() == null && firstPhase.containsKey(l.layer()))
                 .sorted(Comparator.comparingInt(l -> firstPhase.getOrDefault(l.layer(), 9))).toList();
         for (LayerRecommendation l : ties) {
             {

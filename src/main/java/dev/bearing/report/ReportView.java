@@ -708,7 +708,7 @@ public record ReportView(String title, String organisation, String footerOrganis
                         .forEach(o -> nz(o.reasons()).forEach(x -> elsewhere.add(generic(x, o.name()))));
                 nz(t.reasons()).stream().filter(s -> !elsewhere.contains(generic(s, t.name()))).map(ReportView::plain)
                         .filter(s -> !s.isBlank()).findFirst()
-                        .ifPresent(s -> parts.add(oneLine(t.name()) + " — " + lowerFirst(gist(s))));
+                        .ifPresent(s -> parts.add(oneLine(t.name()) + " — " + withoutOwnName(gist(s), t.name())));
             }
         }
         if (parts.size() < 2) {
@@ -886,6 +886,11 @@ public record ReportView(String title, String organisation, String footerOrganis
 
     private static String oneDecimal(double v) {
         return String.format(Locale.ROOT, "%.1f", v);
+    }
+
+    /** @return "has the largest ecosystem" from "Terraform has the largest ecosystem", else the sentence lower-cased */
+    private static String withoutOwnName(String sentence, String name) {
+        return sentence.startsWith(name + " ") ? sentence.substring(name.length() + 1) : lowerFirst(sentence);
     }
 
     private static String lowerFirst(String s) {
