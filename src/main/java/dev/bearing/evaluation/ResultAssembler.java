@@ -346,8 +346,10 @@ final class ResultAssembler {
         for (String key : items.keySet()) {
             visit(key, items, phase, ordered, visiting);
         }
+        // the tool a roadmap item names is the layer's pick, or the tied picks while the tie stands
         Map<String, String> tools = new LinkedHashMap<>();
-        stack.forEach(l -> tools.putIfAbsent(l.layer(), l.primary() == null ? null : l.primary().name()));
+        stack.forEach(l -> tools.putIfAbsent(l.layer(), l.primary() == null ? null : l.tiedWith().isEmpty()
+                ? l.primary().name() : l.primary().name() + " or " + String.join(" or ", l.tiedWith())));
         List<RoadmapEntry> out = new ArrayList<>();
         for (String key : ordered) {
             RoadmapItem i = items.get(key);

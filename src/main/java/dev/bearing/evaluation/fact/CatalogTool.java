@@ -69,9 +69,41 @@ public record CatalogTool(String layer, String kind, String key, String name, in
         return lifecycle.stream().anyMatch(e -> "LICENCE_CHANGE".equals(e.event()));
     }
 
-    /** @return the lifecycle events as one plain-words sentence per event, e.g. "2024-02-15: ..." */
+    /**
+     * @return the lifecycle events as sentences for a reader, oldest first, each led by its date in
+     *     words, e.g. "On 15 February 2024: Bitbucket Server reached end of support. In March 2026: …"
+     */
     public String lifecycleWords() {
-        return String.join(" ", lifecycle.stream().map(e -> e.date() + ": " + e.note()).toList());
+        return String.join(" ", lifecycle.stream().map(e -> {
+            String note = e.note() == null ? "" : e.note().strip();
+            return dateWords(e.date()) + ": " + (note.endsWith(".") ? note : note + ".");
+        }).toList());
+    }
+
+    /** @return the end-of-support and end-of-life events only, as {@link #lifecycleWords()} writes them */
+    public String supportWords() {
+        return String.join(" ", lifecycle.stream()
+                .filter(e -> "END_OF_SUPPORT".equals(e.event()) || "END_OF_LIFE".equals(e.event())).map(e -> {
+                    String note = e.note() == null ? "" : e.note().strip();
+                    return dateWords(e.date()) + ": " + (note.endsWith(".") ? note : note + ".");
+                }).toList());
+    }
+
+    /** @return "On 15 February 2024" for 2024-02-15, "In March 2026" for 2026-03, the text as given otherwise */
+    static String dateWords(String date) {
+        try {
+            if (date.length() == 10) {
+                return "On " + java.time.LocalDate.parse(date)
+                        .format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.UK));
+            }
+            if (date.length() == 7) {
+                return "In " + java.time.YearMonth.parse(date)
+                        .format(java.time.format.DateTimeFormatter.ofPattern("MMMM yyyy", java.util.Locale.UK));
+            }
+        } catch (java.time.format.DateTimeParseException e) {
+            // fall through: the catalog test keeps dates well formed
+        }
+        return "In " + date;
     }
 
     /**
