@@ -341,7 +341,7 @@
       }
       if (t.tagName === 'TEXTAREA' || t.type === 'number') {
         clearTimeout(debounce[fs.dataset.key]);
-        debounce[fs.dataset.key] = setTimeout(function () { save(fs); }, 900);
+        debounce[fs.dataset.key] = setTimeout(function () { delete debounce[fs.dataset.key]; save(fs); }, 900);
       }
     });
     // "Not applicable" and an answer exclude each other
@@ -382,10 +382,25 @@
       return;
     }
     leaving = true;
-    if (Object.keys(pending).length > 0 || Object.keys(inFlight).length > 0) { return; } // the form post carries them
     e.preventDefault();
+    // answers still being typed are sent now; saves under way are awaited (a form post racing
+    // them would carry the old version and be refused as changed elsewhere)
+    Object.keys(debounce).forEach(function (key) {
+      clearTimeout(debounce[key]);
+      delete debounce[key];
+      var fs = fieldset(key);
+      if (fs) { save(fs); }
+    });
     var target = go === 'previous' ? form.dataset.previous : form.dataset.next;
-    window.location.href = target;
+    (function proceed() {
+      if (Object.keys(inFlight).length > 0) { setTimeout(proceed, 100); return; }
+      if (Object.keys(pending).length === 0) { window.location.href = target; return; }
+      // some answers are still unsaved (server busy): the form post carries them
+      var g = document.createElement('input');
+      g.type = 'hidden'; g.name = 'go'; g.value = go === 'previous' ? 'previous' : 'next';
+      form.appendChild(g);
+      HTMLFormElement.prototype.submit.call(form);
+    }());
   });
   updateVisibility();
   retryPending();
