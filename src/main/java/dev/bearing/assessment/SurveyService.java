@@ -8,6 +8,7 @@ import dev.bearing.assessment.AssessmentApi.BulkAnswer;
 import dev.bearing.common.ProblemException;
 import dev.bearing.questionnaire.AnswerValue;
 import dev.bearing.questionnaire.Question;
+import dev.bearing.questionnaire.QuestionType;
 import dev.bearing.questionnaire.Questionnaire;
 import dev.bearing.questionnaire.Visibility;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -161,6 +162,14 @@ public class SurveyService {
             return value != null && value.chose(choiceKey);
         }
 
+        /**
+         * @return true when the page offers "Clear answer": an optional question answered by one
+         *     radio choice (SINGLE or SCALE), whose pick a browser cannot otherwise undo
+         */
+        public boolean clearable() {
+            return !q.required() && (q.type() == QuestionType.SINGLE || q.type() == QuestionType.SCALE);
+        }
+
         /** @return true when the stored scale answer is n */
         public boolean scaleIs(int n) {
             return value != null && value.number() != null && value.number().intValue() == n;
@@ -306,7 +315,8 @@ public class SurveyService {
      *
      * @param page the section as it is stored now (what the form's fields are compared with)
      * @param form form fields: {@code q.<key>} (repeated for MULTI), {@code na.<key>},
-     *     {@code v.<key>} (the version the page was rendered with)
+     *     {@code v.<key>} (the version the page was rendered with), {@code clear} (the key of
+     *     a question whose "Clear answer" button was pressed: its answer is removed)
      * @return messages by question key for the answers that were refused (empty when all saved)
      * @throws ProblemException 409 when already submitted
      */
@@ -322,6 +332,10 @@ public class SurveyService {
             List<String> values = form.getOrDefault("q." + qu.key(), List.of()).stream()
                     .filter(v -> v != null && !v.isBlank()).toList();
             boolean na = form.containsKey("na." + qu.key());
+            if (form.getOrDefault("clear", List.of()).contains(qu.key()) && view.clearable()) {
+                values = List.of();
+                na = false;
+            }
             Integer version = parseVersion(form.get("v." + qu.key()));
             JsonNode value = null;
             try {

@@ -344,6 +344,16 @@
         debounce[fs.dataset.key] = setTimeout(function () { delete debounce[fs.dataset.key]; save(fs); }, 900);
       }
     });
+    // "Clear answer": with the script, unpick the choice here and remove the saved answer (DELETE)
+    var clear = fs.querySelector('button.clear-answer');
+    if (clear) {
+      clear.addEventListener('click', function (e) {
+        e.preventDefault();
+        applyValue(fs, { clear: true });
+        updateVisibility();
+        save(fs);
+      });
+    }
     // "Not applicable" and an answer exclude each other
     var na = fs.querySelector('input[name^="na."]');
     if (na) {

@@ -267,6 +267,23 @@ class SurveyBrowserTest {
                 .body("find { it.questionKey == 'deploy.manual_steps' }.value", org.hamcrest.Matchers.equalTo(3));
     }
 
+    @Test
+    void anOptionalChoiceCanBeClearedOncePicked() {
+        String token = Api.addRespondent(Api.createAssessment("Clear in browser org"), "DEVELOPMENT");
+        driver = Browser.start();
+        driver.get(base + "survey/" + token + "/s/delivery_performance");
+        choose("dora.rework_rate", "dont_know");
+        waitSaved("dora.rework_rate");
+        driver.findElement(By.cssSelector("#q-dora\\.rework_rate button.clear-answer")).click();
+        waitSaved("dora.rework_rate");
+        assertFalse(checked("dora.rework_rate", "dont_know"), "the choice is unpicked");
+        assertEquals(".../s/delivery_performance", ".../s/" + driver.getCurrentUrl().replaceAll("^.*/s/", ""), "stays on the page");
+        given().get("/api/v1/respondents/" + token + "/answers").then().statusCode(200)
+                .body("questionKey", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem("dora.rework_rate")));
+        driver.navigate().refresh();
+        assertFalse(checked("dora.rework_rate", "dont_know"), "still cleared after a reload");
+    }
+
     private String overall() {
         return driver.findElement(By.cssSelector(".progress [data-overall-count]")).getText();
     }

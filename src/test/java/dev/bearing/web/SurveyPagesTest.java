@@ -90,6 +90,20 @@ class SurveyPagesTest {
     }
 
     @Test
+    void anOptionalChoiceCanBeClearedWithoutTheScript() {
+        String token = Api.addRespondent(Api.createAssessment("Clear org"), "DEVELOPMENT");
+        String path = "/survey/" + token + "/s/delivery_performance";
+        Api.put(token, "dora.rework_rate", java.util.Map.of("value", "dont_know")).then().statusCode(200);
+        String page = given().get(path).asString();
+        assertTrue(page.contains("name=\"clear\" value=\"dora.rework_rate\""), "optional choice offers Clear answer");
+        assertTrue(!page.contains("name=\"clear\" value=\"dora.deployment_frequency\""), "a required one does not");
+        Form f = csrf(path);
+        post(path, f, "q.dora.rework_rate", "dont_know", "v.dora.rework_rate", "0", "clear", "dora.rework_rate")
+                .then().statusCode(303).header("Location", endsWith("/s/delivery_performance#q-dora.rework_rate"));
+        Api.answers(token).then().body("questionKey", not(org.hamcrest.Matchers.hasItem("dora.rework_rate")));
+    }
+
+    @Test
     void badAnswersAreRefusedOnTheFieldAndTheOthersKept() {
         String token = Api.addRespondent(Api.createAssessment("Bad input org"), "DEVELOPMENT");
         String path = "/survey/" + token + "/s/deployment_release";
