@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.bearing.assessment.AssessmentApi.BulkAnswer;
 import dev.bearing.common.ProblemException;
+import dev.bearing.common.ProblemTypes;
 import dev.bearing.questionnaire.AnswerValue;
 import dev.bearing.questionnaire.Question;
 import dev.bearing.questionnaire.QuestionType;
@@ -202,6 +203,39 @@ public class SurveyService {
                     + (q.number().unit() == null ? "" : " (" + q.number().unit() + ")") + ".";
         }
 
+        /**
+         * What the page says when a value of this question is refused as invalid, in the words of
+         * the form rather than the API's (whose problem detail stays exact for programs).
+         *
+         * @return e.g. "Enter a number from 1 to 100,000." for NUMBER, "Choose a point from 1 to
+         *     5." for SCALE; null for other types, whose API messages are shown as they are
+         */
+        public String invalidValueText() {
+            return switch (q.type()) {
+                case NUMBER -> q.number() == null ? null
+                        : "Enter a number from " + plain(q.number().min()) + " to " + plain(q.number().max()) + ".";
+                case SCALE -> "Choose a point from 1 to 5.";
+                default -> null;
+            };
+        }
+
+        /**
+         * @param refusal why the service refused this question's answer
+         * @return the message for the page: {@link #invalidValueText()} for an invalid value where
+         *     there is one, else the refusal's own message starting with a capital and ending with a full stop
+         */
+        public String refusalText(ProblemException refusal) {
+            if (ProblemTypes.INVALID_VALUE.equals(refusal.type()) && invalidValueText() != null) {
+                return invalidValueText();
+            }
+            String m = refusal.errors().isEmpty() ? refusal.getMessage() : refusal.errors().get(0).message();
+            if (m == null || m.isEmpty()) {
+                return "Not saved.";
+            }
+            m = Character.toUpperCase(m.charAt(0)) + m.substring(1);
+            return m.endsWith(".") ? m : m + ".";
+        }
+
         private static String plain(double d) {
             return d == Math.rint(d) ? String.format(java.util.Locale.UK, "%,d", (long) d) : String.valueOf(d);
         }
@@ -369,7 +403,7 @@ public class SurveyService {
                     answerService.save(token, List.of(new BulkAnswer(qu.key(), value, na ? true : null, version)));
                 }
             } catch (ProblemException e) {
-                errors.put(qu.key(), e.errors().isEmpty() ? e.getMessage() : e.errors().get(0).message());
+                errors.put(qu.key(), view.refusalText(e));
             }
         }
         return errors;

@@ -174,13 +174,16 @@
           message = 'This question does not apply with your other answers, so it was not saved.';
         } else if (kind === 'stale-version' || res.status === 409) {
           message = 'This answer was changed in another window or tab. Reload the page to see the latest answer, then change it again.';
+        } else if (kind === 'invalid-value' && fs.dataset.invalidText) {
+          // the page's own words (e.g. "Enter a number from 1 to 100,000."), not the API's detail
+          message = fs.dataset.invalidText;
         } else {
           message = (p.errors && p.errors[0] && p.errors[0].message) || p.detail || 'Not saved.';
           message = message.charAt(0).toUpperCase() + message.slice(1) + '.';
           message = message.replace(/\.\.$/, '.');
         }
         finish(key);
-        mark(fs, 'error', 'Not saved: ' + message);
+        mark(fs, 'error', 'Not saved. ' + message);
         overallStatus();
       });
     }).catch(function () {

@@ -284,6 +284,16 @@ class SurveyBrowserTest {
         assertFalse(checked("dora.rework_rate", "dont_know"), "still cleared after a reload");
     }
 
+    @Test
+    void aRefusedNumberIsExplainedInPlainWords() {
+        String token = Api.addRespondent(Api.createAssessment("Plain words browser org"), "DEVELOPMENT");
+        driver = Browser.start();
+        driver.get(base + "survey/" + token + "/s/context");
+        driver.findElement(By.name("q.context.engineering_headcount")).sendKeys("0");
+        wait(driver).until(d -> !error("context.engineering_headcount").isEmpty());
+        assertEquals("Not saved. Enter a number from 1 to 100,000.", error("context.engineering_headcount"));
+    }
+
     private String overall() {
         return driver.findElement(By.cssSelector(".progress [data-overall-count]")).getText();
     }

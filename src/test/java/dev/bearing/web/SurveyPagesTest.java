@@ -104,6 +104,18 @@ class SurveyPagesTest {
     }
 
     @Test
+    void aRefusedNumberIsExplainedInPlainWordsWhileTheApiStaysExact() {
+        String token = Api.addRespondent(Api.createAssessment("Plain words org"), "DEVELOPMENT");
+        String path = "/survey/" + token + "/s/context";
+        post(path, csrf(path), "q.context.engineering_headcount", "0").then().statusCode(422)
+                .body(containsString("Enter a number from 1 to 100,000."))
+                .body(containsString("data-invalid-text=\"Enter a number from 1 to 100,000.\""))
+                .body(not(containsString("Must be between"))).body(not(containsString("must be between")));
+        Api.put(token, "context.engineering_headcount", Map.of("value", 0)).then().statusCode(400)
+                .body("errors[0].message", equalTo("must be between 1 and 100000, was 0"));
+    }
+
+    @Test
     void badAnswersAreRefusedOnTheFieldAndTheOthersKept() {
         String token = Api.addRespondent(Api.createAssessment("Bad input org"), "DEVELOPMENT");
         String path = "/survey/" + token + "/s/deployment_release";
@@ -111,7 +123,8 @@ class SurveyPagesTest {
         post(path, f, "q.deploy.production_method", "scripted", "q.deploy.manual_steps", "-7",
                 "q.deploy.rollback", "not_a_choice")
                 .then().statusCode(422)
-                .body(containsString("must be between"))
+                .body(containsString("Enter a number from 0 to 500."))
+                .body(not(containsString("must be between")))
                 .body(containsString("not_a_choice"))
                 .body(containsString("value=\"-7\""));
         Api.answers(token).then().body("questionKey", equalTo(java.util.List.of("deploy.production_method")));
