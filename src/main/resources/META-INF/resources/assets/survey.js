@@ -8,6 +8,10 @@
   // Never act on a page restored from the back/forward cache: its versions may be stale.
   window.addEventListener('pageshow', function (e) { if (e.persisted) { window.location.reload(); } });
 
+  // The welcome page says how answers are saved: automatically only while this script runs.
+  document.querySelectorAll('[data-with-script]').forEach(function (e) { e.hidden = false; });
+  document.querySelectorAll('[data-without-script]').forEach(function (e) { e.hidden = true; });
+
   document.querySelectorAll('button[data-once]').forEach(function (b) {
     b.form.addEventListener('submit', function () { setTimeout(function () { b.disabled = true; }, 0); });
   });

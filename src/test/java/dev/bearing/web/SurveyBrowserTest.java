@@ -59,6 +59,9 @@ class SurveyBrowserTest {
 
         driver.get(survey);
         assertTrue(driver.getPageSource().contains("Zakład Żółw Łódź"));
+        String welcome = driver.findElement(By.cssSelector(".welcome .facts")).getText();
+        assertTrue(welcome.contains("saved automatically"), welcome);
+        assertFalse(welcome.contains("JavaScript is off"), welcome);
         Browser.screenshot(driver, "1-welcome");
         driver.findElement(By.linkText("Start the survey")).click();
         wait(driver).until(d -> d.getCurrentUrl().endsWith("/s/context"));

@@ -116,6 +116,21 @@ class SurveyPagesTest {
     }
 
     @Test
+    void welcomePageWithoutTheScriptDoesNotPromiseAutomaticSaving() {
+        String token = Api.addRespondent(Api.createAssessment("No script org"), "BUSINESS");
+        String page = given().get("/survey/" + token).then().statusCode(200).extract().asString();
+        // as served (what a browser without JavaScript shows), the only promise of automatic
+        // saving sits in an element hidden until the page script reveals it
+        int promise = page.indexOf("saved automatically");
+        assertTrue(promise > 0, "the promise is there for browsers running the script");
+        assertEquals(-1, page.indexOf("saved automatically", promise + 1), "made once only");
+        String item = page.substring(page.lastIndexOf("<li", promise), promise);
+        assertTrue(item.substring(0, item.indexOf('>')).contains("hidden"), "hidden without the script: " + item);
+        assertTrue(page.replaceAll("<[^>]+>", "").contains("saved when you press Next or Previous"),
+                "says what happens without the script");
+    }
+
+    @Test
     void badAnswersAreRefusedOnTheFieldAndTheOthersKept() {
         String token = Api.addRespondent(Api.createAssessment("Bad input org"), "DEVELOPMENT");
         String path = "/survey/" + token + "/s/deployment_release";
