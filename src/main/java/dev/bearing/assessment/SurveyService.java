@@ -88,10 +88,13 @@ public class SurveyService {
      * @param sections the role's sections with progress
      * @param requiredTotal visible required questions in all sections
      * @param requiredAnswered of those, answered
+     * @param requiredFollowUps of {@code requiredTotal}, the follow-ups (questions with a
+     *     visibleWhen condition) that earlier answers made visible: the amount by which the
+     *     target has grown, which the pages show as "+N follow-up questions"
      */
     public record Survey(String token, String organisation, String role, String title, String description,
             int estimatedMinutes, int questionCount, Instant startedAt, Instant submittedAt, List<SectionProgress> sections,
-            int requiredTotal, int requiredAnswered) {
+            int requiredTotal, int requiredAnswered, int requiredFollowUps) {
 
         /** @return percentage of required questions answered, 0..100 */
         public int percent() {
@@ -442,6 +445,7 @@ public class SurveyService {
         int number = 1;
         int total = 0;
         int done = 0;
+        int followUps = 0;
         for (Questionnaire.Section s : sectionsFor(r, q)) {
             int req = 0;
             int reqDone = 0;
@@ -455,6 +459,7 @@ public class SurveyService {
                 if (qu.required()) {
                     req++;
                     reqDone += has ? 1 : 0;
+                    followUps += qu.visibleWhen() != null ? 1 : 0;
                 }
             }
             sections.add(new SectionProgress(number++, s.key(), s.title(), req, reqDone, answered));
@@ -467,7 +472,7 @@ public class SurveyService {
                 .mapToInt(SurveyService::secondsToAnswer).sum();
         int minutes = Math.max(5, (int) Math.ceil(seconds / 300.0) * 5);
         return new Survey(r.token, r.assessment.organisation.name, r.role.label(), q.title(), q.description(),
-                minutes, asked.size(), r.startedAt, r.submittedAt, sections, total, done);
+                minutes, asked.size(), r.startedAt, r.submittedAt, sections, total, done, followUps);
     }
 
     private String write(Object o) {

@@ -292,6 +292,11 @@
       document.querySelectorAll('[data-overall-count]').forEach(function (c) {
         c.textContent = p.requiredAnswered + ' of ' + p.requiredTotal;
       });
+      // the target grows as answers reveal required follow-ups: say so instead of only jumping
+      document.querySelectorAll('[data-follow-ups]').forEach(function (c) {
+        var n = p.requiredFollowUps || 0;
+        c.textContent = n > 0 ? ' (+' + n + ' follow-up question' + (n === 1 ? '' : 's') + ')' : '';
+      });
       var bar = document.querySelector('[data-overall-bar]');
       if (bar) {
         bar.setAttribute('aria-valuenow', String(pct));

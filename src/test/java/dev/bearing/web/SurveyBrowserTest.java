@@ -297,6 +297,21 @@ class SurveyBrowserTest {
         assertEquals("Not saved. Enter a number from 1 to 100,000.", error("context.engineering_headcount"));
     }
 
+    @Test
+    void followUpsThatGrowTheTargetAreAnnounced() {
+        String token = Api.addRespondent(Api.createAssessment("Follow-up browser org"), "DEVELOPMENT");
+        driver = Browser.start();
+        driver.get(base + "survey/" + token + "/s/continuous_integration");
+        By followUps = By.cssSelector(".progress [data-follow-ups]");
+        assertEquals("", driver.findElement(followUps).getText());
+        choose("ci.build_trigger", "on_every_push");
+        waitSaved("ci.build_trigger");
+        wait(driver).until(d -> d.findElement(followUps).getText().matches("\\(\\+\\d+ follow-up questions?\\)"));
+        choose("ci.build_trigger", "no_shared_build");
+        waitSaved("ci.build_trigger");
+        wait(driver).until(d -> d.findElement(followUps).getText().isEmpty());
+    }
+
     private String overall() {
         return driver.findElement(By.cssSelector(".progress [data-overall-count]")).getText();
     }

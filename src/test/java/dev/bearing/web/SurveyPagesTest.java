@@ -131,6 +131,22 @@ class SurveyPagesTest {
     }
 
     @Test
+    void aGrowingTargetSaysHowManyFollowUpsItGained() {
+        String token = Api.addRespondent(Api.createAssessment("Follow-up org"), "DEVELOPMENT");
+        var before = given().get("/api/v1/respondents/" + token + "/progress").then().statusCode(200)
+                .body("requiredFollowUps", equalTo(0)).extract().jsonPath();
+        given().get("/survey/" + token + "/s/continuous_integration").then().body(not(containsString("follow-up question")));
+        Api.put(token, "ci.build_trigger", Map.of("value", "on_every_push")).then().statusCode(200);
+        var after = given().get("/api/v1/respondents/" + token + "/progress").then().statusCode(200).extract().jsonPath();
+        int gained = after.getInt("requiredFollowUps");
+        assertTrue(gained > 0, "answering the trigger reveals required follow-ups");
+        assertEquals(before.getInt("requiredTotal") + gained, after.getInt("requiredTotal"), "the target grew by exactly those");
+        String page = given().get("/survey/" + token + "/s/continuous_integration").asString();
+        assertTrue(page.contains("of " + after.getInt("requiredTotal") + "</span> required questions answered<span class=\"follow-ups\" data-follow-ups> (+"
+                + gained + " follow-up question" + (gained == 1 ? ")" : "s)")), "the progress says so");
+    }
+
+    @Test
     void badAnswersAreRefusedOnTheFieldAndTheOthersKept() {
         String token = Api.addRespondent(Api.createAssessment("Bad input org"), "DEVELOPMENT");
         String path = "/survey/" + token + "/s/deployment_release";
