@@ -6,8 +6,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.bearing.assessment.AssessmentApi.BulkAnswer;
 import dev.bearing.common.ProblemException;
+import dev.bearing.common.ProblemTypes;
 import dev.bearing.questionnaire.AnswerValue;
 import dev.bearing.questionnaire.Question;
+import dev.bearing.questionnaire.QuestionType;
 import dev.bearing.questionnaire.Questionnaire;
 import dev.bearing.questionnaire.Visibility;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -86,10 +88,13 @@ public class SurveyService {
      * @param sections the role's sections with progress
      * @param requiredTotal visible required questions in all sections
      * @param requiredAnswered of those, answered
+     * @param requiredFollowUps of {@code requiredTotal}, the follow-ups (questions with a
+     *     visibleWhen condition) that earlier answers made visible: the amount by which the
+     *     target has grown, which the pages show as "+N follow-up questions"
      */
     public record Survey(String token, String organisation, String role, String title, String description,
             int estimatedMinutes, int questionCount, Instant startedAt, Instant submittedAt, List<SectionProgress> sections,
-            int requiredTotal, int requiredAnswered) {
+            int requiredTotal, int requiredAnswered, int requiredFollowUps) {
 
         /** @return percentage of required questions answered, 0..100 */
         public int percent() {
@@ -161,6 +166,14 @@ public class SurveyService {
             return value != null && value.chose(choiceKey);
         }
 
+        /**
+         * @return true when the page offers "Clear answer": an optional question answered by one
+         *     radio choice (SINGLE or SCALE), whose pick a browser cannot otherwise undo
+         */
+        public boolean clearable() {
+            return !q.required() && (q.type() == QuestionType.SINGLE || q.type() == QuestionType.SCALE);
+        }
+
         /** @return true when the stored scale answer is n */
         public boolean scaleIs(int n) {
             return value != null && value.number() != null && value.number().intValue() == n;
@@ -191,6 +204,39 @@ public class SurveyService {
             }
             return "A number from " + plain(q.number().min()) + " to " + plain(q.number().max())
                     + (q.number().unit() == null ? "" : " (" + q.number().unit() + ")") + ".";
+        }
+
+        /**
+         * What the page says when a value of this question is refused as invalid, in the words of
+         * the form rather than the API's (whose problem detail stays exact for programs).
+         *
+         * @return e.g. "Enter a number from 1 to 100,000." for NUMBER, "Choose a point from 1 to
+         *     5." for SCALE; null for other types, whose API messages are shown as they are
+         */
+        public String invalidValueText() {
+            return switch (q.type()) {
+                case NUMBER -> q.number() == null ? null
+                        : "Enter a number from " + plain(q.number().min()) + " to " + plain(q.number().max()) + ".";
+                case SCALE -> "Choose a point from 1 to 5.";
+                default -> null;
+            };
+        }
+
+        /**
+         * @param refusal why the service refused this question's answer
+         * @return the message for the page: {@link #invalidValueText()} for an invalid value where
+         *     there is one, else the refusal's own message starting with a capital and ending with a full stop
+         */
+        public String refusalText(ProblemException refusal) {
+            if (ProblemTypes.INVALID_VALUE.equals(refusal.type()) && invalidValueText() != null) {
+                return invalidValueText();
+            }
+            String m = refusal.errors().isEmpty() ? refusal.getMessage() : refusal.errors().get(0).message();
+            if (m == null || m.isEmpty()) {
+                return "Not saved.";
+            }
+            m = Character.toUpperCase(m.charAt(0)) + m.substring(1);
+            return m.endsWith(".") ? m : m + ".";
         }
 
         private static String plain(double d) {
@@ -306,7 +352,8 @@ public class SurveyService {
      *
      * @param page the section as it is stored now (what the form's fields are compared with)
      * @param form form fields: {@code q.<key>} (repeated for MULTI), {@code na.<key>},
-     *     {@code v.<key>} (the version the page was rendered with)
+     *     {@code v.<key>} (the version the page was rendered with), {@code clear} (the key of
+     *     a question whose "Clear answer" button was pressed: its answer is removed)
      * @return messages by question key for the answers that were refused (empty when all saved)
      * @throws ProblemException 409 when already submitted
      */
@@ -322,6 +369,10 @@ public class SurveyService {
             List<String> values = form.getOrDefault("q." + qu.key(), List.of()).stream()
                     .filter(v -> v != null && !v.isBlank()).toList();
             boolean na = form.containsKey("na." + qu.key());
+            if (form.getOrDefault("clear", List.of()).contains(qu.key()) && view.clearable()) {
+                values = List.of();
+                na = false;
+            }
             Integer version = parseVersion(form.get("v." + qu.key()));
             JsonNode value = null;
             try {
@@ -355,7 +406,7 @@ public class SurveyService {
                     answerService.save(token, List.of(new BulkAnswer(qu.key(), value, na ? true : null, version)));
                 }
             } catch (ProblemException e) {
-                errors.put(qu.key(), e.errors().isEmpty() ? e.getMessage() : e.errors().get(0).message());
+                errors.put(qu.key(), view.refusalText(e));
             }
         }
         return errors;
@@ -394,6 +445,7 @@ public class SurveyService {
         int number = 1;
         int total = 0;
         int done = 0;
+        int followUps = 0;
         for (Questionnaire.Section s : sectionsFor(r, q)) {
             int req = 0;
             int reqDone = 0;
@@ -407,6 +459,7 @@ public class SurveyService {
                 if (qu.required()) {
                     req++;
                     reqDone += has ? 1 : 0;
+                    followUps += qu.visibleWhen() != null ? 1 : 0;
                 }
             }
             sections.add(new SectionProgress(number++, s.key(), s.title(), req, reqDone, answered));
@@ -419,7 +472,7 @@ public class SurveyService {
                 .mapToInt(SurveyService::secondsToAnswer).sum();
         int minutes = Math.max(5, (int) Math.ceil(seconds / 300.0) * 5);
         return new Survey(r.token, r.assessment.organisation.name, r.role.label(), q.title(), q.description(),
-                minutes, asked.size(), r.startedAt, r.submittedAt, sections, total, done);
+                minutes, asked.size(), r.startedAt, r.submittedAt, sections, total, done, followUps);
     }
 
     private String write(Object o) {

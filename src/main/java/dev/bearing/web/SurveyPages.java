@@ -100,6 +100,11 @@ public class SurveyPages {
             SectionPage page = surveys.section(token, section, errors, typed);
             return Response.status(422).entity(Templates.section(page, true, false)).build();
         }
+        String cleared = form.getFirst("clear");
+        if (cleared != null && before.questions().stream().anyMatch(v -> v.q().key().equals(cleared))) {
+            // "Clear answer" without the page script: back to the same question, now unanswered
+            return seeOther(token, "/s/" + section + "#q-" + cleared);
+        }
         SectionPage after = surveys.section(token, section, Map.of(), Map.of());
         // without the page script, branching shows new questions only after a save: stay on the
         // page when this save revealed a question still to answer

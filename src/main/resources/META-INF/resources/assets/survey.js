@@ -8,6 +8,10 @@
   // Never act on a page restored from the back/forward cache: its versions may be stale.
   window.addEventListener('pageshow', function (e) { if (e.persisted) { window.location.reload(); } });
 
+  // The welcome page says how answers are saved: automatically only while this script runs.
+  document.querySelectorAll('[data-with-script]').forEach(function (e) { e.hidden = false; });
+  document.querySelectorAll('[data-without-script]').forEach(function (e) { e.hidden = true; });
+
   document.querySelectorAll('button[data-once]').forEach(function (b) {
     b.form.addEventListener('submit', function () { setTimeout(function () { b.disabled = true; }, 0); });
   });
@@ -174,13 +178,16 @@
           message = 'This question does not apply with your other answers, so it was not saved.';
         } else if (kind === 'stale-version' || res.status === 409) {
           message = 'This answer was changed in another window or tab. Reload the page to see the latest answer, then change it again.';
+        } else if (kind === 'invalid-value' && fs.dataset.invalidText) {
+          // the page's own words (e.g. "Enter a number from 1 to 100,000."), not the API's detail
+          message = fs.dataset.invalidText;
         } else {
           message = (p.errors && p.errors[0] && p.errors[0].message) || p.detail || 'Not saved.';
           message = message.charAt(0).toUpperCase() + message.slice(1) + '.';
           message = message.replace(/\.\.$/, '.');
         }
         finish(key);
-        mark(fs, 'error', 'Not saved: ' + message);
+        mark(fs, 'error', 'Not saved. ' + message);
         overallStatus();
       });
     }).catch(function () {
@@ -285,6 +292,11 @@
       document.querySelectorAll('[data-overall-count]').forEach(function (c) {
         c.textContent = p.requiredAnswered + ' of ' + p.requiredTotal;
       });
+      // the target grows as answers reveal required follow-ups: say so instead of only jumping
+      document.querySelectorAll('[data-follow-ups]').forEach(function (c) {
+        var n = p.requiredFollowUps || 0;
+        c.textContent = n > 0 ? ' (+' + n + ' follow-up question' + (n === 1 ? '' : 's') + ')' : '';
+      });
       var bar = document.querySelector('[data-overall-bar]');
       if (bar) {
         bar.setAttribute('aria-valuenow', String(pct));
@@ -341,9 +353,19 @@
       }
       if (t.tagName === 'TEXTAREA' || t.type === 'number') {
         clearTimeout(debounce[fs.dataset.key]);
-        debounce[fs.dataset.key] = setTimeout(function () { save(fs); }, 900);
+        debounce[fs.dataset.key] = setTimeout(function () { delete debounce[fs.dataset.key]; save(fs); }, 900);
       }
     });
+    // "Clear answer": with the script, unpick the choice here and remove the saved answer (DELETE)
+    var clear = fs.querySelector('button.clear-answer');
+    if (clear) {
+      clear.addEventListener('click', function (e) {
+        e.preventDefault();
+        applyValue(fs, { clear: true });
+        updateVisibility();
+        save(fs);
+      });
+    }
     // "Not applicable" and an answer exclude each other
     var na = fs.querySelector('input[name^="na."]');
     if (na) {
@@ -382,10 +404,25 @@
       return;
     }
     leaving = true;
-    if (Object.keys(pending).length > 0 || Object.keys(inFlight).length > 0) { return; } // the form post carries them
     e.preventDefault();
+    // answers still being typed are sent now; saves under way are awaited (a form post racing
+    // them would carry the old version and be refused as changed elsewhere)
+    Object.keys(debounce).forEach(function (key) {
+      clearTimeout(debounce[key]);
+      delete debounce[key];
+      var fs = fieldset(key);
+      if (fs) { save(fs); }
+    });
     var target = go === 'previous' ? form.dataset.previous : form.dataset.next;
-    window.location.href = target;
+    (function proceed() {
+      if (Object.keys(inFlight).length > 0) { setTimeout(proceed, 100); return; }
+      if (Object.keys(pending).length === 0) { window.location.href = target; return; }
+      // some answers are still unsaved (server busy): the form post carries them
+      var g = document.createElement('input');
+      g.type = 'hidden'; g.name = 'go'; g.value = go === 'previous' ? 'previous' : 'next';
+      form.appendChild(g);
+      HTMLFormElement.prototype.submit.call(form);
+    }());
   });
   updateVisibility();
   retryPending();

@@ -59,6 +59,9 @@ class SurveyBrowserTest {
 
         driver.get(survey);
         assertTrue(driver.getPageSource().contains("Zakład Żółw Łódź"));
+        String welcome = driver.findElement(By.cssSelector(".welcome .facts")).getText();
+        assertTrue(welcome.contains("saved automatically"), welcome);
+        assertFalse(welcome.contains("JavaScript is off"), welcome);
         Browser.screenshot(driver, "1-welcome");
         driver.findElement(By.linkText("Start the survey")).click();
         wait(driver).until(d -> d.getCurrentUrl().endsWith("/s/context"));
@@ -99,7 +102,7 @@ class SurveyBrowserTest {
         driver.navigate().refresh();
         assertTrue(checked("ci.build_trigger", "on_every_push"));
         assertTrue(checked("ci.feedback_time", "ten_to_thirty_minutes"));
-        driver.findElement(By.cssSelector("button[value='next']")).click();
+        driver.findElement(By.cssSelector(".nav-buttons button.button[value='next']")).click();
         wait(driver).until(d -> d.getCurrentUrl().endsWith("/s/test_automation"));
         driver.navigate().back();
         wait(driver).until(d -> d.getCurrentUrl().endsWith("/s/continuous_integration"));
@@ -228,6 +231,85 @@ class SurveyBrowserTest {
         assertEquals("rgb(29, 39, 51)", background, "consultant stylesheet applied");
         assertEquals(List.of(), Browser.cspViolations(driver), "consultant page");
         Browser.screenshot(driver, "csp-consultant");
+    }
+
+    @Test
+    void previousComesBeforeNextAndTheSaveStatusSitsBesideNext() {
+        String token = Api.addRespondent(Api.createAssessment("Keyboard org"), "DEVELOPMENT");
+        driver = Browser.start();
+        driver.get(base + "survey/" + token + "/s/deployment_release");
+        WebElement previous = driver.findElement(By.cssSelector(".nav-buttons button.button[value='previous']"));
+        WebElement next = driver.findElement(By.cssSelector(".nav-buttons button.button[value='next']"));
+
+        // Tab from Previous reaches Next: reading and tab order match the visual order
+        ((JavascriptExecutor) driver).executeScript("arguments[0].focus()", previous);
+        new Actions(driver).sendKeys(Keys.TAB).perform();
+        assertEquals(next, driver.switchTo().activeElement(), "Tab from Previous goes to Next");
+        assertTrue(previous.getRect().getX() < next.getRect().getX(), "Previous drawn left of Next");
+
+        // the page's save state is on the row of the Next button, not below it
+        driver.findElement(By.name("q.deploy.manual_steps")).sendKeys("2");
+        wait(driver).until(d -> driver.findElement(By.id("save-status")).getText().equals("All answers saved."));
+        for (Dimension size : List.of(new Dimension(1280, 900), new Dimension(390, 844))) {
+            driver.manage().window().setSize(size);
+            var status = driver.findElement(By.id("save-status")).getRect();
+            var nextBox = next.getRect();
+            ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", next);
+            Browser.screenshot(driver, "nav-buttons-" + size.width);
+            assertTrue(status.getY() < nextBox.getY() + nextBox.getHeight(),
+                    size.width + " px: save status starts above the bottom of Next, was " + status.getY() + " vs " + nextBox);
+        }
+        driver.manage().window().setSize(new Dimension(1280, 900));
+
+        // Enter in a field still goes forward, not back
+        WebElement steps = driver.findElement(By.name("q.deploy.manual_steps"));
+        steps.sendKeys(Keys.BACK_SPACE, "3", Keys.ENTER);
+        wait(driver).until(d -> d.getCurrentUrl().endsWith("/s/configuration_iac"));
+        // the change committed by Enter is saved, not refused as made elsewhere by a racing form post
+        given().get("/api/v1/respondents/" + token + "/answers").then().statusCode(200)
+                .body("find { it.questionKey == 'deploy.manual_steps' }.value", org.hamcrest.Matchers.equalTo(3));
+    }
+
+    @Test
+    void anOptionalChoiceCanBeClearedOncePicked() {
+        String token = Api.addRespondent(Api.createAssessment("Clear in browser org"), "DEVELOPMENT");
+        driver = Browser.start();
+        driver.get(base + "survey/" + token + "/s/delivery_performance");
+        choose("dora.rework_rate", "dont_know");
+        waitSaved("dora.rework_rate");
+        driver.findElement(By.cssSelector("#q-dora\\.rework_rate button.clear-answer")).click();
+        waitSaved("dora.rework_rate");
+        assertFalse(checked("dora.rework_rate", "dont_know"), "the choice is unpicked");
+        assertEquals(".../s/delivery_performance", ".../s/" + driver.getCurrentUrl().replaceAll("^.*/s/", ""), "stays on the page");
+        given().get("/api/v1/respondents/" + token + "/answers").then().statusCode(200)
+                .body("questionKey", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem("dora.rework_rate")));
+        driver.navigate().refresh();
+        assertFalse(checked("dora.rework_rate", "dont_know"), "still cleared after a reload");
+    }
+
+    @Test
+    void aRefusedNumberIsExplainedInPlainWords() {
+        String token = Api.addRespondent(Api.createAssessment("Plain words browser org"), "DEVELOPMENT");
+        driver = Browser.start();
+        driver.get(base + "survey/" + token + "/s/context");
+        driver.findElement(By.name("q.context.engineering_headcount")).sendKeys("0");
+        wait(driver).until(d -> !error("context.engineering_headcount").isEmpty());
+        assertEquals("Not saved. Enter a number from 1 to 100,000.", error("context.engineering_headcount"));
+    }
+
+    @Test
+    void followUpsThatGrowTheTargetAreAnnounced() {
+        String token = Api.addRespondent(Api.createAssessment("Follow-up browser org"), "DEVELOPMENT");
+        driver = Browser.start();
+        driver.get(base + "survey/" + token + "/s/continuous_integration");
+        By followUps = By.cssSelector(".progress [data-follow-ups]");
+        assertEquals("", driver.findElement(followUps).getText());
+        choose("ci.build_trigger", "on_every_push");
+        waitSaved("ci.build_trigger");
+        wait(driver).until(d -> d.findElement(followUps).getText().matches("\\(\\+\\d+ follow-up questions?\\)"));
+        choose("ci.build_trigger", "no_shared_build");
+        waitSaved("ci.build_trigger");
+        wait(driver).until(d -> d.findElement(followUps).getText().isEmpty());
     }
 
     private String overall() {

@@ -90,6 +90,63 @@ class SurveyPagesTest {
     }
 
     @Test
+    void anOptionalChoiceCanBeClearedWithoutTheScript() {
+        String token = Api.addRespondent(Api.createAssessment("Clear org"), "DEVELOPMENT");
+        String path = "/survey/" + token + "/s/delivery_performance";
+        Api.put(token, "dora.rework_rate", java.util.Map.of("value", "dont_know")).then().statusCode(200);
+        String page = given().get(path).asString();
+        assertTrue(page.contains("name=\"clear\" value=\"dora.rework_rate\""), "optional choice offers Clear answer");
+        assertTrue(!page.contains("name=\"clear\" value=\"dora.deployment_frequency\""), "a required one does not");
+        Form f = csrf(path);
+        post(path, f, "q.dora.rework_rate", "dont_know", "v.dora.rework_rate", "0", "clear", "dora.rework_rate")
+                .then().statusCode(303).header("Location", endsWith("/s/delivery_performance#q-dora.rework_rate"));
+        Api.answers(token).then().body("questionKey", not(org.hamcrest.Matchers.hasItem("dora.rework_rate")));
+    }
+
+    @Test
+    void aRefusedNumberIsExplainedInPlainWordsWhileTheApiStaysExact() {
+        String token = Api.addRespondent(Api.createAssessment("Plain words org"), "DEVELOPMENT");
+        String path = "/survey/" + token + "/s/context";
+        post(path, csrf(path), "q.context.engineering_headcount", "0").then().statusCode(422)
+                .body(containsString("Enter a number from 1 to 100,000."))
+                .body(containsString("data-invalid-text=\"Enter a number from 1 to 100,000.\""))
+                .body(not(containsString("Must be between"))).body(not(containsString("must be between")));
+        Api.put(token, "context.engineering_headcount", Map.of("value", 0)).then().statusCode(400)
+                .body("errors[0].message", equalTo("must be between 1 and 100000, was 0"));
+    }
+
+    @Test
+    void welcomePageWithoutTheScriptDoesNotPromiseAutomaticSaving() {
+        String token = Api.addRespondent(Api.createAssessment("No script org"), "BUSINESS");
+        String page = given().get("/survey/" + token).then().statusCode(200).extract().asString();
+        // as served (what a browser without JavaScript shows), the only promise of automatic
+        // saving sits in an element hidden until the page script reveals it
+        int promise = page.indexOf("saved automatically");
+        assertTrue(promise > 0, "the promise is there for browsers running the script");
+        assertEquals(-1, page.indexOf("saved automatically", promise + 1), "made once only");
+        String item = page.substring(page.lastIndexOf("<li", promise), promise);
+        assertTrue(item.substring(0, item.indexOf('>')).contains("hidden"), "hidden without the script: " + item);
+        assertTrue(page.replaceAll("<[^>]+>", "").contains("saved when you press Next or Previous"),
+                "says what happens without the script");
+    }
+
+    @Test
+    void aGrowingTargetSaysHowManyFollowUpsItGained() {
+        String token = Api.addRespondent(Api.createAssessment("Follow-up org"), "DEVELOPMENT");
+        var before = given().get("/api/v1/respondents/" + token + "/progress").then().statusCode(200)
+                .body("requiredFollowUps", equalTo(0)).extract().jsonPath();
+        given().get("/survey/" + token + "/s/continuous_integration").then().body(not(containsString("follow-up question")));
+        Api.put(token, "ci.build_trigger", Map.of("value", "on_every_push")).then().statusCode(200);
+        var after = given().get("/api/v1/respondents/" + token + "/progress").then().statusCode(200).extract().jsonPath();
+        int gained = after.getInt("requiredFollowUps");
+        assertTrue(gained > 0, "answering the trigger reveals required follow-ups");
+        assertEquals(before.getInt("requiredTotal") + gained, after.getInt("requiredTotal"), "the target grew by exactly those");
+        String page = given().get("/survey/" + token + "/s/continuous_integration").asString();
+        assertTrue(page.contains("of " + after.getInt("requiredTotal") + "</span> required questions answered<span class=\"follow-ups\" data-follow-ups> (+"
+                + gained + " follow-up question" + (gained == 1 ? ")" : "s)")), "the progress says so");
+    }
+
+    @Test
     void badAnswersAreRefusedOnTheFieldAndTheOthersKept() {
         String token = Api.addRespondent(Api.createAssessment("Bad input org"), "DEVELOPMENT");
         String path = "/survey/" + token + "/s/deployment_release";
@@ -97,7 +154,8 @@ class SurveyPagesTest {
         post(path, f, "q.deploy.production_method", "scripted", "q.deploy.manual_steps", "-7",
                 "q.deploy.rollback", "not_a_choice")
                 .then().statusCode(422)
-                .body(containsString("must be between"))
+                .body(containsString("Enter a number from 0 to 500."))
+                .body(not(containsString("must be between")))
                 .body(containsString("not_a_choice"))
                 .body(containsString("value=\"-7\""));
         Api.answers(token).then().body("questionKey", equalTo(java.util.List.of("deploy.production_method")));
