@@ -38,7 +38,7 @@ public class ProblemMappers {
                 .toList();
         String detail = errors.stream().map(f -> f.field() + ": " + f.message())
                 .collect(Collectors.joining("; "));
-        return respond(new Problem("about:blank", "Invalid input", 400, detail, errors));
+        return respond(new Problem(ProblemTypes.INVALID_VALUE, "Invalid input", 400, detail, errors));
     }
 
     /** A JSON value of the wrong type or shape, e.g. an unknown enum constant. */
@@ -68,14 +68,14 @@ public class ProblemMappers {
             message = "is not valid JSON (at line " + (e.getLocation() == null ? "?" : e.getLocation().getLineNr())
                     + ", column " + (e.getLocation() == null ? "?" : e.getLocation().getColumnNr()) + ")";
         }
-        return respond(new Problem("about:blank", "Invalid input", 400, field + " " + message,
+        return respond(new Problem(ProblemTypes.INVALID_VALUE, "Invalid input", 400, field + " " + message,
                 List.of(new Problem.FieldError(field, message))));
     }
 
     /** Two writers raced on the same row; the later one loses. */
     @ServerExceptionMapper({StaleStateException.class, jakarta.persistence.OptimisticLockException.class})
     public Response stale(RuntimeException e) {
-        return respond(new Problem("about:blank", "Conflict", 409,
+        return respond(new Problem(ProblemTypes.STALE_VERSION, "Conflict", 409,
                 "Someone else changed this data meanwhile; reload and try again.", List.of()));
     }
 

@@ -21,7 +21,8 @@ class StrictInputTest {
     private static void refusedCreate(String body, String field) {
         long before = assessments();
         given().contentType("application/json").body(body).post("/api/v1/assessments").then().statusCode(400)
-                .contentType("application/problem+json").body("errors[0].field", equalTo(field));
+                .contentType("application/problem+json").body("errors[0].field", equalTo(field))
+                .body("type", equalTo(dev.bearing.common.ProblemTypes.INVALID_VALUE));
         org.junit.jupiter.api.Assertions.assertEquals(before, assessments(), body + " stored nothing");
     }
 

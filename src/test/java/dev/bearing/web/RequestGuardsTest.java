@@ -86,6 +86,8 @@ class RequestGuardsTest {
                     .header("Referrer-Policy", equalTo("no-referrer"))
                     .header("Cache-Control", equalTo("no-store"))
                     .header("Strict-Transport-Security", nullValue());
+            org.junit.jupiter.api.Assertions.assertEquals(1, r.headers().getList("Cache-Control").size(),
+                    path + ": Cache-Control sent once");
             String html = r.asString();
             assertFalse(Pattern.compile("<script(?![^>]*\\bsrc=)[^>]*>").matcher(html).find(), path + ": inline script");
             assertFalse(html.contains("<style") || Pattern.compile("\\sstyle=").matcher(html).find(), path + ": inline style");
