@@ -179,7 +179,8 @@ final class ResultAssembler {
                 // points first; on equal points the tool in use, then catalog order (the sort is stable)
                 eligible.sort(Comparator.comparingInt(ToolOption::points).reversed()
                         .thenComparing(o -> inUse.containsKey(o.key()) ? 0 : 1));
-                ToolOption primary = eligible.isEmpty() ? null : eligible.get(0);
+                // a tool whose caveats outweigh its reasons for this client is on the menu, not recommended
+                ToolOption primary = eligible.isEmpty() || eligible.get(0).points() < 0 ? null : eligible.get(0);
                 List<String> tied = primary == null ? List.of()
                         : eligible.stream().skip(1).filter(o -> o.points() == primary.points()).map(ToolOption::name)
                                 .toList();
@@ -200,7 +201,7 @@ final class ResultAssembler {
                 out.add(new LayerRecommendation(key, layer.key(), layer.name(), kind == null ? null : kind.key(),
                         kind == null ? null : kind.name(), layer.capability(), List.copyOf(currentHere), change,
                         "LATER".equals(change) ? later : null,
-                        primary, tied, eligible.isEmpty() ? List.of() : List.copyOf(eligible.subList(1, eligible.size())),
+                        primary, tied, primary == null ? List.copyOf(eligible) : List.copyOf(eligible.subList(1, eligible.size())),
                         List.copyOf(excluded)));
             }
         }
@@ -209,9 +210,10 @@ final class ResultAssembler {
 
     /**
      * The decisions for leadership, at most three, most pressing first: moving off a tool that is
-     * ruled out, ended or closed to new customers; then moving off a tool its users dislike (rated
-     * 2.5 or lower); then choosing between equally fitting tools where nothing is in use and the
-     * roadmap needs the layer (soonest first); then the high-risk findings that no tool choice answers. A replacement that is merely a better fit is
+     * ruled out, ended or closed to new customers; then the first high-risk finding that no tool
+     * choice answers; then moving off a tool its users dislike (rated 2.5 or lower; test tools are
+     * the team's call); then choosing between equally fitting tools where nothing is in use and the
+     * roadmap needs the layer (soonest first); then the other high-risk findings. A replacement that is merely a better fit is
      * in the stack, not among the decisions.
      */
     static List<Decision> decisions(List<LayerRecommendation> stack, List<FindingResult> findings,
@@ -243,10 +245,18 @@ final class ResultAssembler {
                     : l.primary().name() + " or " + String.join(" or ", l.tiedWith()) + " (equal fit)";
             String why = leaving.stream().map(c -> whyLeave(l, c)).filter(w -> !w.isEmpty()).findFirst().orElse("");
             String forTool = l.primary().reasons().isEmpty() ? l.primary().summary() : l.primary().reasons().get(0);
+            if (!ended && l.kind() != null) {
+                continue; // replacing a disliked test tool is the team's call, not leadership's
+            }
             (ended ? forced : disliked).add(new Decision(what(l) + ": move from " + from + " to " + to,
                     (why + " " + forTool).strip(), l.key()));
         }
+        List<Decision> high = findings.stream().filter(f -> "HIGH".equals(f.risk()) && !f.key().startsWith("tool."))
+                .map(f -> new Decision(f.title(), f.rationale(), null)).toList();
         List<Decision> out = new ArrayList<>(forced);
+        if (!high.isEmpty()) {
+            out.add(high.get(0));
+        }
         out.addAll(disliked);
         // ties where nothing is in use, those the roadmap needs soonest first
         Map<String, Integer> firstPhase = new TreeMap<>();
@@ -268,11 +278,7 @@ final class ResultAssembler {
                         l.key()));
             }
         }
-        for (FindingResult f : findings) {
-            if ("HIGH".equals(f.risk()) && !f.key().startsWith("tool.")) {
-                out.add(new Decision(f.title(), f.rationale(), null));
-            }
-        }
+        high.stream().skip(1).forEach(out::add);
         return List.copyOf(out.subList(0, Math.min(3, out.size())));
     }
 
@@ -348,7 +354,9 @@ final class ResultAssembler {
         }
         // the tool a roadmap item names is the layer's pick, or the tied picks while the tie stands
         Map<String, String> tools = new LinkedHashMap<>();
-        stack.forEach(l -> tools.putIfAbsent(l.layer(), l.primary() == null ? null : l.tiedWith().isEmpty()
+        stack.forEach(l -> tools.putIfAbsent(l.layer(), "KEEP_UNLISTED".equals(l.change())
+                ? l.current().stream().map(CurrentToolResult::name).collect(Collectors.joining(", "))
+                : l.primary() == null ? null : l.tiedWith().isEmpty()
                 ? l.primary().name() : l.primary().name() + " or " + String.join(" or ", l.tiedWith())));
         List<RoadmapEntry> out = new ArrayList<>();
         for (String key : ordered) {
