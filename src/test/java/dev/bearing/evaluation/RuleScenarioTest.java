@@ -111,7 +111,7 @@ public class RuleScenarioTest {
             e.notPrimary().forEach((layer, tools) -> entries(r, layer).stream()
                     .filter(l -> !"KEEP_UNLISTED".equals(l.change()) && !"LATER".equals(l.change()))
                     .forEach(l -> assertFalse(l.primary() != null && tools.contains(l.primary().key()),
-                    at + l.key() + " primary must not be " + l.primary().key() + "; menu " + menu(l))));
+                    () -> at + l.key() + " primary must not be " + l.primary().key() + "; menu " + menu(l))));
         }
         if (e.excluded() != null) {
             e.excluded().forEach((layer, tools) -> {
