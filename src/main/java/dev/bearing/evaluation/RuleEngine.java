@@ -128,13 +128,11 @@ public class RuleEngine {
         Map<String, Double> dimensions = Scoring.dimensions(capabilities);
         double index = Scoring.maturityIndex(dimensions, base.curve().weights());
         double percentile = Scoring.round(base.curve().percentile(index));
-        double largestGap = capabilities.stream().filter(c -> c.gap() != null && !"OUTCOMES".equals(c.dimension()))
-                .mapToDouble(CapabilityResult::gap).max().orElse(0);
 
         KieSession session = base.kieBase().newKieSession();
         openSessions.incrementAndGet();
         try {
-            insertFacts(session, base, input, capabilities, index, percentile, largestGap);
+            insertFacts(session, base, input, capabilities, index, percentile);
             int firings = session.fireAllRules(MAX_FIRINGS);
             // the Git host others build on: when the client is to move to a new one, the rules run
             // on with it in view, so CI, packages and scanning follow the host it will have
@@ -180,10 +178,10 @@ public class RuleEngine {
     }
 
     private static void insertFacts(KieSession session, RuleBase base, EvaluationInput input,
-            List<CapabilityResult> capabilities, double index, double percentile, double largestGap) {
+            List<CapabilityResult> capabilities, double index, double percentile) {
         Questionnaire q = input.questionnaire();
         Catalog catalog = base.catalog();
-        session.insert(new MaturityPosition(index, percentile, largestGap));
+        session.insert(new MaturityPosition(index, percentile));
         for (Metric m : Metric.values()) {
             session.insert(m);
         }

@@ -74,19 +74,19 @@ public record CatalogTool(String layer, String kind, String key, String name, in
      *     words, e.g. "On 15 February 2024: Bitbucket Server reached end of support. In March 2026: …"
      */
     public String lifecycleWords() {
-        return String.join(" ", lifecycle.stream().map(e -> {
-            String note = e.note() == null ? "" : e.note().strip();
-            return dateWords(e.date()) + ": " + (note.endsWith(".") ? note : note + ".");
-        }).toList());
+        return String.join(" ", lifecycle.stream().map(CatalogTool::sentence).toList());
     }
 
     /** @return the end-of-support and end-of-life events only, as {@link #lifecycleWords()} writes them */
     public String supportWords() {
         return String.join(" ", lifecycle.stream()
-                .filter(e -> "END_OF_SUPPORT".equals(e.event()) || "END_OF_LIFE".equals(e.event())).map(e -> {
-                    String note = e.note() == null ? "" : e.note().strip();
-                    return dateWords(e.date()) + ": " + (note.endsWith(".") ? note : note + ".");
-                }).toList());
+                .filter(e -> "END_OF_SUPPORT".equals(e.event()) || "END_OF_LIFE".equals(e.event()))
+                .map(CatalogTool::sentence).toList());
+    }
+
+    private static String sentence(Catalog.LifecycleEvent e) {
+        String note = e.note() == null ? "" : e.note().strip();
+        return dateWords(e.date()) + ": " + (note.endsWith(".") ? note : note + ".");
     }
 
     /** @return "On 15 February 2024" for 2024-02-15, "In March 2026" for 2026-03, the text as given otherwise */
