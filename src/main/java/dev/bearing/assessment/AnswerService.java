@@ -243,7 +243,7 @@ public class AnswerService {
     }
 
     private static Respondent lockedRespondent(String token) {
-        Respondent r = Respondent.find("token = :token", Parameters.with("token", token))
+        Respondent r = Respondent.find("tokenHash = :hash", Parameters.with("hash", dev.bearing.common.TokenGenerator.hash(token)))
                 .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
         if (r == null) {
             throw ProblemException.notFound("Survey link");

@@ -98,10 +98,11 @@ public class AssessmentService {
         r.assessment = a;
         r.role = role;
         r.displayName = name == null || name.isBlank() ? null : dev.bearing.common.UserText.stripInvisible(name).strip();
-        r.token = tokens.newToken();
+        String token = tokens.newToken();
+        r.tokenHash = TokenGenerator.hash(token);
         r.createdAt = clock.instant();
         r.persist();
-        return respondentView(r, questionnaire(a));
+        return respondentView(r, questionnaire(a), token);
     }
 
     /**
@@ -112,7 +113,7 @@ public class AssessmentService {
     public List<RespondentView> respondents(long assessmentId) {
         Assessment a = find(assessmentId);
         Questionnaire q = questionnaire(a);
-        return Respondent.ofAssessment(a.id).stream().map(r -> respondentView(r, q)).toList();
+        return Respondent.ofAssessment(a.id).stream().map(r -> respondentView(r, q, null)).toList();
     }
 
     /** @return the questionnaire version the assessment is pinned to */
@@ -134,20 +135,24 @@ public class AssessmentService {
 
     private AssessmentView view(Assessment a) {
         Questionnaire q = questionnaire(a);
-        List<RespondentView> rs = Respondent.ofAssessment(a.id).stream().map(r -> respondentView(r, q)).toList();
+        List<RespondentView> rs = Respondent.ofAssessment(a.id).stream().map(r -> respondentView(r, q, null)).toList();
         Instant latest = dev.bearing.evaluation.Evaluation.latestOf(a.id).map(e -> e.createdAt).orElse(null);
         return new AssessmentView(a.id, a.organisation.name, a.questionnaireKey, a.questionnaireVersion, a.createdAt,
                 rs, latest);
     }
 
-    /** @return the respondent with progress counts computed from the stored answers */
-    RespondentView respondentView(Respondent r, Questionnaire q) {
+    /**
+     * @param token the survey link's token when it was just created or re-issued (the only time it
+     *     is known), otherwise null: the view then carries no token and no link
+     * @return the respondent with progress counts computed from the stored answers
+     */
+    RespondentView respondentView(Respondent r, Questionnaire q, String token) {
         Map<String, AnswerValue> answers = codec.answersOf(r, q);
         Set<String> visible = Visibility.visibleKeys(q, r.role, answers);
         List<Question> required = q.questions().stream()
                 .filter(qu -> qu.required() && visible.contains(qu.key())).toList();
         int requiredAnswered = (int) required.stream().filter(qu -> answers.containsKey(qu.key())).count();
-        return new RespondentView(r.id, r.role, r.displayName, r.token, config.publicUrl() + "/survey/" + r.token,
+        return new RespondentView(r.id, r.role, r.displayName, token, token == null ? null : config.publicUrl() + "/survey/" + token,
                 answers.size(), required.size(), requiredAnswered, r.startedAt, r.submittedAt);
     }
 }

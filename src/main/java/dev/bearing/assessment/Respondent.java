@@ -34,9 +34,12 @@ public class Respondent extends PanacheEntity {
     @Column(nullable = false)
     public Role role;
 
-    /** Unguessable token of the personal survey link (43 characters). */
-    @Column(nullable = false, unique = true)
-    public String token;
+    /**
+     * SHA-256 (64 hex characters) of the unguessable token of the personal survey link. The token
+     * itself is never stored: it is shown once, when the respondent is added or the link re-issued.
+     */
+    @Column(name = "token_hash", nullable = false, unique = true, length = 64)
+    public String tokenHash;
 
     /** When the respondent was added. */
     @Column(name = "created_at", nullable = false)
@@ -56,7 +59,7 @@ public class Respondent extends PanacheEntity {
 
     /** @return the respondent holding this token */
     public static Optional<Respondent> byToken(String token) {
-        return find("token", token).firstResultOptional();
+        return find("tokenHash", dev.bearing.common.TokenGenerator.hash(token)).firstResultOptional();
     }
 
     /** @return an assessment's respondents in the order they were added */

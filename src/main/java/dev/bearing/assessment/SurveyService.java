@@ -276,7 +276,7 @@ public class SurveyService {
     public Survey survey(String token) {
         Respondent r = AnswerService.respondent(token);
         Questionnaire q = assessments.questionnaire(r.assessment);
-        return survey(r, q, codec.answersOf(r, q));
+        return survey(token, r, q, codec.answersOf(r, q));
     }
 
     /**
@@ -292,7 +292,7 @@ public class SurveyService {
         Respondent r = AnswerService.respondent(token);
         Questionnaire q = assessments.questionnaire(r.assessment);
         Map<String, AnswerValue> answers = codec.answersOf(r, q);
-        Survey survey = survey(r, q, answers);
+        Survey survey = survey(token, r, q, answers);
         List<Questionnaire.Section> sections = sectionsFor(r, q);
         int index = -1;
         for (int i = 0; i < sections.size(); i++) {
@@ -439,7 +439,7 @@ public class SurveyService {
                 .toList();
     }
 
-    Survey survey(Respondent r, Questionnaire q, Map<String, AnswerValue> answers) {
+    Survey survey(String token, Respondent r, Questionnaire q, Map<String, AnswerValue> answers) {
         Set<String> visible = Visibility.visibleKeys(q, r.role, answers);
         List<SectionProgress> sections = new ArrayList<>();
         int number = 1;
@@ -471,7 +471,7 @@ public class SurveyService {
         int seconds = asked.stream().filter(qu -> qu.catalogRole() != Question.CatalogRole.OTHER_NAMES)
                 .mapToInt(SurveyService::secondsToAnswer).sum();
         int minutes = Math.max(5, (int) Math.ceil(seconds / 300.0) * 5);
-        return new Survey(r.token, r.assessment.organisation.name, r.role.label(), q.title(), q.description(),
+        return new Survey(token, r.assessment.organisation.name, r.role.label(), q.title(), q.description(),
                 minutes, asked.size(), r.startedAt, r.submittedAt, sections, total, done, followUps);
     }
 

@@ -13,15 +13,28 @@ public final class Api {
     private Api() {
     }
 
+    /**
+     * @return a request as the test consultant (owner of what it creates); every consultant route
+     *     in a test goes through this (or {@link #admin()}), never a bare {@code given()}
+     */
+    public static io.restassured.specification.RequestSpecification consultant() {
+        return given();
+    }
+
+    /** @return a request as the test admin */
+    public static io.restassured.specification.RequestSpecification admin() {
+        return given();
+    }
+
     /** Creates an assessment and returns its id. */
     public static long createAssessment(String organisation) {
-        return given().contentType(ContentType.JSON).body(Map.of("organisation", organisation))
+        return consultant().contentType(ContentType.JSON).body(Map.of("organisation", organisation))
                 .post("/api/v1/assessments").then().statusCode(201).extract().jsonPath().getLong("id");
     }
 
     /** Adds a respondent and returns the token. */
     public static String addRespondent(long assessmentId, String role) {
-        return given().contentType(ContentType.JSON).body(Map.of("role", role))
+        return consultant().contentType(ContentType.JSON).body(Map.of("role", role))
                 .post("/api/v1/assessments/" + assessmentId + "/respondents")
                 .then().statusCode(201).extract().jsonPath().getString("token");
     }

@@ -1,0 +1,61 @@
+package dev.bearing.security;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+
+/**
+ * Writes the append-only audit log: logins, account changes, overrides, edits, approvals,
+ * reopenings, exports, deletions. Each call adds one {@link AuditEvent} in the caller's
+ * transaction (or a new one), naming the current user and address.
+ */
+@ApplicationScoped
+public class Audit {
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    SecurityIdentity identity;
+
+    @Inject
+    Instance<HttpServerRequest> request;
+
+    /**
+     * @param action dotted name, e.g. {@code review.override}, {@code assessment.deleted}
+     * @param assessmentId the assessment concerned, or null
+     * @param detail plain-language detail (what, from what to what, the note)
+     */
+    @Transactional
+    public void record(String action, Long assessmentId, String detail) {
+        recordAs(identity.isAnonymous() ? "anonymous" : identity.getPrincipal().getName(), action, assessmentId, detail);
+    }
+
+    /**
+     * As {@link #record}, naming the actor explicitly (a failed login names the username tried).
+     */
+    @Transactional
+    public void recordAs(String actor, String action, Long assessmentId, String detail) {
+        AuditEvent e = new AuditEvent();
+        e.occurredAt = clock.instant();
+        e.actor = actor.length() > 100 ? actor.substring(0, 100) : actor;
+        e.action = action;
+        e.assessmentId = assessmentId;
+        e.detail = detail == null ? "" : detail;
+        e.remoteAddress = remoteAddress();
+        e.persist();
+    }
+
+    private String remoteAddress() {
+        try {
+            HttpServerRequest r = request.get();
+            return r.remoteAddress() == null ? null : r.remoteAddress().hostAddress();
+        } catch (RuntimeException outsideRequest) {
+            return null;
+        }
+    }
+}
