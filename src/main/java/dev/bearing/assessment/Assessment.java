@@ -9,7 +9,6 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
-import java.util.List;
 
 /** One assessment of an organisation, pinned to the questionnaire version it started on. */
 @Entity
@@ -33,12 +32,11 @@ public class Assessment extends PanacheEntity {
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
+    /** When the assessment was archived (hidden from the dashboard's default view), or null. */
+    @Column(name = "archived_at")
+    public Instant archivedAt;
+
     /** Optimistic lock version. */
     @Version
     public int version;
-
-    /** @return all assessments, newest first */
-    public static List<Assessment> newestFirst() {
-        return find("order by createdAt desc, id desc").list();
-    }
 }

@@ -5,16 +5,21 @@ import dev.bearing.assessment.AssessmentApi.AssessmentView;
 import dev.bearing.assessment.AssessmentApi.CreateAssessment;
 import dev.bearing.assessment.AssessmentApi.RespondentView;
 import dev.bearing.common.ProblemException;
+import dev.bearing.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
@@ -29,6 +34,9 @@ public class AssessmentResource {
     AssessmentService service;
 
     @Inject
+    DashboardService dashboard;
+
+    @Inject
     dev.bearing.common.BearingConfig config;
 
     /** Creates an assessment; 201 with its location. 400 names the invalid field; 404 unknown questionnaire. */
@@ -40,11 +48,55 @@ public class AssessmentResource {
         return Response.created(URI.create(config.publicUrl() + "/api/v1/assessments/" + a.id())).entity(a).build();
     }
 
-    /** @return all assessments, newest first */
-    @org.eclipse.microprofile.openapi.annotations.Operation(summary = "List assessments, newest first")
+    /**
+     * The dashboard: one page of the assessments the caller may see, filtered and sorted.
+     * Parameters {@code status} (inviting, in-progress, submitted, evaluated, in-review, approved,
+     * or archived; default every assessment not archived), {@code organisation} (name contains,
+     * any case), {@code sort} (activity, created, organisation, stage; a leading {@code -} for
+     * descending; default {@code -activity}), {@code page} (from 1) and {@code size} (1..100,
+     * default 20).
+     *
+     * @return the page with totalItems and totalPages
+     * @throws dev.bearing.common.ProblemException 400 naming an unknown parameter or a bad value
+     */
+    @org.eclipse.microprofile.openapi.annotations.Operation(summary = "The dashboard: one page of assessments, filtered and sorted")
     @GET
-    public List<AssessmentView> list() {
-        return service.list();
+    public DashboardApi.DashboardPage list(@Context UriInfo uri) {
+        DashboardQuery q = DashboardQuery.parse(uri.getQueryParameters(), true);
+        // Until login: everyone reaching this machine-local API sees every assessment. The lead
+        // passes the caller's account id and admin flag here once login lands.
+        return dashboard.page(q, 0, true);
+    }
+
+    /** Archives an assessment (hidden from the dashboard unless the archived filter is chosen); audited. */
+    @org.eclipse.microprofile.openapi.annotations.Operation(summary = "Archive an assessment")
+    @POST
+    @Path("/{id}/archive")
+    @RolesAllowed({Roles.CONSULTANT, Roles.ADMIN})
+    public DashboardApi.DashboardRow archive(@PathParam("id") String id) {
+        return dashboard.archive(parseId(id));
+    }
+
+    /** Returns an archived assessment to the dashboard; audited. */
+    @org.eclipse.microprofile.openapi.annotations.Operation(summary = "Return an archived assessment to the dashboard")
+    @POST
+    @Path("/{id}/unarchive")
+    @RolesAllowed({Roles.CONSULTANT, Roles.ADMIN})
+    public DashboardApi.DashboardRow unarchive(@PathParam("id") String id) {
+        return dashboard.unarchive(parseId(id));
+    }
+
+    /**
+     * Deletes an assessment for good with its respondents, answers, evaluations, approved versions
+     * and review edits; audited. 204; 404 when unknown.
+     */
+    @org.eclipse.microprofile.openapi.annotations.Operation(summary = "Delete an assessment and all its answers for good")
+    @DELETE
+    @Path("/{id}")
+    @RolesAllowed({Roles.CONSULTANT, Roles.ADMIN})
+    public Response delete(@PathParam("id") String id) {
+        dashboard.delete(parseId(id));
+        return Response.noContent().build();
     }
 
     /** @return one assessment; 404 when unknown */

@@ -67,12 +67,6 @@ public class AssessmentService {
         return view(a);
     }
 
-    /** @return every assessment, newest first */
-    @Transactional
-    public List<AssessmentView> list() {
-        return Assessment.newestFirst().stream().map(this::view).toList();
-    }
-
     /**
      * @return the assessment with its respondents' progress
      * @throws ProblemException 404 when it does not exist

@@ -13,11 +13,19 @@ public final class Formats {
     private static final DateTimeFormatter HUMAN = DateTimeFormatter.ofPattern("d MMMM yyyy 'at' HH:mm 'UTC'", Locale.UK)
             .withZone(ZoneOffset.UTC);
 
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK)
+            .withZone(ZoneOffset.UTC);
+
     private Formats() {
     }
 
     /** @return e.g. "30 November 2026 at 16:24 UTC"; "" for null */
     static String human(Instant instant) {
         return instant == null ? "" : HUMAN.format(instant);
+    }
+
+    /** @return e.g. "30 Nov 2026" (UTC); "" for null */
+    static String day(Instant instant) {
+        return instant == null ? "" : DAY.format(instant);
     }
 }

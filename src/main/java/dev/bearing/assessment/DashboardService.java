@@ -1,0 +1,310 @@
+package dev.bearing.assessment;
+
+import dev.bearing.assessment.DashboardApi.DashboardPage;
+import dev.bearing.assessment.DashboardApi.DashboardRow;
+import dev.bearing.assessment.DashboardApi.RoleProgress;
+import dev.bearing.assessment.DashboardApi.Stage;
+import dev.bearing.common.ProblemException;
+import dev.bearing.evaluation.AdoptionCurve;
+import dev.bearing.evaluation.RuleEngine;
+import dev.bearing.questionnaire.Role;
+import dev.bearing.security.AccessControl;
+import dev.bearing.security.Audit;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import jakarta.transaction.Transactional;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.hibernate.FlushMode;
+import org.hibernate.query.NativeQuery;
+
+/**
+ * The consultant's dashboard: every assessment the caller may see, one page at a time, and the
+ * archive, unarchive and delete actions on it.
+ *
+ * <p>A page costs two SQL statements whatever its size: the page itself and the count of
+ * matching assessments. Status, stage and last activity are columns of {@code assessment} that
+ * triggers keep (schema V5), so filtering and sorting 100,000 assessments reads one table and
+ * its indexes; respondents' progress by role is read for the page's rows only. Pagination is by
+ * offset, because the page offers numbered page links ("page 7 of 40") and the API takes
+ * {@code page}; the offset runs over ids only (the inner query) and details are joined for the
+ * page's rows, so a deep page stays cheap (see bench/README.md for the figures).
+ */
+@ApplicationScoped
+public class DashboardService {
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    AccessControl access;
+
+    @Inject
+    Audit audit;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    RuleEngine rules;
+
+    private static final String COLUMNS = "a.id, o.name, a.status, a.created_at, a.last_activity_at, a.archived_at,"
+            + " a.stage_quarter, a.stage_phase, p.b_total, p.b_started, p.b_submitted, p.d_total, p.d_started,"
+            + " p.d_submitted, p.o_total, p.o_started, p.o_submitted";
+
+    private static final String PROGRESS = """
+             left join lateral (select
+                count(*) filter (where r.role = 'BUSINESS') as b_total,
+                count(*) filter (where r.role = 'BUSINESS' and (r.started_at is not null or r.submitted_at is not null)) as b_started,
+                count(*) filter (where r.role = 'BUSINESS' and r.submitted_at is not null) as b_submitted,
+                count(*) filter (where r.role = 'DEVELOPMENT') as d_total,
+                count(*) filter (where r.role = 'DEVELOPMENT' and (r.started_at is not null or r.submitted_at is not null)) as d_started,
+                count(*) filter (where r.role = 'DEVELOPMENT' and r.submitted_at is not null) as d_submitted,
+                count(*) filter (where r.role = 'OPERATIONS') as o_total,
+                count(*) filter (where r.role = 'OPERATIONS' and (r.started_at is not null or r.submitted_at is not null)) as o_started,
+                count(*) filter (where r.role = 'OPERATIONS' and r.submitted_at is not null) as o_submitted
+              from respondent r where r.assessment_id = a.id) p on true""";
+
+    /**
+     * The condition "the caller may see this assessment" over alias {@code a}: owned by the
+     * account or shared with it; nothing for admins, who see all. Binds {@code :account}.
+     *
+     * @param admin whether the caller is an admin
+     * @return a condition to AND into a WHERE clause, or "" for admins
+     */
+    static String visibleCondition(boolean admin) {
+        return admin ? "" : " and (a.owner_id = :account or exists (select 1 from assessment_share s"
+                + " where s.assessment_id = a.id and s.account_id = :account))";
+    }
+
+    /**
+     * One page of the dashboard, in two SQL statements (the page and the count).
+     *
+     * @param q filter, order and page
+     * @param accountId the caller's account id (ignored for admins)
+     * @param admin whether the caller is an admin (sees every assessment)
+     * @return the page with its metadata; empty items past the last page
+     */
+    @Transactional
+    public DashboardPage page(DashboardQuery q, long accountId, boolean admin) {
+        boolean byOrganisation = q.organisation() != null;
+        StringBuilder where = new StringBuilder(q.archived() ? " where a.archived_at is not null" : " where a.archived_at is null");
+        if (q.status() != null) {
+            where.append(" and a.status = :status");
+        }
+        if (byOrganisation) {
+            where.append(" and o.name ilike :organisation escape '\\'");
+        }
+        where.append(visibleCondition(admin));
+        String from = byOrganisation || q.sort().needsOrganisation()
+                ? " from assessment a join organisation o on o.id = a.organisation_id" : " from assessment a";
+        String ids = "select a.id" + from + where + " order by " + q.sort().orderBy() + " limit :limit offset :offset";
+        String sql = "select " + COLUMNS + " from (" + ids + ") page join assessment a on a.id = page.id"
+                + " join organisation o on o.id = a.organisation_id" + PROGRESS + " order by " + q.sort().orderBy();
+        Query rows = bind(em.createNativeQuery(sql), q, accountId, admin)
+                .setParameter("limit", q.size()).setParameter("offset", (long) (q.page() - 1) * q.size());
+        String countFrom = byOrganisation ? " from assessment a join organisation o on o.id = a.organisation_id"
+                : " from assessment a";
+        Query count = bind(em.createNativeQuery("select count(*)" + countFrom + where), q, accountId, admin);
+        List<DashboardRow> items = rows(rows);
+        long total = ((Number) count.getSingleResult()).longValue();
+        return new DashboardPage(items, q.page(), q.size(), total, (int) ((total + q.size() - 1) / q.size()),
+                q.statusParam(), q.organisation(), q.sort().param());
+    }
+
+    /**
+     * Archives an assessment: it leaves the dashboard's default view (the {@code archived} filter
+     * shows it) and nothing else changes. Audited; archiving an archived assessment changes nothing.
+     *
+     * @param id assessment id
+     * @return the assessment as the dashboard shows it
+     * @throws ProblemException 404 when it does not exist or the caller may not see it
+     */
+    @Transactional
+    public DashboardRow archive(long id) {
+        Assessment a = access.assessment(id);
+        if (a.archivedAt == null) {
+            a.archivedAt = clock.instant();
+            audit.record("assessment.archived", a.id, "Archived the assessment of " + a.organisation.name + ".");
+        }
+        em.flush();
+        return row(id);
+    }
+
+    /**
+     * Brings an archived assessment back to the dashboard. Audited; a no-op when not archived.
+     *
+     * @param id assessment id
+     * @return the assessment as the dashboard shows it
+     * @throws ProblemException 404 when it does not exist or the caller may not see it
+     */
+    @Transactional
+    public DashboardRow unarchive(long id) {
+        Assessment a = access.assessment(id);
+        if (a.archivedAt != null) {
+            a.archivedAt = null;
+            audit.record("assessment.unarchived", a.id, "Returned the assessment of " + a.organisation.name
+                    + " from the archive.");
+        }
+        em.flush();
+        return row(id);
+    }
+
+    /**
+     * @param id assessment id
+     * @return when it was archived, or null
+     * @throws ProblemException 404 when it does not exist or the caller may not see it
+     */
+    @Transactional
+    public Instant archivedAt(long id) {
+        return access.assessment(id).archivedAt;
+    }
+
+    /**
+     * What deleting an assessment would remove, for the confirmation step.
+     *
+     * @param id assessment id
+     * @return the organisation's name and the rows that would go
+     * @throws ProblemException 404 when it does not exist or the caller may not see it
+     */
+    @Transactional
+    public DeletionScope scope(long id) {
+        Assessment a = access.assessment(id);
+        Object[] c = (Object[]) em.createNativeQuery("""
+                select (select count(*) from respondent where assessment_id = :id),
+                       (select count(*) from answer an join respondent r on r.id = an.respondent_id where r.assessment_id = :id),
+                       (select count(*) from evaluation where assessment_id = :id),
+                       (select count(*) from assessment_version where assessment_id = :id)""")
+                .setParameter("id", id).getSingleResult();
+        return new DeletionScope(a.id, a.organisation.name, ((Number) c[0]).longValue(), ((Number) c[1]).longValue(),
+                ((Number) c[2]).longValue(), ((Number) c[3]).longValue());
+    }
+
+    /**
+     * Deletes an assessment for good: its respondents and their answers, evaluations, approved
+     * versions, review edits and shares (one DELETE; the foreign keys cascade, schema V5), and the
+     * organisation when no other assessment names it. The audit log keeps a record naming the
+     * organisation and what was removed.
+     *
+     * @param id assessment id
+     * @return what was removed
+     * @throws ProblemException 404 when it does not exist or the caller may not see it
+     */
+    @Transactional
+    public DeletionScope delete(long id) {
+        DeletionScope scope = scope(id);
+        Assessment a = access.assessment(id);
+        long organisationId = a.organisation.id;
+        em.detach(a);
+        em.createNativeQuery("delete from assessment where id = :id").setParameter("id", id).executeUpdate();
+        em.createNativeQuery("delete from organisation o where o.id = :org"
+                + " and not exists (select 1 from assessment x where x.organisation_id = o.id)")
+                .setParameter("org", organisationId).executeUpdate();
+        audit.record("assessment.deleted", id, "Deleted the assessment of " + scope.organisation() + " for good, with "
+                + scope.words() + ".");
+        return scope;
+    }
+
+    /**
+     * What an assessment's deletion removes.
+     *
+     * @param id assessment id
+     * @param organisation organisation name
+     * @param respondents respondents
+     * @param answers their answers
+     * @param evaluations evaluations
+     * @param versions approved versions
+     */
+    public record DeletionScope(long id, String organisation, long respondents, long answers, long evaluations,
+            long versions) {
+
+        /** @return e.g. "3 respondents, 120 answers, 1 evaluation and 0 approved versions" */
+        public String words() {
+            return plural(respondents, "respondent") + ", " + plural(answers, "answer") + ", "
+                    + plural(evaluations, "evaluation") + " and " + plural(versions, "approved version");
+        }
+
+        private static String plural(long n, String noun) {
+            return n + " " + noun + (n == 1 ? "" : "s");
+        }
+    }
+
+    private DashboardRow row(long id) {
+        Query q = em.createNativeQuery("select " + COLUMNS + " from assessment a join organisation o on o.id = a.organisation_id"
+                + PROGRESS + " where a.id = :id").setParameter("id", id);
+        return rows(q).get(0);
+    }
+
+    private static Query bind(Query query, DashboardQuery q, long accountId, boolean admin) {
+        query.unwrap(NativeQuery.class).setHibernateFlushMode(FlushMode.MANUAL);
+        if (q.status() != null) {
+            query.setParameter("status", q.status().name());
+        }
+        if (q.organisation() != null) {
+            query.setParameter("organisation", "%" + q.organisation().replace("\\", "\\\\").replace("%", "\\%")
+                    .replace("_", "\\_") + "%");
+        }
+        if (!admin) {
+            query.setParameter("account", accountId);
+        }
+        return query;
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<DashboardRow> rows(Query query) {
+        AdoptionCurve curve = rules.ruleBase().curve();
+        List<DashboardRow> out = new ArrayList<>();
+        for (Object[] c : (List<Object[]>) query.getResultList()) {
+            Map<Role, int[]> byRole = new LinkedHashMap<>();
+            byRole.put(Role.BUSINESS, new int[] {num(c[8]), num(c[9]), num(c[10])});
+            byRole.put(Role.DEVELOPMENT, new int[] {num(c[11]), num(c[12]), num(c[13])});
+            byRole.put(Role.OPERATIONS, new int[] {num(c[14]), num(c[15]), num(c[16])});
+            List<RoleProgress> progress = new ArrayList<>();
+            byRole.forEach((role, n) -> {
+                if (n[0] > 0) {
+                    progress.add(new RoleProgress(role, n[0], n[1], n[2]));
+                }
+            });
+            Stage stage = null;
+            if (c[6] != null) {
+                int quarter = num(c[6]);
+                String phase = (String) c[7];
+                String name = curve.stage(quarter).name();
+                stage = new Stage(quarter, phase, name, name + ", " + ("LATE".equals(phase) ? "late" : "early")
+                        + " phase (Q" + quarter + ")");
+            }
+            DashboardStatus status = DashboardStatus.valueOf((String) c[2]);
+            out.add(new DashboardRow(((Number) c[0]).longValue(), (String) c[1], status, status.label(), progress, stage,
+                    instant(c[3]), instant(c[4]), instant(c[5])));
+        }
+        return out;
+    }
+
+    private static int num(Object o) {
+        return o == null ? 0 : ((Number) o).intValue();
+    }
+
+    private static Instant instant(Object o) {
+        if (o == null) {
+            return null;
+        }
+        if (o instanceof Instant i) {
+            return i;
+        }
+        if (o instanceof OffsetDateTime t) {
+            return t.toInstant();
+        }
+        if (o instanceof Timestamp t) {
+            return t.toInstant();
+        }
+        throw new IllegalStateException("Unexpected time type " + o.getClass());
+    }
+}
