@@ -1,0 +1,334 @@
+package dev.bearing.assessment;
+
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.bearing.questionnaire.Role;
+import dev.bearing.security.AuditEvent;
+import dev.bearing.support.Api;
+import dev.bearing.support.FullSurvey;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.hibernate.SessionFactory;
+import org.junit.jupiter.api.Test;
+
+/** The dashboard list (API and page), its parameters, archive, delete and its SQL cost per page. */
+@QuarkusTest
+class DashboardTest {
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    SessionFactory sessions;
+
+    /** A name part no other test uses, so each test filters to its own assessments. */
+    private static String unique() {
+        return "Dash" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+    }
+
+    private static JsonPath list(String query) {
+        return Api.consultant().get("/api/v1/assessments" + query).then().statusCode(200)
+                .contentType(ContentType.JSON).extract().jsonPath();
+    }
+
+    private long count(String sql, long id) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(sql)
+                .setParameter("id", id).getSingleResult()).longValue());
+    }
+
+    private void submitFull(String token, Role role) {
+        Api.putMany(token, FullSurvey.answers(role, 3, Map.of())).then().statusCode(200);
+        Api.submit(token).then().statusCode(200);
+    }
+
+    /** Stores an evaluation at a given stage straight into the table, as the evaluation service would. */
+    private void evaluationAt(long assessmentId, int quarter, String phase) {
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+                insert into evaluation (id, assessment_id, created_at, rule_set_version, stage_quarter, stage_phase,
+                    delivery_band, maturity_index, respondents_included, result_json)
+                values (nextval('evaluation_seq') + 100000, :a, now(), 'test', :q, :p, 'LOW', 50, 1, '{}')""")
+                .setParameter("a", assessmentId).setParameter("q", quarter).setParameter("p", phase).executeUpdate());
+    }
+
+    @Test
+    void statusFollowsTheRespondentsFromInvitingToEvaluatedAndApproved() {
+        String org = unique();
+        long inviting = Api.createAssessment(org + " Inviting");
+        Api.addRespondent(inviting, "BUSINESS");
+        long progress = Api.createAssessment(org + " Progress");
+        String b = Api.addRespondent(progress, "BUSINESS");
+        Api.addRespondent(progress, "BUSINESS");
+        Api.addRespondent(progress, "OPERATIONS");
+        submitFull(b, Role.BUSINESS);
+        long submitted = Api.createAssessment(org + " Submitted");
+        submitFull(Api.addRespondent(submitted, "DEVELOPMENT"), Role.DEVELOPMENT);
+        long evaluated = Api.createAssessment(org + " Evaluated");
+        submitFull(Api.addRespondent(evaluated, "OPERATIONS"), Role.OPERATIONS);
+        Api.consultant().contentType(ContentType.JSON).post("/api/v1/assessments/" + evaluated + "/evaluation")
+                .then().statusCode(201);
+        long approved = Api.createAssessment(org + " Approved");
+        submitFull(Api.addRespondent(approved, "BUSINESS"), Role.BUSINESS);
+        Api.consultant().contentType(ContentType.JSON).post("/api/v1/assessments/" + approved + "/evaluation")
+                .then().statusCode(201);
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+                insert into assessment_version (id, assessment_id, number, evaluation_id, approved_by, approved_at,
+                    rule_set_version, questionnaire_key, questionnaire_version, result_json, content_hash,
+                    stage_quarter, stage_phase, delivery_band, maturity_index)
+                select nextval('assessment_version_seq'), e.assessment_id, 1, e.id, 'tester', now() + interval '1 second',
+                    e.rule_set_version, 'devops-maturity', 2, e.result_json, repeat('0', 64), e.stage_quarter,
+                    e.stage_phase, e.delivery_band, e.maturity_index
+                from evaluation e where e.assessment_id = :a""").setParameter("a", approved).executeUpdate());
+
+        JsonPath all = list("?organisation=" + org + "&sort=organisation");
+        assertEquals(List.of(org + " Approved", org + " Evaluated", org + " Inviting", org + " Progress",
+                org + " Submitted"), all.getList("items.organisation"));
+        assertEquals(List.of("APPROVED", "EVALUATED", "INVITING", "IN_PROGRESS", "SUBMITTED"), all.getList("items.status"));
+        // progress by role: business 1 of 2 submitted, operations 0 of 1
+        assertEquals("BUSINESS", all.getString("items[3].progress[0].role"));
+        assertEquals(2, all.getInt("items[3].progress[0].respondents"));
+        assertEquals(1, all.getInt("items[3].progress[0].submitted"));
+        assertEquals("OPERATIONS", all.getString("items[3].progress[1].role"));
+        assertEquals(0, all.getInt("items[3].progress[1].submitted"));
+        assertEquals(1, all.getList("items[1].progress").size());
+        assertTrue(all.getString("items[1].stage.label").contains("phase (Q"), all.getString("items[1].stage.label"));
+
+        assertEquals(List.of(org + " Progress"), list("?organisation=" + org + "&status=in-progress").getList("items.organisation"));
+        assertEquals(List.of(org + " Submitted"), list("?organisation=" + org + "&status=SUBMITTED").getList("items.organisation"));
+        assertEquals(List.of(org + " Approved"), list("?organisation=" + org + "&status=approved").getList("items.organisation"));
+        assertEquals(List.of(org + " Inviting"), list("?organisation=" + org + "&status=inviting").getList("items.organisation"));
+        assertEquals(List.of(), list("?organisation=" + org + "&status=in-review").getList("items"));
+    }
+
+    @Test
+    void organisationFilterIsASubstringInAnyCaseWithWildcardsTakenLiterally() {
+        String org = unique();
+        long pure = Api.createAssessment("100% " + org + "_Pure");
+        Api.createAssessment("1000 " + org + "XPure");
+        JsonPath p = list("?organisation=" + org.toLowerCase() + "_pure");
+        assertEquals(List.of(pure), p.getList("items.id", Long.class));
+        assertEquals(1, p.getInt("totalItems"));
+        assertEquals(List.of(pure), list("?organisation=100%25 " + org).getList("items.id", Long.class));
+        assertEquals(2, list("?organisation=" + org.toUpperCase()).getInt("totalItems"));
+    }
+
+    @Test
+    void sortsByOrganisationCreatedActivityAndStage() {
+        String org = unique();
+        long c = Api.createAssessment(org + " c");
+        long a = Api.createAssessment(org + " A");
+        long b = Api.createAssessment(org + " b");
+        assertEquals(List.of(a, b, c), list("?organisation=" + org + "&sort=organisation").getList("items.id", Long.class));
+        assertEquals(List.of(c, b, a), list("?organisation=" + org + "&sort=-organisation").getList("items.id", Long.class));
+        assertEquals(List.of(c, a, b), list("?organisation=" + org + "&sort=created").getList("items.id", Long.class));
+        assertEquals(List.of(b, a, c), list("?organisation=" + org + "&sort=-created").getList("items.id", Long.class));
+        // an answer saved on the oldest makes it the most recently active
+        String t = Api.addRespondent(c, "BUSINESS");
+        Api.putMany(t, FullSurvey.answers(Role.BUSINESS, 2, Map.of()).subList(0, 1)).then().statusCode(200);
+        JsonPath byActivity = list("?organisation=" + org);
+        assertEquals("-activity", byActivity.getString("sort"));
+        assertEquals(List.of(c, b, a), byActivity.getList("items.id", Long.class));
+        assertEquals(List.of(a, b, c), list("?organisation=" + org + "&sort=activity").getList("items.id", Long.class));
+        assertEquals("IN_PROGRESS", byActivity.getString("items[0].status"));
+        // stage: quarter 3 late above quarter 3 early; not evaluated last either way
+        evaluationAt(a, 3, "EARLY");
+        evaluationAt(b, 3, "LATE");
+        assertEquals(List.of(b, a, c), list("?organisation=" + org + "&sort=-stage").getList("items.id", Long.class));
+        assertEquals(List.of(a, b, c), list("?organisation=" + org + "&sort=stage").getList("items.id", Long.class));
+        assertEquals("Aligning, late phase (Q3)", list("?organisation=" + org + "&sort=-stage").getString("items[0].stage.label"));
+    }
+
+    @Test
+    void pagesDoNotOverlapAndCarryTheirMetadata() {
+        String org = unique();
+        List<Long> created = new ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            created.add(Api.createAssessment(org + " " + i));
+        }
+        List<Long> seen = new ArrayList<>();
+        for (int page = 1; page <= 3; page++) {
+            JsonPath p = list("?organisation=" + org + "&sort=created&size=10&page=" + page);
+            assertEquals(page, p.getInt("page"));
+            assertEquals(10, p.getInt("size"));
+            assertEquals(25, p.getInt("totalItems"));
+            assertEquals(3, p.getInt("totalPages"));
+            assertEquals(page < 3 ? 10 : 5, p.getList("items").size());
+            seen.addAll(p.getList("items.id", Long.class));
+        }
+        assertEquals(created, seen);
+        JsonPath beyond = list("?organisation=" + org + "&size=10&page=4");
+        assertEquals(0, beyond.getList("items").size());
+        assertEquals(25, beyond.getInt("totalItems"));
+        assertEquals(20, list("?organisation=" + org).getList("items").size());
+    }
+
+    @Test
+    void unknownParametersAndBadValuesAreRefusedNamingTheParameter() {
+        Map<String, String> cases = Map.of(
+                "?colour=blue", "colour",
+                "?status=done", "status",
+                "?sort=name", "sort",
+                "?page=0", "page",
+                "?page=two", "page",
+                "?size=101", "size",
+                "?status=approved&status=inviting", "status",
+                "?organisation=" + "x".repeat(201), "organisation");
+        cases.forEach((query, field) -> Api.consultant().get("/api/v1/assessments" + query).then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", equalTo(dev.bearing.common.ProblemTypes.INVALID_VALUE))
+                .body("errors[0].field", equalTo(field))
+                .body("detail", containsString(field)));
+        Api.consultant().get("/api/v1/assessments?status=dunno").then()
+                .body("detail", containsString("inviting, in-progress, submitted, evaluated, in-review, approved, archived"));
+        // the page says it in words and shows the default list
+        Api.consultant().get("/?sort=name").then().statusCode(400).contentType(containsString("text/html"))
+                .body(containsString("sort must be one of"))
+                .body(not(containsString("Exception")));
+    }
+
+    @Test
+    void archiveHidesFromTheDashboardUntilUnarchivedAndBothAreAudited() {
+        String org = unique();
+        long id = Api.createAssessment(org);
+        Api.consultant().contentType(ContentType.JSON).post("/api/v1/assessments/" + id + "/archive").then().statusCode(200)
+                .body("archivedAt", not(equalTo(null)));
+        assertEquals(0, list("?organisation=" + org).getInt("totalItems"));
+        JsonPath archived = list("?organisation=" + org + "&status=archived");
+        assertEquals(List.of(id), archived.getList("items.id", Long.class));
+        assertEquals("archived", archived.getString("status"));
+        Api.consultant().contentType(ContentType.JSON).post("/api/v1/assessments/" + id + "/unarchive").then().statusCode(200)
+                .body("archivedAt", equalTo(null));
+        assertEquals(List.of(id), list("?organisation=" + org).getList("items.id", Long.class));
+        assertEquals(0, list("?organisation=" + org + "&status=archived").getInt("totalItems"));
+        List<String> actions = QuarkusTransaction.requiringNew().call(() -> AuditEvent.ofAssessment(id).stream()
+                .map(e -> e.action + ": " + e.detail).toList());
+        assertEquals(List.of("assessment.unarchived: Returned the assessment of " + org + " from the archive.",
+                "assessment.archived: Archived the assessment of " + org + "."), actions);
+        Api.consultant().contentType(ContentType.JSON).post("/api/v1/assessments/987654321/archive").then().statusCode(404)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void deleteThroughTheApiRemovesEveryAnswerForGood() {
+        String org = unique();
+        long id = Api.createAssessment(org);
+        submitFull(Api.addRespondent(id, "BUSINESS"), Role.BUSINESS);
+        Api.consultant().contentType(ContentType.JSON).post("/api/v1/assessments/" + id + "/evaluation").then().statusCode(201);
+        String answers = "select count(*) from answer an join respondent r on r.id = an.respondent_id where r.assessment_id = :id";
+        long before = count(answers, id);
+        assertTrue(before > 20, "answers stored: " + before);
+        List<Long> respondentIds = QuarkusTransaction.requiringNew().call(() -> ((List<?>) em.createNativeQuery(
+                "select id from respondent where assessment_id = :id").setParameter("id", id).getResultList())
+                .stream().map(o -> ((Number) o).longValue()).toList());
+
+        Api.consultant().delete("/api/v1/assessments/" + id).then().statusCode(204);
+
+        assertEquals(0, count(answers, id));
+        assertEquals(0, QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "select count(*) from answer where respondent_id in (:ids)").setParameter("ids", respondentIds)
+                .getSingleResult()).longValue()));
+        assertEquals(0, count("select count(*) from respondent where assessment_id = :id", id));
+        assertEquals(0, count("select count(*) from evaluation where assessment_id = :id", id));
+        assertEquals(0, count("select count(*) from assessment where id = :id", id));
+        Api.consultant().get("/api/v1/assessments/" + id).then().statusCode(404);
+        Api.consultant().delete("/api/v1/assessments/" + id).then().statusCode(404);
+        List<String> audit = QuarkusTransaction.requiringNew().call(() -> AuditEvent.ofAssessment(id).stream()
+                .map(e -> e.action + ": " + e.detail).toList());
+        assertEquals(List.of("assessment.deleted: Deleted the assessment of " + org + " for good, with 1 respondent, "
+                + before + " answers, 1 evaluation and 0 approved versions."), audit);
+    }
+
+    @Test
+    void deleteOnThePageNeedsTheOrganisationsNameTyped() {
+        String org = unique() + " Ltd";
+        long id = Api.createAssessment(org);
+        String token = Api.addRespondent(id, "OPERATIONS");
+        Api.putMany(token, FullSurvey.answers(Role.OPERATIONS, 1, Map.of()).subList(0, 3)).then().statusCode(200);
+        String path = "/assessments/" + id + "/delete";
+        Response confirm = Api.consultant().get(path);
+        confirm.then().statusCode(200).body(containsString("Delete the assessment of " + org + "?"))
+                .body(containsString("1 respondent, 3 answers, 0 evaluations and 0 approved versions"));
+        Matcher m = Pattern.compile("name=\"csrf-token\" value=\"([^\"]+)\"").matcher(confirm.asString());
+        assertTrue(m.find());
+        String cookie = confirm.getCookie("csrf-token");
+        String csrf = m.group(1);
+
+        form(path, cookie, csrf, "Another Org").then().statusCode(422)
+                .body(containsString("That is not the organisation&#39;s name: nothing was deleted."));
+        assertEquals(1, count("select count(*) from assessment where id = :id", id));
+        assertEquals(3, count("select count(*) from answer an join respondent r on r.id = an.respondent_id where r.assessment_id = :id", id));
+
+        form(path, cookie, csrf, "  " + org.toUpperCase() + " ").then().statusCode(303).header("Location", "/?notice=deleted");
+        assertEquals(0, count("select count(*) from assessment where id = :id", id));
+        assertEquals(0, count("select count(*) from respondent where assessment_id = :id", id));
+        Api.consultant().get("/?notice=deleted").then().statusCode(200)
+                .body(containsString("The assessment was deleted for good"));
+    }
+
+    private static Response form(String path, String cookie, String csrf, String confirm) {
+        return Api.consultant().redirects().follow(false).contentType("application/x-www-form-urlencoded; charset=UTF-8")
+                .cookie("csrf-token", cookie).formParam("csrf-token", csrf).formParam("confirm", confirm).post(path);
+    }
+
+    @Test
+    void thePageFiltersSortsAndLinksItsPages() {
+        String org = unique();
+        for (int i = 0; i < 12; i++) {
+            Api.createAssessment(org + " " + (char) ('a' + i));
+        }
+        String html = Api.consultant().get("/?organisation=" + org + "&sort=organisation&size=5&page=2").then()
+                .statusCode(200).extract().asString();
+        assertTrue(html.contains("12 assessments, page 2 of 3."), html);
+        assertTrue(html.contains(">" + org + " f</a>") && html.contains(">" + org + " j</a>"));
+        assertTrue(!html.contains(">" + org + " e</a>") && !html.contains(">" + org + " k</a>"));
+        assertTrue(html.contains("href=\"/?organisation=" + org + "&amp;sort=organisation&amp;page=3&amp;size=5\""), "next page link");
+        assertTrue(html.contains("<option value=\"organisation\" selected>"), "the sort chosen stays selected");
+        Api.consultant().get("/?organisation=" + org + "zzz").then().statusCode(200)
+                .body(containsString("No assessment matches these filters."));
+    }
+
+    @Test
+    void aPageCostsTheSameFewStatementsWhateverItsSize() {
+        String org = unique();
+        for (int i = 0; i < 100; i++) {
+            long id = Api.createAssessment(org + " " + i);
+            if (i % 10 == 0) {
+                Api.addRespondent(id, "BUSINESS");
+            }
+        }
+        var stats = sessions.getStatistics();
+        stats.setStatisticsEnabled(true);
+        long[] api = new long[2];
+        long[] page = new long[2];
+        int[] sizes = {10, 100};
+        for (int i = 0; i < 2; i++) {
+            stats.clear();
+            assertEquals(sizes[i], list("?organisation=" + org + "&size=" + sizes[i]).getList("items").size());
+            api[i] = stats.getPrepareStatementCount();
+            stats.clear();
+            Api.consultant().get("/?organisation=" + org + "&size=" + sizes[i]).then().statusCode(200);
+            page[i] = stats.getPrepareStatementCount();
+        }
+        assertEquals(api[0], api[1], "API statements at size 10 and 100");
+        assertEquals(page[0], page[1], "page statements at size 10 and 100");
+        assertEquals(2, api[0], "the page and its count");
+        assertEquals(2, page[0], "the page and its count");
+    }
+}
