@@ -25,6 +25,16 @@ alter table assessment
 update assessment set last_activity_at = created_at;
 alter table assessment alter column last_activity_at set not null;
 
+-- A new assessment's last activity is its creation.
+create function dashboard_assessment_created() returns trigger language plpgsql as $$
+begin
+    new.last_activity_at := coalesce(new.last_activity_at, new.created_at);
+    return new;
+end;
+$$;
+create trigger assessment_dashboard before insert on assessment
+    for each row execute function dashboard_assessment_created();
+
 -- The status shown on the dashboard, first match wins:
 --   APPROVED     the latest evaluation, with every edit made to it, is approved as a version
 --   IN_REVIEW    a review edit was made after the latest evaluation (and not approved since)

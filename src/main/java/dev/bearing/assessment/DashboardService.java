@@ -60,7 +60,7 @@ public class DashboardService {
             + " a.stage_quarter, a.stage_phase, p.b_total, p.b_started, p.b_submitted, p.d_total, p.d_started,"
             + " p.d_submitted, p.o_total, p.o_started, p.o_submitted";
 
-    private static final String PROGRESS = """
+    private static final String PROGRESS = " " + """
              left join lateral (select
                 count(*) filter (where r.role = 'BUSINESS') as b_total,
                 count(*) filter (where r.role = 'BUSINESS' and (r.started_at is not null or r.submitted_at is not null)) as b_started,

@@ -243,6 +243,9 @@ public class AssessmentPages {
 
         /** @return the first, last, and up to two pages either side of the current one, gaps as number 0 */
         static List<PageLink> around(DashboardQuery q, int totalPages) {
+            if (totalPages < 1) {
+                return List.of();
+            }
             java.util.TreeSet<Integer> numbers = new java.util.TreeSet<>();
             for (int n = q.page() - 2; n <= q.page() + 2; n++) {
                 numbers.add(n);
