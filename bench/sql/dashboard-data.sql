@@ -40,12 +40,12 @@ select i,
 from generate_series(1, :assessments) i;
 
 insert into assessment (id, organisation_id, questionnaire_key, questionnaire_version, created_at, version,
-                        owner_id, archived_at, last_activity_at)
-select i, i, 'devops-maturity', 2, timestamptz '2024-01-01' + (i * interval '15 minutes'), 0,
+                        owner_id, archived_at, last_activity_at, organisation_sort)
+select i, i, 'devops-maturity', 2, o.created_at, 0,
        1000001 + i % 50,
-       case when i % 40 = 39 then timestamptz '2024-01-01' + (i * interval '15 minutes') + interval '30 days' end,
-       timestamptz '2024-01-01' + (i * interval '15 minutes')
-from generate_series(1, :assessments) i;
+       case when i % 40 = 39 then o.created_at + interval '30 days' end,
+       o.created_at, lower(o.name)
+from generate_series(1, :assessments) i join organisation o on o.id = i;
 
 insert into assessment_share (assessment_id, account_id)
 select i, 1000001 + (i + 7) % 50 from generate_series(1, :assessments) i where i % 10 = 0;

@@ -20,20 +20,35 @@ alter table assessment
     add column stage_phase           varchar(10),
     -- the latest approval (assessment_version) and the latest review edit
     add column approved_at           timestamptz,
-    add column review_edited_at      timestamptz;
+    add column review_edited_at      timestamptz,
+    -- the organisation's name in lower case, copied here so the dashboard sorts by it from one index
+    add column organisation_sort     varchar(200);
 
-update assessment set last_activity_at = created_at;
+update assessment a set last_activity_at = a.created_at,
+                        organisation_sort = (select lower(o.name) from organisation o where o.id = a.organisation_id);
 alter table assessment alter column last_activity_at set not null;
+alter table assessment alter column organisation_sort set not null;
 
--- A new assessment's last activity is its creation.
+-- A new assessment's last activity is its creation; its organisation's name is copied for sorting.
 create function dashboard_assessment_created() returns trigger language plpgsql as $$
 begin
     new.last_activity_at := coalesce(new.last_activity_at, new.created_at);
+    new.organisation_sort := (select lower(name) from organisation where id = new.organisation_id);
     return new;
 end;
 $$;
-create trigger assessment_dashboard before insert on assessment
+create trigger assessment_dashboard before insert or update of organisation_id on assessment
     for each row execute function dashboard_assessment_created();
+
+-- An organisation renamed: its assessments sort by the new name.
+create function dashboard_organisation_renamed() returns trigger language plpgsql as $$
+begin
+    update assessment set organisation_sort = lower(new.name) where organisation_id = new.id;
+    return null;
+end;
+$$;
+create trigger organisation_dashboard after update of name on organisation
+    for each row execute function dashboard_organisation_renamed();
 
 -- The status shown on the dashboard, first match wins:
 --   APPROVED     the latest evaluation, with every edit made to it, is approved as a version
@@ -67,8 +82,10 @@ begin
         stage_quarter         = e.stage_quarter,
         stage_phase           = e.stage_phase,
         approved_at           = v.approved_at,
-        last_activity_at      = greatest(a.created_at, r.last_submitted, an.last_answer, e.created_at, v.approved_at)
+        last_activity_at      = greatest(a.created_at, r.last_submitted, an.last_answer, e.created_at, v.approved_at),
+        organisation_sort     = lower(og.name)
     from assessment x
+    join organisation og on og.id = x.organisation_id
     left join (select assessment_id, count(*) as total,
                       count(*) filter (where started_at is not null or submitted_at is not null) as started,
                       count(*) filter (where submitted_at is not null) as submitted,
@@ -196,10 +213,15 @@ $$;
 -- the cascade from evaluation to its versions looks them up by evaluation
 create index assessment_version_evaluation_idx on assessment_version (evaluation_id);
 
--- The dashboard's orders, for assessments not archived (the default view); ties by id.
+-- The dashboard's orders, for assessments not archived (the default view); ties by id. Each
+-- serves both directions except stage, whose "not evaluated" rows come last either way.
 create index assessment_dash_activity_idx on assessment (last_activity_at, id) where archived_at is null;
+create index assessment_dash_status_activity_idx on assessment (status, last_activity_at, id) where archived_at is null;
 create index assessment_dash_created_idx on assessment (created_at, id) where archived_at is null;
+create index assessment_dash_organisation_idx on assessment (organisation_sort, id) where archived_at is null;
+create index assessment_dash_stage_idx on assessment (stage_rank, id) where archived_at is null;
+create index assessment_dash_stage_desc_idx on assessment (stage_rank desc nulls last, id desc) where archived_at is null;
 create index assessment_dash_archived_idx on assessment (archived_at) where archived_at is not null;
--- organisation filter (substring, any case) and order
+-- the organisation filter: name contains, any case (trigrams; kept on organisation, which
+-- autosaves never touch)
 create index organisation_name_trgm_idx on organisation using gin (name gin_trgm_ops);
-create index organisation_name_lower_idx on organisation (lower(name), id);

@@ -104,8 +104,8 @@ public class DashboardService {
             where.append(" and o.name ilike :organisation escape '\\'");
         }
         where.append(visibleCondition(admin));
-        String from = byOrganisation || q.sort().needsOrganisation()
-                ? " from assessment a join organisation o on o.id = a.organisation_id" : " from assessment a";
+        String from = byOrganisation ? " from assessment a join organisation o on o.id = a.organisation_id"
+                : " from assessment a";
         String ids = "select a.id" + from + where + " order by " + q.sort().orderBy() + " limit :limit offset :offset";
         String sql = "select " + COLUMNS + " from (" + ids + ") page join assessment a on a.id = page.id"
                 + " join organisation o on o.id = a.organisation_id" + PROGRESS + " order by " + q.sort().orderBy();

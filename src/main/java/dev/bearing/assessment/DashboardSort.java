@@ -15,8 +15,8 @@ public enum DashboardSort {
     ACTIVITY_OLDEST("activity", "Last activity, longest quiet first", "a.last_activity_at, a.id"),
     CREATED_NEWEST("-created", "Created, newest first", "a.created_at desc, a.id desc"),
     CREATED_OLDEST("created", "Created, oldest first", "a.created_at, a.id"),
-    ORGANISATION_AZ("organisation", "Organisation, A to Z", "lower(o.name), o.id, a.id"),
-    ORGANISATION_ZA("-organisation", "Organisation, Z to A", "lower(o.name) desc, o.id desc, a.id desc"),
+    ORGANISATION_AZ("organisation", "Organisation, A to Z", "a.organisation_sort, a.id"),
+    ORGANISATION_ZA("-organisation", "Organisation, Z to A", "a.organisation_sort desc, a.id desc"),
     STAGE_MOST("-stage", "Stage, most mature first", "a.stage_rank desc nulls last, a.id desc"),
     STAGE_LEAST("stage", "Stage, least mature first", "a.stage_rank nulls last, a.id");
 
@@ -46,11 +46,6 @@ public enum DashboardSort {
     /** @return the SQL ORDER BY list over aliases {@code a} (assessment) and {@code o} (organisation) */
     String orderBy() {
         return orderBy;
-    }
-
-    /** @return whether the order reads the organisation's name (the query then joins it) */
-    boolean needsOrganisation() {
-        return this == ORGANISATION_AZ || this == ORGANISATION_ZA;
     }
 
     /** @return the sort a URL value names, if any (exact, case-insensitive) */
