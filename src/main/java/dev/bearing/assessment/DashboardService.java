@@ -95,6 +95,40 @@ public class DashboardService {
      */
     @Transactional
     public DashboardPage page(DashboardQuery q, long accountId, boolean admin) {
+        PageSql sql = sql(q, admin);
+        Query rows = bind(em.createNativeQuery(sql.rows()), q, accountId, admin)
+                .setParameter("limit", q.size()).setParameter("offset", (long) (q.page() - 1) * q.size());
+        Query count = bind(em.createNativeQuery(sql.count()), q, accountId, admin);
+        List<DashboardRow> items = rows(rows);
+        long total = ((Number) count.getSingleResult()).longValue();
+        return new DashboardPage(items, q.page(), q.size(), total, (int) ((total + q.size() - 1) / q.size()),
+                q.statusParam(), q.organisation(), q.sort().param());
+    }
+
+    /**
+     * The PostgreSQL plans, as run, of the two statements behind a page (EXPLAIN ANALYZE):
+     * for the benchmark's output and for diagnosing a slow page.
+     *
+     * @return the plan of the page's query, then that of its count, each as PostgreSQL prints it
+     */
+    @Transactional
+    public List<String> explain(DashboardQuery q, long accountId, boolean admin) {
+        PageSql sql = sql(q, admin);
+        Query rows = bind(em.createNativeQuery("explain (analyze, buffers) " + sql.rows()), q, accountId, admin)
+                .setParameter("limit", q.size()).setParameter("offset", (long) (q.page() - 1) * q.size());
+        Query count = bind(em.createNativeQuery("explain (analyze, buffers) " + sql.count()), q, accountId, admin);
+        List<String> plans = new ArrayList<>();
+        for (Query plan : List.of(rows, count)) {
+            plans.add(String.join("\n", ((List<?>) plan.getResultList()).stream().map(String::valueOf).toList()));
+        }
+        return plans;
+    }
+
+    /** The page's query (ids by offset, then details for those rows) and its count. */
+    private record PageSql(String rows, String count) {
+    }
+
+    private static PageSql sql(DashboardQuery q, boolean admin) {
         boolean byOrganisation = q.organisation() != null;
         StringBuilder where = new StringBuilder(q.archived() ? " where a.archived_at is not null" : " where a.archived_at is null");
         if (q.status() != null) {
@@ -107,17 +141,9 @@ public class DashboardService {
         String from = byOrganisation ? " from assessment a join organisation o on o.id = a.organisation_id"
                 : " from assessment a";
         String ids = "select a.id" + from + where + " order by " + q.sort().orderBy() + " limit :limit offset :offset";
-        String sql = "select " + COLUMNS + " from (" + ids + ") page join assessment a on a.id = page.id"
+        String rows = "select " + COLUMNS + " from (" + ids + ") page join assessment a on a.id = page.id"
                 + " join organisation o on o.id = a.organisation_id" + PROGRESS + " order by " + q.sort().orderBy();
-        Query rows = bind(em.createNativeQuery(sql), q, accountId, admin)
-                .setParameter("limit", q.size()).setParameter("offset", (long) (q.page() - 1) * q.size());
-        String countFrom = byOrganisation ? " from assessment a join organisation o on o.id = a.organisation_id"
-                : " from assessment a";
-        Query count = bind(em.createNativeQuery("select count(*)" + countFrom + where), q, accountId, admin);
-        List<DashboardRow> items = rows(rows);
-        long total = ((Number) count.getSingleResult()).longValue();
-        return new DashboardPage(items, q.page(), q.size(), total, (int) ((total + q.size() - 1) / q.size()),
-                q.statusParam(), q.organisation(), q.sort().param());
+        return new PageSql(rows, "select count(*)" + from + where);
     }
 
     /**
