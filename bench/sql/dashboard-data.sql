@@ -62,7 +62,9 @@ from generate_series(1, :assessments) i
 cross join generate_series(0, 2) k
 join assessment a on a.id = i;
 
--- 42 answers for each started respondent (about 10 million at 100,000 assessments)
+-- 42 answers for each started respondent (about 10 million at 100,000 assessments); the answer
+-- table's two indexes are built once after the load rather than maintained row by row
+alter table answer drop constraint answer_one_per_question, drop constraint answer_pkey;
 insert into answer (id, respondent_id, question_key, value_json, updated_at, version)
 select r.id * 50 + q, r.id, 'bench.q' || to_char(q, 'FM00'),
        '{"choice":"option_' || (r.id + q) % 5 || '"}',
@@ -70,6 +72,8 @@ select r.id * 50 + q, r.id, 'bench.q' || to_char(q, 'FM00'),
 from respondent r
 cross join generate_series(1, 42) q
 where r.started_at is not null;
+alter table answer add constraint answer_pkey primary key (id),
+                   add constraint answer_one_per_question unique (respondent_id, question_key);
 
 insert into evaluation (id, assessment_id, created_at, rule_set_version, stage_quarter, stage_phase,
                         delivery_band, maturity_index, respondents_included, result_json)

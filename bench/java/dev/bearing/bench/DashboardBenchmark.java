@@ -72,10 +72,11 @@ class DashboardBenchmark {
         if (count("select count(*) from assessment") < ASSESSMENTS) {
             long t = System.nanoTime();
             String url = jdbc.replace("jdbc:postgresql://", "postgresql://postgres@");
+            Path log = Path.of("target/dashboard-data.log");
             Process p = new ProcessBuilder("bench/generate-dashboard-data", url, String.valueOf(ASSESSMENTS))
-                    .inheritIO().start();
+                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
             if (p.waitFor() != 0) {
-                throw new IllegalStateException("bench/generate-dashboard-data failed");
+                throw new IllegalStateException("bench/generate-dashboard-data failed; see " + log);
             }
             generated = String.format("generated in %.0f s", (System.nanoTime() - t) / 1e9);
         }

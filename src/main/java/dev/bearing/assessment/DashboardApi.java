@@ -68,10 +68,11 @@ public final class DashboardApi {
      */
     public record RoleProgress(Role role, int respondents, int started, int submitted) {
 
-        /** @return e.g. "Business 1/2 submitted" */
+        /** @return e.g. "Business 1/2 submitted", with ", 1 answering" when someone has started but not submitted */
         @JsonIgnore
         public String words() {
-            return role.label() + " " + submitted + "/" + respondents + " submitted";
+            return role.label() + " " + submitted + "/" + respondents + " submitted"
+                    + (started > submitted ? ", " + (started - submitted) + " answering" : "");
         }
     }
 

@@ -28,4 +28,9 @@ public final class Formats {
     static String day(Instant instant) {
         return instant == null ? "" : DAY.format(instant);
     }
+
+    /** @return e.g. "30,000" */
+    static String grouped(Number n) {
+        return String.format(Locale.UK, "%,d", n.longValue());
+    }
 }

@@ -111,6 +111,8 @@ class DashboardTest {
         assertEquals("OPERATIONS", all.getString("items[3].progress[1].role"));
         assertEquals(0, all.getInt("items[3].progress[1].submitted"));
         assertEquals(1, all.getList("items[1].progress").size());
+        String page = Api.consultant().get("/?organisation=" + org + "&status=in-progress").then().statusCode(200).extract().asString();
+        assertTrue(page.contains("Business 1/2 submitted<br>Operations 0/1 submitted"), page);
         assertTrue(all.getString("items[1].stage.label").contains("phase (Q"), all.getString("items[1].stage.label"));
 
         assertEquals(List.of(org + " Progress"), list("?organisation=" + org + "&status=in-progress").getList("items.organisation"));
@@ -181,6 +183,37 @@ class DashboardTest {
         assertEquals(0, beyond.getList("items").size());
         assertEquals(25, beyond.getInt("totalItems"));
         assertEquals(20, list("?organisation=" + org).getList("items").size());
+    }
+
+    @Inject
+    DashboardService dashboard;
+
+    @Test
+    void aConsultantSeesTheAssessmentsTheyOwnOrAreSharedOnAndAnAdminSeesAll() {
+        String org = unique();
+        long owned = Api.createAssessment(org + " owned");
+        long shared = Api.createAssessment(org + " shared");
+        long other = Api.createAssessment(org + " other");
+        long me = 7_000_000L + (System.nanoTime() % 1_000_000);
+        QuarkusTransaction.requiringNew().run(() -> {
+            for (long id : new long[] {me, me + 1}) {
+                em.createNativeQuery("""
+                        insert into account (id, username, display_name, password_hash, role, created_at, password_changed_at)
+                        values (:id, :name, :name, 'not-a-hash', 'CONSULTANT', now(), now())""")
+                        .setParameter("id", id).setParameter("name", "dash-" + id).executeUpdate();
+            }
+            em.createNativeQuery("update assessment set owner_id = :me where id = :a").setParameter("me", me)
+                    .setParameter("a", owned).executeUpdate();
+            em.createNativeQuery("update assessment set owner_id = :o where id in (:a, :b)").setParameter("o", me + 1)
+                    .setParameter("a", shared).setParameter("b", other).executeUpdate();
+            em.createNativeQuery("insert into assessment_share (assessment_id, account_id) values (:a, :me)")
+                    .setParameter("a", shared).setParameter("me", me).executeUpdate();
+        });
+        DashboardQuery q = DashboardQuery.parse(Map.of("organisation", List.of(org), "sort", List.of("organisation")), true);
+        assertEquals(List.of(owned, shared), dashboard.page(q, me, false).items().stream().map(r -> r.id()).toList());
+        assertEquals(2, dashboard.page(q, me, false).totalItems());
+        assertEquals(List.of(other, shared), dashboard.page(q, me + 1, false).items().stream().map(r -> r.id()).toList());
+        assertEquals(List.of(other, owned, shared), dashboard.page(q, me, true).items().stream().map(r -> r.id()).toList());
     }
 
     @Test
@@ -300,6 +333,7 @@ class DashboardTest {
         String html = Api.consultant().get("/?organisation=" + org + "&sort=organisation&size=5&page=2").then()
                 .statusCode(200).extract().asString();
         assertTrue(html.contains("12 assessments, page 2 of 3."), html);
+        assertTrue(html.contains("data-label=\"Respondents\"><span class=\"muted\">none added yet</span>"), "empty progress");
         assertTrue(html.contains(">" + org + " f</a>") && html.contains(">" + org + " j</a>"));
         assertTrue(!html.contains(">" + org + " e</a>") && !html.contains(">" + org + " k</a>"));
         assertTrue(html.contains("href=\"/?organisation=" + org + "&amp;sort=organisation&amp;page=3&amp;size=5\""), "next page link");
