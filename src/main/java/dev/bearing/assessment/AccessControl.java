@@ -1,0 +1,66 @@
+package dev.bearing.assessment;
+
+import dev.bearing.common.Identities;
+import dev.bearing.common.ProblemException;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/**
+ * Decides which assessments the caller may see: admins see all; consultants those they own or
+ * are shared on. Services call {@link #assessment(long)} instead of {@code Assessment.findById}
+ * for anything reached from a consultant route, so an assessment the caller may not see answers
+ * exactly like one that does not exist (404).
+ */
+@ApplicationScoped
+public class AccessControl {
+
+    @Inject
+    SecurityIdentity identity;
+
+    /**
+     * @param id assessment id
+     * @return the assessment, when the caller may see it
+     * @throws ProblemException 404 when it does not exist or the caller may not see it
+     */
+    public Assessment assessment(long id) {
+        Assessment a = Assessment.findById(id);
+        if (a == null || !maySee(a)) {
+            throw ProblemException.notFound("Assessment " + id);
+        }
+        return a;
+    }
+
+    /** @return whether the caller may see the assessment: admins all; consultants their own and those shared with them */
+    public boolean maySee(Assessment a) {
+        if (Identities.isAdmin(identity)) {
+            return true;
+        }
+        Long me = Identities.accountId(identity);
+        return me != null && (me.equals(a.ownerId) || AssessmentShare.accountsOf(a.id).contains(me));
+    }
+
+    /**
+     * @param assessmentId an assessment id
+     * @return whether the caller may see it (false when it does not exist)
+     */
+    public boolean maySee(long assessmentId) {
+        Assessment a = Assessment.findById(assessmentId);
+        return a != null && maySee(a);
+    }
+
+    /** @return the caller's account id, or null when anonymous */
+    public Long accountId() {
+        return Identities.accountId(identity);
+    }
+
+    /** @return whether the caller is an admin */
+    public boolean isAdmin() {
+        return Identities.isAdmin(identity);
+    }
+
+    /** @return the caller's username, or {@code anonymous} */
+    public String actor() {
+        return identity.isAnonymous() ? "anonymous" : identity.getPrincipal().getName();
+    }
+}
