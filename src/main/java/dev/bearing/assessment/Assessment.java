@@ -32,6 +32,10 @@ public class Assessment extends PanacheEntity {
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
+    /** The owning consultant's account id; null only for assessments made before accounts existed. */
+    @Column(name = "owner_id")
+    public Long ownerId;
+
     /** When the assessment was archived (hidden from the dashboard's default view), or null. */
     @Column(name = "archived_at")
     public Instant archivedAt;

@@ -1,12 +1,13 @@
 package dev.bearing.assessment;
 
+import dev.bearing.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+
 import dev.bearing.assessment.AssessmentApi.AddRespondent;
 import dev.bearing.assessment.AssessmentApi.AssessmentView;
 import dev.bearing.assessment.AssessmentApi.CreateAssessment;
 import dev.bearing.assessment.AssessmentApi.RespondentView;
 import dev.bearing.common.ProblemException;
-import dev.bearing.security.Roles;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -28,6 +29,7 @@ import java.util.List;
 @Path("/api/v1/assessments")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed({ Roles.CONSULTANT, Roles.ADMIN })
 public class AssessmentResource {
 
     @Inject
@@ -35,6 +37,9 @@ public class AssessmentResource {
 
     @Inject
     DashboardService dashboard;
+
+    @Inject
+    AccessControl access;
 
     @Inject
     dev.bearing.common.BearingConfig config;
@@ -63,16 +68,13 @@ public class AssessmentResource {
     @GET
     public DashboardApi.DashboardPage list(@Context UriInfo uri) {
         DashboardQuery q = DashboardQuery.parse(uri.getQueryParameters(), true);
-        // Until login: everyone reaching this machine-local API sees every assessment. The lead
-        // passes the caller's account id and admin flag here once login lands.
-        return dashboard.page(q, 0, true);
+        return dashboard.page(q, access.accountId() == null ? 0 : access.accountId(), access.isAdmin());
     }
 
     /** Archives an assessment (hidden from the dashboard unless the archived filter is chosen); audited. */
     @org.eclipse.microprofile.openapi.annotations.Operation(summary = "Archive an assessment")
     @POST
     @Path("/{id}/archive")
-    @RolesAllowed({Roles.CONSULTANT, Roles.ADMIN})
     public DashboardApi.DashboardRow archive(@PathParam("id") String id) {
         return dashboard.archive(parseId(id));
     }
@@ -81,7 +83,6 @@ public class AssessmentResource {
     @org.eclipse.microprofile.openapi.annotations.Operation(summary = "Return an archived assessment to the dashboard")
     @POST
     @Path("/{id}/unarchive")
-    @RolesAllowed({Roles.CONSULTANT, Roles.ADMIN})
     public DashboardApi.DashboardRow unarchive(@PathParam("id") String id) {
         return dashboard.unarchive(parseId(id));
     }
@@ -93,7 +94,6 @@ public class AssessmentResource {
     @org.eclipse.microprofile.openapi.annotations.Operation(summary = "Delete an assessment and all its answers for good")
     @DELETE
     @Path("/{id}")
-    @RolesAllowed({Roles.CONSULTANT, Roles.ADMIN})
     public Response delete(@PathParam("id") String id) {
         dashboard.delete(parseId(id));
         return Response.noContent().build();

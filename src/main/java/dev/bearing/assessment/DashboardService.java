@@ -8,7 +8,6 @@ import dev.bearing.common.ProblemException;
 import dev.bearing.evaluation.AdoptionCurve;
 import dev.bearing.evaluation.RuleEngine;
 import dev.bearing.questionnaire.Role;
-import dev.bearing.security.AccessControl;
 import dev.bearing.security.Audit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

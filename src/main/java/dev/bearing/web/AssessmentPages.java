@@ -1,5 +1,9 @@
 package dev.bearing.web;
 
+import dev.bearing.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+
+import dev.bearing.assessment.AccessControl;
 import dev.bearing.assessment.AssessmentApi.AssessmentView;
 import dev.bearing.assessment.AssessmentResource;
 import dev.bearing.assessment.AssessmentService;
@@ -14,9 +18,7 @@ import dev.bearing.evaluation.EvaluationService;
 import dev.bearing.evaluation.EvaluationService.StoredEvaluation;
 import dev.bearing.questionnaire.Role;
 import io.quarkus.qute.CheckedTemplate;
-import dev.bearing.security.Roles;
 import io.quarkus.qute.TemplateInstance;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
@@ -43,6 +45,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
  */
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
+@RolesAllowed({ Roles.CONSULTANT, Roles.ADMIN })
 public class AssessmentPages {
 
     @Inject
@@ -53,6 +56,9 @@ public class AssessmentPages {
 
     @Inject
     DashboardService dashboardService;
+
+    @Inject
+    AccessControl access;
 
     @CheckedTemplate
     static class Templates {
@@ -153,7 +159,6 @@ public class AssessmentPages {
     @POST
     @Path("assessments/{id}/archive")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @RolesAllowed({Roles.CONSULTANT, Roles.ADMIN})
     public Response archive(@PathParam("id") String id) {
         long assessmentId = AssessmentResource.parseId(id);
         dashboardService.archive(assessmentId);
@@ -164,7 +169,6 @@ public class AssessmentPages {
     @POST
     @Path("assessments/{id}/unarchive")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @RolesAllowed({Roles.CONSULTANT, Roles.ADMIN})
     public Response unarchive(@PathParam("id") String id) {
         long assessmentId = AssessmentResource.parseId(id);
         dashboardService.unarchive(assessmentId);
@@ -174,7 +178,6 @@ public class AssessmentPages {
     /** @return the confirmation step before deleting: names the organisation and what goes */
     @GET
     @Path("assessments/{id}/delete")
-    @RolesAllowed({Roles.CONSULTANT, Roles.ADMIN})
     public TemplateInstance confirmDelete(@PathParam("id") String id) {
         return Templates.delete(dashboardService.scope(AssessmentResource.parseId(id)), null);
     }
@@ -187,7 +190,6 @@ public class AssessmentPages {
     @POST
     @Path("assessments/{id}/delete")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @RolesAllowed({Roles.CONSULTANT, Roles.ADMIN})
     public Response delete(@PathParam("id") String id, @FormParam("confirm") String confirm) {
         long assessmentId = AssessmentResource.parseId(id);
         DeletionScope scope = dashboardService.scope(assessmentId);
@@ -225,9 +227,7 @@ public class AssessmentPages {
 
     private TemplateInstance dashboard(DashboardQuery q, String filterError, String notice, String error,
             String organisation) {
-        // Until login: everyone reaching these machine-local pages sees every assessment. The lead
-        // passes the caller's account id and admin flag here once login lands.
-        DashboardPage page = dashboardService.page(q, 0, true);
+        DashboardPage page = dashboardService.page(q, access.accountId() == null ? 0 : access.accountId(), access.isAdmin());
         return Templates.index(page, q, PageLink.around(q, page.totalPages()), List.of(DashboardStatus.values()),
                 List.of(DashboardSort.values()), filterError, notice, error, organisation);
     }

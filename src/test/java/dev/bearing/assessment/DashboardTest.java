@@ -14,9 +14,7 @@ import dev.bearing.security.AuditEvent;
 import dev.bearing.support.Api;
 import dev.bearing.support.FullSurvey;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import dev.bearing.security.Roles;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
@@ -33,7 +31,6 @@ import org.junit.jupiter.api.Test;
 
 /** The dashboard list (API and page), its parameters, archive, delete and its SQL cost per page. */
 @QuarkusTest
-@TestSecurity(user = "dashboard-tester", roles = {Roles.CONSULTANT})
 class DashboardTest {
 
     @Inject
