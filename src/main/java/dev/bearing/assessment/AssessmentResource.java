@@ -12,7 +12,9 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -31,6 +33,9 @@ public class AssessmentResource {
 
     @Inject
     AssessmentService service;
+
+    @Inject
+    SharingService sharing;
 
     @Inject
     dev.bearing.common.BearingConfig config;
@@ -74,6 +79,30 @@ public class AssessmentResource {
     @Path("/{id}/respondents")
     public List<RespondentView> respondents(@PathParam("id") String id) {
         return service.respondents(parseId(id));
+    }
+
+    /** @return the assessment's owner and the consultants it is shared with */
+    @org.eclipse.microprofile.openapi.annotations.Operation(summary = "Who owns the assessment and who it is shared with")
+    @GET
+    @Path("/{id}/shares")
+    public SharingService.Sharing shares(@PathParam("id") String id) {
+        return sharing.sharing(parseId(id));
+    }
+
+    /** Shares the assessment with a consultant (owner or admin only); 400 names {@code username}. */
+    @org.eclipse.microprofile.openapi.annotations.Operation(summary = "Share the assessment with a consultant")
+    @PUT
+    @Path("/{id}/shares/{username}")
+    public SharingService.Sharing share(@PathParam("id") String id, @PathParam("username") String username) {
+        return sharing.share(parseId(id), username);
+    }
+
+    /** Takes a share back (owner or admin only). */
+    @org.eclipse.microprofile.openapi.annotations.Operation(summary = "Stop sharing the assessment with a consultant")
+    @DELETE
+    @Path("/{id}/shares/{username}")
+    public SharingService.Sharing unshare(@PathParam("id") String id, @PathParam("username") String username) {
+        return sharing.unshare(parseId(id), username);
     }
 
     /**

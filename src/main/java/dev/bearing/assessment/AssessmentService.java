@@ -40,6 +40,9 @@ public class AssessmentService {
     io.quarkus.security.identity.SecurityIdentity identity;
 
     @Inject
+    dev.bearing.security.Audit audit;
+
+    @Inject
     AnswerCodec codec;
 
     @Inject
@@ -78,6 +81,7 @@ public class AssessmentService {
         a.createdAt = clock.instant();
         a.ownerId = ownerId;
         a.persist();
+        audit.record("assessment.created", a.id, "for \"" + org.name + "\" on " + q.key() + " v" + q.version());
         return view(a);
     }
 
@@ -117,6 +121,7 @@ public class AssessmentService {
         r.tokenHash = TokenGenerator.hash(token);
         r.createdAt = clock.instant();
         r.persist();
+        audit.record("respondent.added", a.id, r.role.label() + (r.displayName == null ? "" : ": " + r.displayName));
         return respondentView(r, questionnaire(a), token);
     }
 

@@ -21,6 +21,9 @@ import java.util.List;
 public class EvaluationService {
 
     @Inject
+    dev.bearing.security.Audit audit;
+
+    @Inject
     RuleEngine engine;
 
     @Inject
@@ -79,6 +82,8 @@ public class EvaluationService {
         e.respondentsIncluded = included.size();
         e.resultJson = write(result);
         e.persist();
+        audit.record("evaluation.run", a.id, "evaluation " + e.id + " of " + included.size() + " submitted survey(s): "
+                + result.stage().label());
         return new StoredEvaluation(e.id, a.id, a.organisation.name, e.createdAt, result);
     }
 

@@ -4,8 +4,11 @@ import dev.bearing.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 
 import dev.bearing.assessment.AssessmentApi.AssessmentView;
+import dev.bearing.assessment.AssessmentApi.RespondentView;
 import dev.bearing.assessment.AssessmentResource;
 import dev.bearing.assessment.AssessmentService;
+import dev.bearing.assessment.SharingService;
+import dev.bearing.security.AuditEvent;
 import dev.bearing.common.ProblemException;
 import dev.bearing.evaluation.EvaluationService;
 import dev.bearing.evaluation.EvaluationService.StoredEvaluation;
@@ -14,6 +17,7 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -27,11 +31,11 @@ import java.util.List;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
- * The consultant's minimal pages until the full workspace with login exists: the assessments,
- * creating one, adding respondents by role and copying their links, watching progress,
- * evaluating, and reading the result with the link to its PDF. {@link ConsultantAccess} keeps
- * them to this machine until consultants log in. Everything typed is
- * escaped by Qute; every form carries a CSRF token and ends in a redirect.
+ * The consultant's pages: the assessments, creating one, adding respondents by role and copying
+ * their links (shown once), watching progress, evaluating, and reading the result with the link
+ * to its PDF. Consultants see what they own or are shared on, admins everything
+ * ({@link AccessFilters}). Everything typed is escaped by Qute; every form carries a CSRF token
+ * and ends in a redirect.
  */
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
@@ -44,11 +48,20 @@ public class AssessmentPages {
     @Inject
     EvaluationService evaluations;
 
+    @Inject
+    SharingService sharing;
+
+    @jakarta.transaction.Transactional
+    List<AuditEvent> history(long assessmentId) {
+        return AuditEvent.find("assessmentId = ?1 order by occurredAt desc, id desc", assessmentId).page(0, 50).list();
+    }
+
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance index(List<AssessmentView> assessments, String error, String organisation);
 
-        static native TemplateInstance assessment(AssessmentView assessment, StoredEvaluation evaluation, String error);
+        static native TemplateInstance assessment(AssessmentView assessment, StoredEvaluation evaluation, String error,
+                NewLink newLink, SharingService.Sharing sharing, List<AuditEvent> history);
 
         static native TemplateInstance error(int status, String title, String message);
     }
@@ -74,11 +87,18 @@ public class AssessmentPages {
         return seeOther("/assessments/" + a.id());
     }
 
-    /** @return one assessment with respondents, progress and the latest evaluation */
+    /**
+     * @return one assessment with respondents, progress and the latest evaluation; right after a
+     *     respondent was added, their personal link, shown this once (it came in a short-lived
+     *     cookie scoped to this page, which the answer clears)
+     */
     @GET
     @Path("assessments/{id}")
-    public TemplateInstance assessment(@PathParam("id") String id) {
-        return page(AssessmentResource.parseId(id), null);
+    public Response assessment(@PathParam("id") String id, @CookieParam(NewLink.COOKIE) String newLink) {
+        long assessmentId = AssessmentResource.parseId(id);
+        NewLink link = NewLink.parse(newLink);
+        Response.ResponseBuilder page = Response.ok(page(assessmentId, null, link));
+        return newLink == null ? page.build() : page.cookie(NewLink.clear(assessmentId)).build();
     }
 
     /** Adds a respondent from the form and shows the assessment again. */
@@ -98,8 +118,9 @@ public class AssessmentPages {
             return Response.status(422).entity(page(assessmentId, "The name is too long; use at most 200 characters."))
                     .build();
         }
-        assessments.addRespondent(assessmentId, r, name);
-        return seeOther("/assessments/" + assessmentId + "#respondents");
+        RespondentView added = assessments.addRespondent(assessmentId, r, name);
+        return Response.status(Response.Status.SEE_OTHER).header("Location", "/assessments/" + assessmentId + "#respondents")
+                .cookie(NewLink.cookie(assessmentId, added)).build();
     }
 
     /** Evaluates the submitted surveys; the page again with a message when nobody submitted. */
@@ -119,6 +140,33 @@ public class AssessmentPages {
         return seeOther("/assessments/" + assessmentId + "#evaluation");
     }
 
+    /** Shares the assessment with a consultant named in the form (owner or admin). */
+    @POST
+    @Path("assessments/{id}/shares")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response share(@PathParam("id") String id, @FormParam("username") String username) {
+        long assessmentId = AssessmentResource.parseId(id);
+        try {
+            sharing.share(assessmentId, username == null ? "" : username.strip());
+        } catch (ProblemException e) {
+            if (e.status() == 400) {
+                return Response.status(400).entity(page(assessmentId, e.errors().get(0).message())).build();
+            }
+            throw e;
+        }
+        return seeOther("/assessments/" + assessmentId + "#sharing");
+    }
+
+    /** Stops sharing the assessment with a consultant. */
+    @POST
+    @Path("assessments/{id}/shares/{username}/remove")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response unshare(@PathParam("id") String id, @PathParam("username") String username) {
+        long assessmentId = AssessmentResource.parseId(id);
+        sharing.unshare(assessmentId, username);
+        return seeOther("/assessments/" + assessmentId + "#sharing");
+    }
+
     /** Unknown ids and refused requests: an error page naming what was wrong, nothing internal. */
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
@@ -136,8 +184,12 @@ public class AssessmentPages {
     }
 
     private TemplateInstance page(long assessmentId, String error) {
+        return page(assessmentId, error, null);
+    }
+
+    private TemplateInstance page(long assessmentId, String error, NewLink link) {
         AssessmentView a = assessments.get(assessmentId);
         StoredEvaluation e = a.latestEvaluationAt() == null ? null : evaluations.latest(assessmentId);
-        return Templates.assessment(a, e, error);
+        return Templates.assessment(a, e, error, link, sharing.sharing(assessmentId), history(assessmentId));
     }
 }

@@ -134,12 +134,12 @@ class AccessMatrixTest {
 
     /** @return whether a call on this route changes what the next caller would meet */
     private static boolean destructive(Row row) {
-        return row.method().equals("DELETE") || row.route().matches(".*/(delete|archive|disable|reset|reset-password|revoke|submit|reopen)$");
+        return row.method().equals("DELETE") || row.method().equals("PUT") || row.route().matches(".*/(delete|archive|disable|reset|reset-password|revoke|submit|reopen)$");
     }
 
     private static Response call(Fixture f, int persona, Row row) {
         String path = row.route().replace("{token}", f.token).replace("{section}", "continuous_integration")
-                .replace("{questionKey}", "ci.build_trigger").replace("{key}", "devops-maturity").replace("{version}", "2")
+                .replace("{questionKey}", "ci.build_trigger").replace("{username}", Api.OTHER_CONSULTANT).replace("{key}", "devops-maturity").replace("{version}", "2")
                 .replace("{tokenId}", row.route().contains("{tokenId}") ? String.valueOf(f.apiToken()) : "");
         path = path.replace("{id}", path.contains("/admin/") ? String.valueOf(f.account()) : String.valueOf(f.assessment));
         Supplier<RequestSpecification> who = switch (persona) {

@@ -26,15 +26,20 @@ class SurveyPagesTest {
     record Form(String cookie, String token) {
     }
 
+    /** @return a request as the test consultant on consultant pages, anonymous on survey pages */
+    private static io.restassured.specification.RequestSpecification caller(String path) {
+        return path.startsWith("/survey/") ? given() : Api.consultant();
+    }
+
     static Form csrf(String path) {
-        Response page = given().redirects().follow(false).get(path);
+        Response page = caller(path).redirects().follow(false).get(path);
         Matcher m = Pattern.compile("name=\"csrf-token\" value=\"([^\"]+)\"").matcher(page.asString());
         assertTrue(m.find(), "the page " + path + " carries a CSRF token");
         return new Form(page.getCookie("csrf-token"), m.group(1));
     }
 
     static Response post(String path, Form f, Object... fields) {
-        var spec = given().redirects().follow(false).contentType("application/x-www-form-urlencoded; charset=UTF-8")
+        var spec = caller(path).redirects().follow(false).contentType("application/x-www-form-urlencoded; charset=UTF-8")
                 .cookie("csrf-token", f.cookie()).formParam("csrf-token", f.token());
         for (int i = 0; i < fields.length; i += 2) {
             spec = spec.formParam((String) fields[i], fields[i + 1]);
@@ -220,12 +225,22 @@ class SurveyPagesTest {
         long id = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
         post("/assessments", f, "organisation", "  ").then().statusCode(422).body(containsString("Enter the organisation"));
         Form g = csrf("/assessments/" + id);
-        post("/assessments/" + id + "/respondents", g, "role", "OPERATIONS", "name", "Head of Ops").then().statusCode(303);
+        Response added = post("/assessments/" + id + "/respondents", g, "role", "OPERATIONS", "name", "Head of Ops");
+        added.then().statusCode(303);
+        // the new link is shown once, on the page the form leads to, and never again
+        String link = added.getCookie("bearing-new-link");
+        Response shown = Api.consultant().cookie("bearing-new-link", link).get("/assessments/" + id);
+        shown.then().statusCode(200).body(containsString("Personal survey link for Operations: Head of Ops"));
+        Matcher url = Pattern.compile("<code>(http://[^<]+/survey/[A-Za-z0-9_-]{43})</code>").matcher(shown.asString());
+        assertTrue(url.find(), "the link is on the page");
+        given().get(url.group(1).replaceFirst("^http://[^/]+", "")).then().statusCode(200).body(containsString("Operations"));
+        assertTrue(shown.headers().getValues("Set-Cookie").stream().anyMatch(c -> c.startsWith("bearing-new-link=;")
+                && c.contains("Max-Age=0")), "the page clears the cookie");
         post("/assessments/" + id + "/respondents", g, "role", "CEO").then().statusCode(422)
                 .body(containsString("Choose the respondent"));
         Api.consultant().get("/assessments/" + id).then().statusCode(200)
                 .body(containsString("Head of Ops")).body(containsString("not started"))
-                .body(containsString("/survey/"));
+                .body(not(containsString("/survey/")));
         post("/assessments/" + id + "/evaluate", g).then().statusCode(409).body(containsString("no submitted respondent"));
         assertEquals(1, Api.consultant().get("/api/v1/assessments/" + id + "/respondents").then().extract().jsonPath().getList("$").size());
     }
