@@ -94,12 +94,15 @@ public class InvitationService {
     /**
      * The outcome for one respondent.
      *
-     * @param respondent the respondent, with the new token and link (shown once)
+     * @param respondent the respondent, with the new token and link (shown once); its fields appear
+     *     at the top level of the JSON
      * @param mailedTo the address the mail went to, or null when none was sent
      * @param mailError why the mail could not be sent (the link must then be passed on by hand),
      *     or null
      */
-    public record Sent(RespondentView respondent, String mailedTo, String mailError) {
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    public record Sent(@com.fasterxml.jackson.annotation.JsonUnwrapped RespondentView respondent, String mailedTo,
+            String mailError) {
     }
 
     /**
