@@ -117,34 +117,6 @@ public class AssessmentPages {
         return b.build();
     }
 
-    /** Adds a respondent from the form and shows the assessment again. */
-    @POST
-    @Path("assessments/{id}/respondents")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response addRespondent(@PathParam("id") String id, @FormParam("role") String role,
-            @FormParam("name") String name, @FormParam("email") String email) {
-        long assessmentId = AssessmentResource.parseId(id);
-        Role r;
-        try {
-            r = Role.valueOf(role == null ? "" : role);
-        } catch (IllegalArgumentException e) {
-            return Response.status(422).entity(page(assessmentId, "Choose the respondent's role.")).build();
-        }
-        if (name != null && name.strip().length() > 200) {
-            return Response.status(422).entity(page(assessmentId, "The name is too long; use at most 200 characters."))
-                    .build();
-        }
-        String address = email == null ? "" : email.strip();
-        if (!address.isEmpty() && (address.length() > 320
-                || !address.matches(dev.bearing.assessment.AssessmentApi.EMAIL))) {
-            return Response.status(422).entity(page(assessmentId, "The e-mail address is not one a mail can go to "
-                    + "(e.g. name@example.com); the respondent was not added.")).build();
-        }
-        var sent = invitations.add(assessmentId, r, name, address.isEmpty() ? null : address);
-        return seeOther("/assessments/" + assessmentId + "#respondents")
-                .cookie(NewLinks.cookie(assessmentId, List.of(sent), https())).build();
-    }
-
     /** Evaluates the submitted surveys; the page again with a message when nobody submitted. */
     @POST
     @Path("assessments/{id}/evaluate")

@@ -3,6 +3,7 @@ package dev.bearing.web;
 import dev.bearing.assessment.AssessmentResource;
 import dev.bearing.common.BearingConfig;
 import dev.bearing.common.ProblemException;
+import dev.bearing.questionnaire.Role;
 import dev.bearing.respondent.InvitationService;
 import dev.bearing.respondent.InvitationService.Reminders;
 import dev.bearing.respondent.InvitationService.Sent;
@@ -30,7 +31,7 @@ import java.util.List;
  * sending reminders. Every POST ends in a 303; new links travel to the assessment page in
  * {@link NewLinks}, which shows them once.
  */
-@Path("/assessments/{id}")
+@Path("/assessments/{id}/respondents")
 @Produces(MediaType.TEXT_HTML)
 @RolesAllowed({Roles.CONSULTANT, Roles.ADMIN})
 public class RespondentPages {
@@ -54,14 +55,14 @@ public class RespondentPages {
 
     /** @return the respondent's answers by section, free text highlighted, with the reopen form */
     @GET
-    @Path("respondents/{respondentId}")
+    @Path("{respondentId}")
     public TemplateInstance answers(@PathParam("id") String id, @PathParam("respondentId") String respondentId) {
         return Templates.answers(answers.answers(AssessmentResource.parseId(id), number(respondentId)), null, "");
     }
 
     /** Reopens the submitted survey; the answers page again with a message when the note is missing. */
     @POST
-    @Path("respondents/{respondentId}/reopen")
+    @Path("{respondentId}/reopen")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response reopen(@PathParam("id") String id, @PathParam("respondentId") String respondentId,
             @FormParam("note") String note) {
@@ -81,9 +82,36 @@ public class RespondentPages {
         return AssessmentPages.seeOther("/assessments/" + assessmentId + "/respondents/" + rid).build();
     }
 
+    /** Adds a respondent from the form and shows the assessment again. */
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response addRespondent(@PathParam("id") String id, @FormParam("role") String role,
+            @FormParam("name") String name, @FormParam("email") String email) {
+        long assessmentId = AssessmentResource.parseId(id);
+        Role r;
+        try {
+            r = Role.valueOf(role == null ? "" : role);
+        } catch (IllegalArgumentException e) {
+            return Response.status(422).entity(assessmentPages.page(assessmentId, "Choose the respondent's role.")).build();
+        }
+        if (name != null && name.strip().length() > 200) {
+            return Response.status(422).entity(assessmentPages.page(assessmentId, "The name is too long; use at most 200 characters."))
+                    .build();
+        }
+        String address = email == null ? "" : email.strip();
+        if (!address.isEmpty() && (address.length() > 320
+                || !address.matches(dev.bearing.assessment.AssessmentApi.EMAIL))) {
+            return Response.status(422).entity(assessmentPages.page(assessmentId, "The e-mail address is not one a mail can go to "
+                    + "(e.g. name@example.com); the respondent was not added.")).build();
+        }
+        var sent = invitations.add(assessmentId, r, name, address.isEmpty() ? null : address);
+        return AssessmentPages.seeOther("/assessments/" + assessmentId + "#respondents")
+                .cookie(NewLinks.cookie(assessmentId, List.of(sent), https())).build();
+    }
+
     /** Makes a new personal link (mailed when {@code mail=true}); the assessment page shows it once. */
     @POST
-    @Path("respondents/{respondentId}/link")
+    @Path("{respondentId}/link")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response reissue(@PathParam("id") String id, @PathParam("respondentId") String respondentId,
             @FormParam("mail") String mail) {

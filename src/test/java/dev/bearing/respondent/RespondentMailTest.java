@@ -182,6 +182,41 @@ class RespondentMailTest {
                 && e.detail.startsWith("Reminder with a new link mailed to")).count());
     }
 
+    @Test
+    void thePageShowsANewLinkOnceMailsTheInvitationAndWarnsBeforeReminders() {
+        long id = Api.createAssessment("Page invite org");
+        String page = "/assessments/" + id;
+        RespondentAnswersTest.Pages.Form f = RespondentAnswersTest.Pages.csrf(page);
+        RespondentAnswersTest.Pages.post(page + "/respondents", f, "role", "BUSINESS", "name", "CFO", "email", "not an address")
+                .then().statusCode(422).body(containsString("The e-mail address is not one a mail can go to"));
+        assertEquals(0, mailbox.getTotalMessagesSent());
+        var added = RespondentAnswersTest.Pages.post(page + "/respondents", f, "role", "BUSINESS", "name", "CFO", "email",
+                "cfo@page.example");
+        added.then().statusCode(303).header("Location", page + "#respondents");
+        String cookie = added.getCookie("bearing-new-links");
+        assertTrue(cookie != null && !cookie.isEmpty(), "the new link travels to the page");
+        assertTrue(added.getDetailedCookie("bearing-new-links").isHttpOnly());
+        String link = linkIn(mailbox.getMailsSentTo("cfo@page.example").get(0));
+
+        var shown = Api.consultant().cookie("bearing-new-links", cookie).get(page);
+        shown.then().statusCode(200).body(containsString("<code>" + link + "</code>"))
+                .body(containsString("1 went out by e-mail")).body(containsString("mailed to cfo@page.example"));
+        assertEquals("", shown.getCookie("bearing-new-links"), "the page clears the cookie that carried the link");
+        Api.consultant().get(page).then().body(org.hamcrest.Matchers.not(containsString(link)));
+        Api.consultant().get(page).then().body(containsString("gets a reminder with a <b>new link</b>: the link they have now stops working"));
+
+        // reminders from the page: the new link is shown once and mailed; the old one is dead
+        mailbox.clear();
+        var reminded = RespondentAnswersTest.Pages.post(page + "/respondents/reminders", f);
+        reminded.then().statusCode(303);
+        Mail reminder = mailbox.getMailsSentTo("cfo@page.example").get(0);
+        String newLink = linkIn(reminder);
+        Api.consultant().cookie("bearing-new-links", reminded.getCookie("bearing-new-links")).get(page).then()
+                .body(containsString("<code>" + newLink + "</code>"));
+        given().get(path(link)).then().statusCode(404);
+        given().get(path(newLink)).then().statusCode(200);
+    }
+
     @Transactional
     List<AuditEvent> audit(long assessmentId) {
         return AuditEvent.ofAssessment(assessmentId);
