@@ -77,7 +77,7 @@ class RespondentAnswersTest {
         String reopen = "/api/v1/assessments/" + id + "/respondents/" + c.id() + "/reopen";
         Api.consultant().contentType(ContentType.JSON).body(Map.of("note", " ")).post(reopen).then().statusCode(400)
                 .body("errors[0].field", equalTo("note"));
-        Api.put(c.token(), "ci.build_trigger", Map.of("value", "nightly", "version", 0)).then().statusCode(409);
+        Api.put(c.token(), "ci.build_trigger", Map.of("value", "on_every_push", "version", 0)).then().statusCode(409);
 
         Api.consultant().contentType(ContentType.JSON).body(Map.of("note", "Answered for the wrong team; asked to correct CI answers"))
                 .post(reopen).then().statusCode(200).body("submittedAt", nullValue()).body("reopenedAt", not(nullValue()));
