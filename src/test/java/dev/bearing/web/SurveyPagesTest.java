@@ -220,12 +220,15 @@ class SurveyPagesTest {
         long id = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
         post("/assessments", f, "organisation", "  ").then().statusCode(422).body(containsString("Enter the organisation"));
         Form g = csrf("/assessments/" + id);
-        post("/assessments/" + id + "/respondents", g, "role", "OPERATIONS", "name", "Head of Ops").then().statusCode(303);
+        String newLink = post("/assessments/" + id + "/respondents", g, "role", "OPERATIONS", "name", "Head of Ops").then()
+                .statusCode(303).extract().cookie("bearing-new-links");
         post("/assessments/" + id + "/respondents", g, "role", "CEO").then().statusCode(422)
                 .body(containsString("Choose the respondent"));
-        given().get("/assessments/" + id).then().statusCode(200)
+        // the link is shown once, right after it was made (only its hash is stored)
+        given().cookie("bearing-new-links", newLink).get("/assessments/" + id).then().statusCode(200)
                 .body(containsString("Head of Ops")).body(containsString("not started"))
                 .body(containsString("/survey/"));
+        given().get("/assessments/" + id).then().statusCode(200).body(not(containsString("/survey/")));
         post("/assessments/" + id + "/evaluate", g).then().statusCode(409).body(containsString("no submitted respondent"));
         assertEquals(1, given().get("/api/v1/assessments/" + id + "/respondents").then().extract().jsonPath().getList("$").size());
     }
