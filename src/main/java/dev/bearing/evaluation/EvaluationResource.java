@@ -1,5 +1,8 @@
 package dev.bearing.evaluation;
 
+import dev.bearing.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+
 import dev.bearing.assessment.AssessmentResource;
 import dev.bearing.evaluation.EvaluationService.StoredEvaluation;
 import jakarta.inject.Inject;
@@ -16,6 +19,7 @@ import java.util.List;
 /** Evaluations: {@code POST/GET /api/v1/assessments/{id}/evaluation}. */
 @Path("/api/v1/assessments/{id}/evaluation")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({ Roles.CONSULTANT, Roles.ADMIN })
 public class EvaluationResource {
 
     @Inject

@@ -19,7 +19,7 @@ import dev.bearing.questionnaire.Question;
 import dev.bearing.questionnaire.Questionnaire;
 import dev.bearing.questionnaire.Role;
 import dev.bearing.review.AssessmentVersion;
-import dev.bearing.security.AccessControl;
+import dev.bearing.assessment.AccessControl;
 import dev.bearing.security.Audit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

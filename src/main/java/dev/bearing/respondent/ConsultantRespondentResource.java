@@ -11,7 +11,7 @@ import dev.bearing.respondent.InvitationService.Sent;
 import dev.bearing.respondent.RespondentAdminApi.Reissue;
 import dev.bearing.respondent.RespondentAdminApi.Reopen;
 import dev.bearing.respondent.RespondentAnswersService.AnswerSheetView;
-import dev.bearing.security.AccessControl;
+import dev.bearing.assessment.AccessControl;
 import dev.bearing.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;

@@ -9,7 +9,7 @@ import dev.bearing.common.BearingConfig;
 import dev.bearing.common.ProblemException;
 import dev.bearing.common.TokenGenerator;
 import dev.bearing.questionnaire.Role;
-import dev.bearing.security.AccessControl;
+import dev.bearing.assessment.AccessControl;
 import dev.bearing.security.Audit;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;
