@@ -256,6 +256,47 @@ class ExportTest {
                 && e.detail.contains(keys2.size() + " rows, from the evaluation of")));
     }
 
+    @Test
+    void theBacklogComesFromTheNewestApprovedVersionWhenThereIsOne() throws Exception {
+        long id = Api.createAssessment("Approved backlog org");
+        submitted(id, Role.DEVELOPMENT, 1, "Dev", Map.of());
+        Api.consultant().contentType(ContentType.JSON).post("/api/v1/assessments/" + id + "/evaluation").then().statusCode(201);
+        String firstKey = Api.consultant().get("/api/v1/assessments/" + id + "/evaluation").then().extract()
+                .path("result.roadmap[0].key");
+        approveWithFirstItemRetitled(id, "Approved wording: agree the three outcomes with the board");
+
+        List<CSVRecord> rows = CSVFormat.RFC4180.parse(new StringReader(Api.consultant()
+                .get("/api/v1/assessments/" + id + "/export/backlog.csv").asString())).getRecords();
+        assertEquals("Approved wording: agree the three outcomes with the board", rows.get(1).get(0));
+        assertEquals("bearing-" + id + "-" + firstKey, rows.get(1).get(5), "the id follows the item, not the wording");
+        assertTrue(rows.get(1).get(1).contains("approved version 1"), rows.get(1).get(1));
+        assertTrue(audit(id).stream().anyMatch(e -> e.action.equals("export.backlog_csv")
+                && e.detail.endsWith("from the approved version 1.")));
+    }
+
+    @Transactional
+    void approveWithFirstItemRetitled(long assessmentId, String title) throws Exception {
+        dev.bearing.evaluation.Evaluation e = dev.bearing.evaluation.Evaluation.latestOf(assessmentId).orElseThrow();
+        ObjectNode result = (ObjectNode) json.readTree(e.resultJson);
+        ((ObjectNode) result.get("roadmap").get(0)).put("title", title);
+        dev.bearing.review.AssessmentVersion v = new dev.bearing.review.AssessmentVersion();
+        v.assessmentId = assessmentId;
+        v.number = 1;
+        v.evaluationId = e.id;
+        v.approvedBy = "test-consultant";
+        v.approvedAt = java.time.Instant.now();
+        v.ruleSetVersion = e.ruleSetVersion;
+        v.questionnaireKey = "devops-maturity";
+        v.questionnaireVersion = 2;
+        v.resultJson = json.writeValueAsString(result);
+        v.contentHash = dev.bearing.common.TokenGenerator.hash(v.resultJson);
+        v.stageQuarter = e.stageQuarter;
+        v.stagePhase = e.stagePhase;
+        v.deliveryBand = e.deliveryBand;
+        v.maturityIndex = e.maturityIndex;
+        v.persist();
+    }
+
     /** The export with what differs by design removed: ids and the export time. */
     static JsonNode withoutIds(JsonNode doc) {
         ObjectNode copy = doc.deepCopy();
