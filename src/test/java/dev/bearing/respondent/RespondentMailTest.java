@@ -215,6 +215,20 @@ class RespondentMailTest {
                 .body(containsString("<code>" + newLink + "</code>"));
         given().get(path(link)).then().statusCode(404);
         given().get(path(newLink)).then().statusCode(200);
+
+        // "New link" without mail: shown once on the page, nothing mailed, the reminded link dies
+        mailbox.clear();
+        long rid = Api.consultant().get("/api/v1/assessments/" + id + "/respondents").then().extract().jsonPath()
+                .getLong("[0].id");
+        var reissued = RespondentAnswersTest.Pages.post(page + "/respondents/" + rid + "/link", f, "mail", "false");
+        reissued.then().statusCode(303).header("Location", page + "#respondents");
+        String html = Api.consultant().cookie("bearing-new-links", reissued.getCookie("bearing-new-links")).get(page)
+                .then().statusCode(200).extract().asString();
+        Matcher m = Pattern.compile("<code>(http://[^<]+/survey/[A-Za-z0-9_-]{43})</code>").matcher(html);
+        assertTrue(m.find(), "the new link is on the page");
+        assertEquals(0, mailbox.getTotalMessagesSent());
+        given().get(path(m.group(1))).then().statusCode(200);
+        given().get(path(newLink)).then().statusCode(404);
     }
 
     @Transactional
