@@ -192,10 +192,15 @@ public class ExportService {
         }
         String pattern = "%" + organisation.strip().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
                 .replace("_", "\\_") + "%";
-        // one WHERE clause to extend with AccessControl's visibility condition when it lands
-        List<Assessment> found = Assessment.find("lower(organisation.name) like ?1 escape '\\' order by id", pattern)
-                .page(0, MAX_ASSESSMENTS).list();
-        return found.stream().filter(access::maySee).map(a -> a.id).toList();
+        // visibility in the query, as Assessment.visibleTo: owned or shared, or everything for an admin
+        String visible = access.isAdmin() ? ""
+                : " and (ownerId = ?2 or id in (select s.assessmentId from AssessmentShare s where s.accountId = ?2))";
+        var query = access.isAdmin()
+                ? Assessment.find("lower(organisation.name) like ?1 escape '\\'" + visible + " order by id", pattern)
+                : Assessment.find("lower(organisation.name) like ?1 escape '\\'" + visible + " order by id", pattern,
+                        access.accountId());
+        List<Assessment> found = query.page(0, MAX_ASSESSMENTS).list();
+        return found.stream().map(a -> a.id).toList();
     }
 
     /**

@@ -142,6 +142,13 @@ class ExportTest {
                 .then().statusCode(404);
         Api.consultant().get("/api/v1/assessments/export/answers.csv?organisation=no-such-org-anywhere").then().statusCode(400)
                 .body("errors[0].field", equalTo("organisation"));
+        // another consultant sees none of them, by name or by id; an admin sees both
+        Api.otherConsultant().get("/api/v1/assessments/export/answers.csv?organisation=setexport").then().statusCode(400)
+                .body("errors[0].field", equalTo("organisation"));
+        Api.otherConsultant().get("/api/v1/assessments/export/answers.csv?assessment=" + a).then().statusCode(404);
+        assertEquals(Set.of(String.valueOf(a), String.valueOf(b)), new LinkedHashSet<>(parse(Api.admin()
+                .get("/api/v1/assessments/export/answers.csv?organisation=SETEXPORT").asString()).stream()
+                .map(r -> r.get("assessment_id")).toList()));
     }
 
     @Test
