@@ -3,10 +3,8 @@ package dev.bearing.assessment;
 import dev.bearing.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 
-import dev.bearing.assessment.AssessmentApi.AddRespondent;
 import dev.bearing.assessment.AssessmentApi.AssessmentView;
 import dev.bearing.assessment.AssessmentApi.CreateAssessment;
-import dev.bearing.assessment.AssessmentApi.RespondentView;
 import dev.bearing.common.ProblemException;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -62,23 +60,6 @@ public class AssessmentResource {
     @Path("/{id}")
     public AssessmentView get(@PathParam("id") String id) {
         return service.get(parseId(id));
-    }
-
-    /** Adds a respondent; 201 with the secret token and survey link. */
-    @org.eclipse.microprofile.openapi.annotations.Operation(summary = "Add a respondent (returns the secret survey link)")
-    @POST
-    @Path("/{id}/respondents")
-    public Response addRespondent(@PathParam("id") String id, @Valid @NotNull AddRespondent request) {
-        RespondentView r = service.addRespondent(parseId(id), request.role(), request.name());
-        return Response.created(URI.create(config.publicUrl() + "/api/v1/respondents/" + r.token() + "/answers")).entity(r).build();
-    }
-
-    /** @return the assessment's respondents with progress; 404 when unknown */
-    @org.eclipse.microprofile.openapi.annotations.Operation(summary = "List an assessment's respondents with progress")
-    @GET
-    @Path("/{id}/respondents")
-    public List<RespondentView> respondents(@PathParam("id") String id) {
-        return service.respondents(parseId(id));
     }
 
     /** @return the assessment's owner and the consultants it is shared with */
