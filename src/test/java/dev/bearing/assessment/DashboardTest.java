@@ -252,7 +252,7 @@ class DashboardTest {
         assertEquals(List.of(id), list("?organisation=" + org).getList("items.id", Long.class));
         assertEquals(0, list("?organisation=" + org + "&status=archived").getInt("totalItems"));
         List<String> actions = QuarkusTransaction.requiringNew().call(() -> AuditEvent.ofAssessment(id).stream()
-                .map(e -> e.action + ": " + e.detail).toList());
+                .filter(e -> e.action.endsWith("archived")).map(e -> e.action + ": " + e.detail).toList());
         assertEquals(List.of("assessment.unarchived: Returned the assessment of " + org + " from the archive.",
                 "assessment.archived: Archived the assessment of " + org + "."), actions);
         Api.consultant().contentType(ContentType.JSON).post("/api/v1/assessments/987654321/archive").then().statusCode(404)
@@ -284,7 +284,7 @@ class DashboardTest {
         Api.consultant().get("/api/v1/assessments/" + id).then().statusCode(404);
         Api.consultant().delete("/api/v1/assessments/" + id).then().statusCode(404);
         List<String> audit = QuarkusTransaction.requiringNew().call(() -> AuditEvent.ofAssessment(id).stream()
-                .map(e -> e.action + ": " + e.detail).toList());
+                .filter(e -> e.action.equals("assessment.deleted")).map(e -> e.action + ": " + e.detail).toList());
         assertEquals(List.of("assessment.deleted: Deleted the assessment of " + org + " for good, with 1 respondent, "
                 + before + " answers, 1 evaluation and 0 approved versions."), audit);
     }
