@@ -126,6 +126,11 @@ public final class ReviewApi {
     public record Movement(long previousEvaluationId, Instant previousEvaluatedAt, Change stage, Change band,
             Change maturityIndex, List<ScoreChange> capabilities, List<Change> picks) {
 
+        /** @return stage, band and maturity index, those that moved */
+        public List<Change> headline() {
+            return java.util.stream.Stream.of(stage, band, maturityIndex).filter(Change::moved).toList();
+        }
+
         /** @return whether nothing moved */
         public boolean none() {
             return !stage.moved() && !band.moved() && !maturityIndex.moved() && capabilities.isEmpty() && picks.isEmpty();

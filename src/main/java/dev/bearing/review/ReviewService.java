@@ -347,6 +347,16 @@ public class ReviewService {
                 approval);
     }
 
+    /**
+     * @return one evaluation's report as the rules produced it (no review applied), marked DRAFT
+     * @throws ProblemException 404 unknown assessment or evaluation of another assessment
+     */
+    @Transactional
+    public ReportData evaluationReport(long assessmentId, long evaluationId) {
+        EvaluationView e = evaluation(assessmentId, evaluationId);
+        return reports.data(assessmentId, e.evaluatedAt(), e.result(), null);
+    }
+
     /** Records an export of a PDF in the audit log. */
     @Transactional
     public void auditExport(long assessmentId, Integer version) {
