@@ -335,7 +335,10 @@ final class ReviewApplier {
             Optional<ToolOption> ruledOut = nz(l.excluded()).stream().filter(o -> inUseKeys.contains(o.key())).findFirst();
             ToolOption kept = onMenu.orElse(ruledOut.map(x -> new ToolOption(x.key(), x.name(), x.vendor(), x.summary(),
                     x.points(), x.hosting(), x.licenceName(), x.status(), x.statusNote(), List.of(), x.reasons(),
-                    x.rules())).orElse(null));
+                    x.rules())).orElse(nz(l.current()).stream().filter(c -> c.key() != null).findFirst()
+                    // a catalog tool in use that this entry's menu does not list: kept as it is
+                    .map(c -> new ToolOption(c.key(), c.name(), "", "", 0, List.of(), "", c.status(), c.statusNote(),
+                            List.of(), List.of(), List.of())).orElse(null)));
             if (kept == null) {
                 // only tools the catalog does not know are in use: they stay, as the rules say for such a layer
                 stack.set(i, new LayerRecommendation(l.key(), l.layer(), l.layerName(), l.kind(), l.kindName(),

@@ -16,6 +16,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
+@io.quarkus.test.security.TestSecurity(user = "alice", roles = "consultant")
 class EvaluationResourceTest {
 
     @Test
@@ -25,7 +26,7 @@ class EvaluationResourceTest {
         given().contentType("application/json").post("/api/v1/assessments/" + id + "/evaluation").then().statusCode(409)
                 .contentType("application/problem+json").body("detail", containsString("no submitted respondent"));
         given().get("/api/v1/assessments/" + id + "/evaluation").then().statusCode(404);
-        given().get("/api/v1/assessments/" + id + "/report.pdf").then().statusCode(404)
+        Api.consultant().get("/api/v1/assessments/" + id + "/report.pdf").then().statusCode(404)
                 .contentType("application/problem+json");
         given().contentType("application/json").post("/api/v1/assessments/424242424/evaluation").then().statusCode(404);
     }
