@@ -3,6 +3,7 @@ package dev.bearing.assessment;
 import dev.bearing.assessment.AssessmentApi.AssessmentView;
 import dev.bearing.assessment.AssessmentApi.RespondentView;
 import dev.bearing.common.ProblemException;
+import dev.bearing.common.Identities;
 import dev.bearing.common.TokenGenerator;
 import dev.bearing.questionnaire.AnswerValue;
 import dev.bearing.questionnaire.Question;
@@ -36,6 +37,9 @@ public class AssessmentService {
     Clock clock;
 
     @Inject
+    io.quarkus.security.identity.SecurityIdentity identity;
+
+    @Inject
     AnswerCodec codec;
 
     @Inject
@@ -52,6 +56,15 @@ public class AssessmentService {
      */
     @Transactional
     public AssessmentView create(String organisationName, String questionnaireKey, Integer version) {
+        return create(organisationName, questionnaireKey, version, Identities.accountId(identity));
+    }
+
+    /**
+     * As {@link #create(String, String, Integer)}, owned by the given account (null: nobody, seen by
+     * admins only).
+     */
+    @Transactional
+    public AssessmentView create(String organisationName, String questionnaireKey, Integer version, Long ownerId) {
         String key = questionnaireKey == null || questionnaireKey.isBlank() ? DEFAULT_QUESTIONNAIRE : questionnaireKey;
         Questionnaire q = version == null ? questionnaires.latest(key) : questionnaires.get(key, version);
         Organisation org = new Organisation();
@@ -63,14 +76,16 @@ public class AssessmentService {
         a.questionnaireKey = q.key();
         a.questionnaireVersion = q.version();
         a.createdAt = clock.instant();
+        a.ownerId = ownerId;
         a.persist();
         return view(a);
     }
 
-    /** @return every assessment, newest first */
+    /** @return the assessments the caller may see (all for an admin), newest first */
     @Transactional
     public List<AssessmentView> list() {
-        return Assessment.newestFirst().stream().map(this::view).toList();
+        return Assessment.visibleTo(Identities.accountId(identity), Identities.isAdmin(identity)).stream()
+                .map(this::view).toList();
     }
 
     /**

@@ -2,7 +2,6 @@ package dev.bearing.review;
 
 import dev.bearing.assessment.AssessmentResource;
 import dev.bearing.common.BearingConfig;
-import dev.bearing.common.ProblemException;
 import dev.bearing.review.ReviewApi.EditRequest;
 import dev.bearing.review.ReviewApi.EditView;
 import dev.bearing.review.ReviewApi.EvaluationView;
@@ -134,12 +133,11 @@ public class ReviewResource {
                 .entity(e).build();
     }
 
-    /** @return a positive whole number from the path; 404 naming the parameter otherwise */
+    /**
+     * @return a positive whole number from the path, or 0 when it is not one (no such edit,
+     *     version or evaluation exists, which the service says once it has checked the assessment)
+     */
     static long parse(String value, String name) {
-        if (value == null || !value.matches("[1-9][0-9]{0,17}")) {
-            throw new ProblemException(404, "Not found", name + " '" + value + "' is not a positive whole number.",
-                    List.of(new dev.bearing.common.Problem.FieldError(name, "not a positive whole number")));
-        }
-        return Long.parseLong(value);
+        return value == null || !value.matches("[1-9][0-9]{0,17}") ? 0 : Long.parseLong(value);
     }
 }

@@ -2,6 +2,7 @@ package dev.bearing.review;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.bearing.assessment.AccessControl;
 import dev.bearing.assessment.Assessment;
 import dev.bearing.common.Problem;
 import dev.bearing.common.ProblemException;
@@ -22,7 +23,6 @@ import dev.bearing.review.ReviewApi.ReviewState;
 import dev.bearing.review.ReviewApi.ScoreChange;
 import dev.bearing.review.ReviewApi.UndoRequest;
 import dev.bearing.review.ReviewApi.VersionView;
-import dev.bearing.security.AccessControl;
 import dev.bearing.security.Audit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -215,7 +215,8 @@ public class ReviewService {
         Evaluation e = latest(a);
         ReviewEdit target = ReviewEdit.findById(editId);
         if (target == null || target.assessmentId != a.id) {
-            throw ProblemException.notFound("Edit " + editId + " of assessment " + assessmentId);
+            throw new ProblemException(404, "Not found", "Assessment " + assessmentId + " has no edit " + editId + ".",
+                    List.of(new Problem.FieldError("editId", "no such edit")));
         }
         if (target.undoesId != null) {
             throw ProblemException.conflict("Edit " + editId + " is an undo; make the change again instead.", List.of());
@@ -307,7 +308,8 @@ public class ReviewService {
         Assessment a = access.assessment(assessmentId);
         Evaluation e = Evaluation.findById(evaluationId);
         if (e == null || !Objects.equals(e.assessment.id, a.id)) {
-            throw ProblemException.notFound("Evaluation " + evaluationId + " of assessment " + assessmentId);
+            throw new ProblemException(404, "Not found", "Assessment " + assessmentId + " has no evaluation "
+                    + evaluationId + ".", List.of(new Problem.FieldError("evaluationId", "no such evaluation")));
         }
         return view(e, versionsByEvaluation(a.id), true);
     }

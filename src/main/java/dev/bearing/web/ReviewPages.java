@@ -121,7 +121,7 @@ public class ReviewPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response undo(@PathParam("id") String id, @PathParam("editId") String editId, @FormParam("note") String note) {
         long assessmentId = AssessmentResource.parseId(id);
-        long edit = AssessmentResource.parseId(editId);
+        long edit = lenient(editId);
         try {
             review.undo(assessmentId, edit, new UndoRequest(note));
         } catch (ProblemException e) {
@@ -160,7 +160,7 @@ public class ReviewPages {
     @Path("assessments/{id}/versions/{number}")
     public TemplateInstance version(@PathParam("id") String id, @PathParam("number") String number) {
         long assessmentId = AssessmentResource.parseId(id);
-        long n = AssessmentResource.parseId(number);
+        long n = lenient(number);
         int version = n > Integer.MAX_VALUE ? 0 : (int) n;
         ReportData data = review.versionReport(assessmentId, version);
         String line = "Approved by " + data.approval().approvedBy() + " on " + DATE.format(data.approval().approvedAt())
@@ -175,7 +175,7 @@ public class ReviewPages {
     @Path("assessments/{id}/evaluations/{evaluationId}")
     public TemplateInstance evaluation(@PathParam("id") String id, @PathParam("evaluationId") String evaluationId) {
         long assessmentId = AssessmentResource.parseId(id);
-        long e = AssessmentResource.parseId(evaluationId);
+        long e = lenient(evaluationId);
         ReportData data = review.evaluationReport(assessmentId, e);
         String line = "Evaluated " + DATE.format(data.evaluatedAt()) + "; as the rules produced it, without the review's edits.";
         return Templates.review(ReviewPageModel.of(assessmentId, "Evaluation " + e, line,
@@ -209,6 +209,11 @@ public class ReviewPages {
         int status = e.status() == 409 ? 409 : 422;
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE).entity(reviewPage(assessmentId, e.getMessage()))
                 .build();
+    }
+
+    /** @return the id, or 0 (which matches nothing) when it is not a positive whole number */
+    private static long lenient(String id) {
+        return id == null || !id.matches("[1-9][0-9]{0,17}") ? 0 : Long.parseLong(id);
     }
 
     private static Response seeOther(String path) {

@@ -17,7 +17,6 @@ import dev.bearing.security.AuditEvent;
 import dev.bearing.support.Api;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.security.TestSecurity;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -36,14 +35,13 @@ import org.junit.jupiter.api.Test;
  * marking, reproducible version PDFs, history by id, and report.pdf's parameters.
  */
 @QuarkusTest
-@TestSecurity(user = "alice", roles = "consultant")
 class ReviewResourceTest {
 
     @Inject
     DemoAssessment demo;
 
     private long demoAssessment() {
-        return demo.create().id();
+        return ReviewFixtures.ownedDemo(demo);
     }
 
     private static String base(long id) {
@@ -98,7 +96,7 @@ class ReviewResourceTest {
         String note = "Northwind already licenses Snyk for every team; one scanner is enough.";
         JsonPath e = override(id, Map.of("layer", "pipeline_security", "tool", "snyk", "note", note), 201);
         assertEquals("applied", e.getString("status"));
-        assertEquals("alice", e.getString("by"));
+        assertEquals(Api.CONSULTANT, e.getString("by"));
         assertEquals("Security scanning in the pipeline: Snyk instead of GitHub Advanced Security", e.getString("change"));
 
         JsonPath after = review(id);
@@ -144,7 +142,7 @@ class ReviewResourceTest {
             List<AuditEvent> events = AuditEvent.ofAssessment(id);
             assertEquals(3, events.stream().filter(a -> a.action.equals("review.override")).count());
             assertTrue(events.stream().anyMatch(a -> a.detail.contains("Snyk instead of GitHub Advanced Security")
-                    && a.detail.contains(note) && a.actor.equals("alice")));
+                    && a.detail.contains(note) && a.actor.equals(Api.CONSULTANT)));
         });
     }
 
@@ -214,7 +212,7 @@ class ReviewResourceTest {
         JsonPath u = review(id);
         assertTrue(u.getList("result.findings.title").contains("Many deployments fail"));
         assertEquals("undone", u.getString("edits.find { it.id == " + hide.getLong("id") + " }.status"));
-        assertTrue(u.getString("edits.find { it.id == " + hide.getLong("id") + " }.statusDetail").contains("alice"));
+        assertTrue(u.getString("edits.find { it.id == " + hide.getLong("id") + " }.statusDetail").contains(Api.CONSULTANT));
         assertEquals(7, u.getList("edits").size());
         Api.consultant().contentType("application/json").body("{}")
                 .post(base(id) + "/review/edits/" + hide.getLong("id") + "/undo").then().statusCode(409);
@@ -243,7 +241,7 @@ class ReviewResourceTest {
         JsonPath v1 = Api.consultant().contentType("application/json").post(base(id) + "/approve").then().statusCode(201)
                 .header("Location", containsString("/api/v1/assessments/" + id + "/versions/1")).extract().jsonPath();
         assertEquals(1, v1.getInt("number"));
-        assertEquals("alice", v1.getString("approvedBy"));
+        assertEquals(Api.CONSULTANT, v1.getString("approvedBy"));
         assertEquals(64, v1.getString("contentHash").length());
         assertEquals(v1.getString("ruleSetVersion"), v1.getString("result.ruleSetVersion"));
         assertEquals("devops-maturity", v1.getString("questionnaireKey"));
@@ -297,7 +295,7 @@ class ReviewResourceTest {
         }
         String approvedOn = java.time.format.DateTimeFormatter.ofPattern("d MMMM uuuu", java.util.Locale.ENGLISH)
                 .withZone(java.time.ZoneOffset.UTC).format(Instant.parse(v1.getString("approvedAt")));
-        assertTrue(version.get(0).contains("Version 1, approved by alice on " + approvedOn), version.get(0));
+        assertTrue(version.get(0).contains("Version 1, approved by " + Api.CONSULTANT + " on " + approvedOn), version.get(0));
         try (PDDocument doc = Loader.loadPDF(first)) {
             assertEquals(Instant.parse(v1.getString("approvedAt")).toEpochMilli() / 1000,
                     doc.getDocumentInformation().getCreationDate().toInstant().toEpochMilli() / 1000,

@@ -5,9 +5,9 @@ import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.bearing.assessment.DemoAssessment;
+import dev.bearing.review.ReviewFixtures;
 import dev.bearing.support.Api;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.security.TestSecurity;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.util.regex.Matcher;
@@ -19,7 +19,6 @@ import org.junit.jupiter.api.Test;
  * token, 303 after a post, the message naming the field when refused), approval and history.
  */
 @QuarkusTest
-@TestSecurity(user = "alice", roles = "consultant")
 class ReviewPagesTest {
 
     @Inject
@@ -46,7 +45,7 @@ class ReviewPagesTest {
 
     @Test
     void reviewPageShowsThePdfsAnalysisOnOnePage() {
-        long id = demo.create().id();
+        long id = ReviewFixtures.ownedDemo(demo);
         String page = "/assessments/" + id + "/review";
         Api.consultant().get("/assessments/" + id).then().statusCode(200).body(containsString(page));
         Api.consultant().get(page).then().statusCode(200)
@@ -65,7 +64,7 @@ class ReviewPagesTest {
 
     @Test
     void overrideFormChangesTheRoadmapAndARefusedFormNamesTheField() {
-        long id = demo.create().id();
+        long id = ReviewFixtures.ownedDemo(demo);
         String page = "/assessments/" + id + "/review";
         String overrides = page + "/overrides";
         post(overrides, csrf(page), "layer", "pipeline_security", "choice", "snyk", "note", " ").then().statusCode(422)
@@ -85,7 +84,7 @@ class ReviewPagesTest {
                 .body(containsString("/api/v1/assessments/" + id + "/report.pdf?version=1"));
         Api.consultant().get(page).then().body(containsString("Approved as version 1 exactly as shown"));
         Api.consultant().get("/assessments/" + id + "/versions/1").then().statusCode(200)
-                .body(containsString("Approved by alice"))
+                .body(containsString("Approved by " + Api.CONSULTANT))
                 .body(containsString("Move from SonarQube to Snyk"))
                 .body(not(containsString("Override</button>")));
         Api.consultant().get("/assessments/" + id + "/versions/2").then().statusCode(404);
