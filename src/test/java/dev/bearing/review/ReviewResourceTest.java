@@ -282,7 +282,7 @@ class ReviewResourceTest {
         for (int p = 0; p < draft.size(); p++) {
             assertTrue(draft.get(p).contains("DRAFT"), "page " + (p + 1) + " says DRAFT");
         }
-        assertTrue(draft.get(0).contains("DRAFT · not approved yet"), "the cover says it is a draft");
+        assertTrue(draft.get(0).contains("DevOps roadmap · DRAFT"), "the cover says it is a draft");
 
         JsonPath v1 = Api.consultant().contentType("application/json").post(base(id) + "/approve").then().statusCode(201).extract().jsonPath();
         byte[] first = pdf(id, "?version=1");
@@ -295,6 +295,7 @@ class ReviewResourceTest {
         }
         String approvedOn = java.time.format.DateTimeFormatter.ofPattern("d MMMM uuuu", java.util.Locale.ENGLISH)
                 .withZone(java.time.ZoneOffset.UTC).format(Instant.parse(v1.getString("approvedAt")));
+        assertTrue(version.get(0).contains("DevOps roadmap · Version 1"), version.get(0));
         assertTrue(version.get(0).contains("Version 1, approved by " + Api.CONSULTANT + " on " + approvedOn), version.get(0));
         try (PDDocument doc = Loader.loadPDF(first)) {
             assertEquals(Instant.parse(v1.getString("approvedAt")).toEpochMilli() / 1000,
