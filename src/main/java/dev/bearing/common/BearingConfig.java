@@ -63,6 +63,20 @@ public interface BearingConfig {
     /** @return consultant page settings */
     ConsultantPages consultantPages();
 
+    /** @return benchmark settings */
+    Benchmark benchmark();
+
+    /** Settings of the benchmark within the consultancy. */
+    interface Benchmark {
+        /**
+         * @return approved assessments (of other organisations) a comparison group needs before any
+         *     of its figures is shown; below it the report says how many exist so far. 5 keeps a
+         *     percentile from describing one or two identifiable clients.
+         */
+        @WithDefault("5")
+        int minimumAssessments();
+    }
+
     /** Rule base settings. */
     interface Rules {
         /** @return the rules folder, relative to the working directory or absolute */
