@@ -14,9 +14,19 @@ import java.util.List;
  * @param evaluatedAt when the evaluation ran (UTC)
  * @param result the evaluation
  * @param respondents the submitted respondents and their answers, for the appendix
+ * @param milestones the change since the organisation's previous assessment, or null (section left out)
+ * @param benchmark where the organisation sits among the consultancy's approved assessments, or
+ *     null (section left out)
  */
 public record ReportData(String organisation, long assessmentId, Instant evaluatedAt, EvaluationResult result,
-        List<RespondentAnswers> respondents) {
+        List<RespondentAnswers> respondents, dev.bearing.milestone.MilestoneComparison milestones,
+        dev.bearing.benchmark.Benchmark benchmark) {
+
+    /** A report without the milestone and benchmark sections. */
+    public ReportData(String organisation, long assessmentId, Instant evaluatedAt, EvaluationResult result,
+            List<RespondentAnswers> respondents) {
+        this(organisation, assessmentId, evaluatedAt, result, respondents, null, null);
+    }
 
     /**
      * One respondent's answers for the appendix.

@@ -42,6 +42,12 @@ public class ReportService {
     @Inject
     ReportRenderer renderer;
 
+    @Inject
+    dev.bearing.milestone.MilestoneService milestones;
+
+    @Inject
+    dev.bearing.benchmark.BenchmarkService benchmarks;
+
     private final Semaphore slots;
     private final int waitSeconds;
 
@@ -107,7 +113,11 @@ public class ReportService {
             }
             respondents.add(new ReportData.RespondentAnswers(r.role.label(), r.displayName, rows));
         }
-        return new ReportData(a.organisation.name, a.id, e.evaluatedAt(), e.result(), respondents);
+        return new ReportData(a.organisation.name, a.id, e.evaluatedAt(), e.result(), respondents,
+                milestones.compare(a.id, e.result(), e.evaluatedAt()),
+                benchmarks.place(a.id, e.result(), "the evaluation of " + java.time.format.DateTimeFormatter
+                        .ofPattern("d MMMM uuuu", java.util.Locale.ENGLISH).withZone(java.time.ZoneOffset.UTC)
+                        .format(e.evaluatedAt())));
     }
 
     /** All render slots stayed busy: the client should retry shortly. */
