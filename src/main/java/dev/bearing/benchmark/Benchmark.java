@@ -47,9 +47,9 @@ public record Benchmark(long assessmentId, String basis, int minimum, List<Group
      * @param name capability name
      * @param score this organisation's combined score, 0..100 (one decimal)
      * @param compared assessments of the group that scored this capability
-     * @param percentile share of those with a lower score, 0..100 rounded to a whole number
-     *     (PostgreSQL {@code percent_rank}: ties do not count as lower); null when fewer than the
-     *     minimum scored it
+     * @param percentile share of those with a lower score, 0..100 rounded to a whole number (as
+     *     PostgreSQL's hypothetical-set {@code percent_rank}: equal scores do not count as lower);
+     *     null when fewer than the minimum scored it
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record CapabilityPercentile(String key, String name, double score, int compared, Integer percentile) {

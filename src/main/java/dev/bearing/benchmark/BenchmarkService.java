@@ -43,8 +43,11 @@ import java.util.stream.Collectors;
  * {@code benchmark_record} (V7) copies the few figures a benchmark needs into
  * {@code benchmark_entry} (one row per approved assessment, its latest version: stage, band,
  * industry, size) and {@code benchmark_score} (its combined capability scores). The percentiles
- * are then one query with PostgreSQL's hypothetical-set {@code percent_rank(score) WITHIN GROUP
- * (ORDER BY score)} over an index on (capability, score).
+ * are then one aggregate query per group: per capability, how many of the group's assessments
+ * score lower than this organisation, out of how many scored it. That is PostgreSQL's
+ * hypothetical-set {@code percent_rank(score) WITHIN GROUP (ORDER BY score)}, counted with a
+ * filter instead, which needs no sort: 0.4 s instead of 1.3 s for 20,000 approved assessments
+ * (bench/benchmark-query.sql).
  *
  * <p>The organisation is placed with this assessment's latest evaluation (or the result the PDF
  * shows) against the approved assessments of <em>other</em> organisations: its own assessments
@@ -208,7 +211,7 @@ public class BenchmarkService {
                     with target as (select t.key as capability, cast(t.value as double precision) as score
                                     from jsonb_each_text(cast(:target as jsonb)) t),
                          peers as (select e.assessment_id from benchmark_entry e where %s)
-                    select t.capability, count(*), percent_rank(t.score) within group (order by s.score)
+                    select t.capability, count(*), count(*) filter (where s.score < t.score)
                     from target t
                     join benchmark_score s on s.capability = t.capability
                     join peers p on p.assessment_id = s.assessment_id
@@ -222,7 +225,7 @@ public class BenchmarkService {
         scored.forEach((k, c) -> {
             Object[] r = ranks.get(k);
             int compared = r == null ? 0 : ((Number) r[1]).intValue();
-            Integer percentile = compared < minimum ? null : (int) Math.round(((Number) r[2]).doubleValue() * 100);
+            Integer percentile = compared < minimum ? null : (int) Math.round(100.0 * ((Number) r[2]).intValue() / compared);
             capabilities.add(new CapabilityPercentile(k, c.name(), Math.round(c.combined() * 10) / 10.0, compared,
                     percentile));
         });

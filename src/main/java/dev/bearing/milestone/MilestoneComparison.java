@@ -185,7 +185,8 @@ public record MilestoneComparison(long assessmentId, Long previousAssessmentId, 
             return "unchanged";
         }
         int n = Math.abs(steps);
-        return (steps > 0 ? "up " : "down ") + (n == 1 ? "one " + one : n + " " + many);
+        String[] words = {"", "one", "two", "three", "four", "five", "six", "seven"};
+        return (steps > 0 ? "up " : "down ") + (n == 1 ? "one " + one : (n < words.length ? words[n] : n) + " " + many);
     }
 
     static String bandLabel(String band) {

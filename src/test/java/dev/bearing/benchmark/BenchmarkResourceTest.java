@@ -89,8 +89,10 @@ class BenchmarkResourceTest {
         assertEquals(List.of(50, 0, 17, 33), b.getList("groups.find { it.kind == 'INDUSTRY' }.stages.percent", Integer.class));
         assertEquals(List.of(3), b.getList("groups.find { it.kind == 'INDUSTRY' }.stages.findAll { it.yours }.quarter", Integer.class));
 
-        String pdf = text(Api.consultant().get("/api/v1/assessments/" + target + "/report.pdf").then().statusCode(200)
-                .extract().asByteArray());
+        byte[] bytes = Api.consultant().get("/api/v1/assessments/" + target + "/report.pdf").then().statusCode(200)
+                .extract().asByteArray();
+        java.nio.file.Files.write(java.nio.file.Path.of("target", "benchmark-report.pdf"), bytes); // for a reader's eye
+        String pdf = text(bytes);
         String section = pdf.substring(pdf.indexOf("Among the consultancy's assessments"));
         String industry = section.substring(section.indexOf("Industry: Non-profit"), section.indexOf("Organisation size:"));
         assertTrue(industry.contains("Among 6 approved assessments of other organisations"), industry);
