@@ -38,7 +38,7 @@ create table api_token (
     account_id   bigint       not null references account (id),
     name         varchar(100) not null,
     -- SHA-256 (hex) of the token; the token itself is shown once, at creation
-    token_hash   char(64)     not null unique,
+    token_hash   varchar(64)  not null unique,
     created_at   timestamptz  not null,
     last_used_at timestamptz,
     revoked_at   timestamptz
@@ -68,7 +68,7 @@ create trigger audit_event_no_update_or_delete before update or delete on audit_
     for each row execute function audit_event_append_only();
 
 -- Respondent links: only SHA-256 (hex) of the token is kept, so a database dump holds no working link.
-alter table respondent add column token_hash char(64);
+alter table respondent add column token_hash varchar(64);
 update respondent set token_hash = encode(sha256(convert_to(token, 'UTF8')), 'hex');
 alter table respondent alter column token_hash set not null;
 alter table respondent add constraint respondent_token_hash_key unique (token_hash);

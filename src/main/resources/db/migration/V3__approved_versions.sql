@@ -16,7 +16,7 @@ create table assessment_version (
     -- the evaluation result with the overrides and edits applied (EvaluationResult as JSON)
     result_json           text          not null,
     -- SHA-256 (hex) of result_json
-    content_hash          char(64)      not null,
+    content_hash          varchar(64)   not null,
     -- copied out of result_json for lists and benchmarks
     stage_quarter         integer       not null,
     stage_phase           varchar(10)   not null,

@@ -29,10 +29,10 @@ class PackagedAppIT {
             Api.putMany(token, FullSurvey.answers(role, 2, Map.of())).then().statusCode(200);
             Api.submit(token).then().statusCode(200);
         }
-        given().contentType("application/json").post("/api/v1/assessments/" + id + "/evaluation").then().statusCode(201)
+        Api.consultant().contentType("application/json").post("/api/v1/assessments/" + id + "/evaluation").then().statusCode(201)
                 .body("result.stage.label", containsString("quarter"))
                 .body("result.stack.size()", greaterThan(7));
-        byte[] pdf = given().get("/api/v1/assessments/" + id + "/report.pdf").then().statusCode(200)
+        byte[] pdf = Api.consultant().get("/api/v1/assessments/" + id + "/report.pdf").then().statusCode(200)
                 .contentType("application/pdf").extract().asByteArray();
         assertTrue(new String(pdf, 0, 5, StandardCharsets.ISO_8859_1).startsWith("%PDF-"), "a PDF");
         assertTrue(pdf.length > 20_000, "a real report, not a stub: " + pdf.length + " bytes");

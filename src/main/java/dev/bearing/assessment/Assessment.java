@@ -40,6 +40,10 @@ public class Assessment extends PanacheEntity {
     @Column(name = "previous_assessment_id")
     public Long previousAssessmentId;
 
+    /** The owning consultant's account id; null only for assessments made before accounts existed. */
+    @Column(name = "owner_id")
+    public Long ownerId;
+
     /** Optimistic lock version. */
     @Version
     public int version;
@@ -47,5 +51,18 @@ public class Assessment extends PanacheEntity {
     /** @return all assessments, newest first */
     public static List<Assessment> newestFirst() {
         return find("order by createdAt desc, id desc").list();
+    }
+
+    /**
+     * @param accountId the caller's account
+     * @param admin whether the caller is an admin (sees all)
+     * @return the assessments the caller owns or is shared on (all for an admin), newest first
+     */
+    public static List<Assessment> visibleTo(Long accountId, boolean admin) {
+        if (admin) {
+            return newestFirst();
+        }
+        return find("ownerId = ?1 or id in (select s.assessmentId from AssessmentShare s where s.accountId = ?1) "
+                + "order by createdAt desc, id desc", accountId).list();
     }
 }

@@ -1,5 +1,8 @@
 package dev.bearing.assessment;
 
+import dev.bearing.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+
 import dev.bearing.assessment.AssessmentApi.AddRespondent;
 import dev.bearing.assessment.AssessmentApi.AssessmentView;
 import dev.bearing.assessment.AssessmentApi.CreateAssessment;
@@ -23,6 +26,7 @@ import java.util.List;
 @Path("/api/v1/assessments")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed({ Roles.CONSULTANT, Roles.ADMIN })
 public class AssessmentResource {
 
     @Inject

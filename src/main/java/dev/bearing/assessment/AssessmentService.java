@@ -3,6 +3,7 @@ package dev.bearing.assessment;
 import dev.bearing.assessment.AssessmentApi.AssessmentView;
 import dev.bearing.assessment.AssessmentApi.RespondentView;
 import dev.bearing.common.ProblemException;
+import dev.bearing.common.Identities;
 import dev.bearing.common.TokenGenerator;
 import dev.bearing.questionnaire.AnswerValue;
 import dev.bearing.questionnaire.Question;
@@ -36,13 +37,16 @@ public class AssessmentService {
     Clock clock;
 
     @Inject
+    io.quarkus.security.identity.SecurityIdentity identity;
+
+    @Inject
     AnswerCodec codec;
 
     @Inject
     dev.bearing.common.BearingConfig config;
 
     @Inject
-    dev.bearing.security.AccessControl access;
+    dev.bearing.assessment.AccessControl access;
 
     /**
      * Creates an organisation and an assessment for it, linked to the organisation's newest earlier
@@ -56,7 +60,26 @@ public class AssessmentService {
      */
     @Transactional
     public AssessmentView create(String organisationName, String questionnaireKey, Integer version) {
-        return create(organisationName, questionnaireKey, version, null, true);
+        return create(organisationName, questionnaireKey, version, null, true, Identities.accountId(identity));
+    }
+
+    /**
+     * As {@link #create(String, String, Integer)}, owned by the given account (null: nobody, seen by
+     * admins only).
+     */
+    @Transactional
+    public AssessmentView create(String organisationName, String questionnaireKey, Integer version, Long ownerId) {
+        return create(organisationName, questionnaireKey, version, null, true, ownerId);
+    }
+
+    /**
+     * As {@link #create(String, String, Integer, Long, boolean, Long)}, owned by the caller.
+     */
+    @Transactional
+    public AssessmentView create(String organisationName, String questionnaireKey, Integer version,
+            Long previousAssessmentId, boolean linkPrevious) {
+        return create(organisationName, questionnaireKey, version, previousAssessmentId, linkPrevious,
+                Identities.accountId(identity));
     }
 
     /**
@@ -72,13 +95,14 @@ public class AssessmentService {
      * @param previousAssessmentId the previous assessment to link, or null to find it by name
      * @param linkPrevious false for an organisation's first assessment: nothing is linked (ignored
      *     when {@code previousAssessmentId} is given)
+     * @param ownerId the owning account (null: nobody, seen by admins only)
      * @return the new assessment
      * @throws ProblemException 404 when the questionnaire or version does not exist; 400 naming
      *     {@code previousAssessmentId} when that assessment does not exist or the caller may not see it
      */
     @Transactional
     public AssessmentView create(String organisationName, String questionnaireKey, Integer version,
-            Long previousAssessmentId, boolean linkPrevious) {
+            Long previousAssessmentId, boolean linkPrevious, Long ownerId) {
         String key = questionnaireKey == null || questionnaireKey.isBlank() ? DEFAULT_QUESTIONNAIRE : questionnaireKey;
         Questionnaire q = version == null ? questionnaires.latest(key) : questionnaires.get(key, version);
         String name = dev.bearing.common.UserText.stripInvisible(organisationName).strip();
@@ -103,6 +127,7 @@ public class AssessmentService {
         a.questionnaireVersion = q.version();
         a.createdAt = clock.instant();
         a.previousAssessmentId = previous;
+        a.ownerId = ownerId;
         a.persist();
         return view(a);
     }
@@ -127,10 +152,11 @@ public class AssessmentService {
         return null;
     }
 
-    /** @return every assessment, newest first */
+    /** @return the assessments the caller may see (all for an admin), newest first */
     @Transactional
     public List<AssessmentView> list() {
-        return Assessment.newestFirst().stream().map(this::view).toList();
+        return Assessment.visibleTo(Identities.accountId(identity), Identities.isAdmin(identity)).stream()
+                .map(this::view).toList();
     }
 
     /**

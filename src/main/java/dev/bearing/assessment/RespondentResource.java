@@ -1,5 +1,7 @@
 package dev.bearing.assessment;
 
+import jakarta.annotation.security.PermitAll;
+
 import dev.bearing.assessment.AssessmentApi.AnswerView;
 import dev.bearing.assessment.AssessmentApi.BulkAnswer;
 import dev.bearing.assessment.AssessmentApi.PutAnswer;
@@ -24,6 +26,7 @@ import java.util.List;
  */
 @Path("/api/v1/respondents/{token}")
 @Produces(MediaType.APPLICATION_JSON)
+@PermitAll
 public class RespondentResource {
 
     @Inject

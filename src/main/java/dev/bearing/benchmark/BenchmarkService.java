@@ -14,7 +14,7 @@ import dev.bearing.evaluation.RuleEngine;
 import dev.bearing.questionnaire.Question;
 import dev.bearing.questionnaire.QuestionnaireRegistry;
 import dev.bearing.review.VersionApproved;
-import dev.bearing.security.AccessControl;
+import dev.bearing.assessment.AccessControl;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;

@@ -60,8 +60,30 @@ public interface BearingConfig {
     /** @return PDF report settings */
     Report report();
 
-    /** @return consultant page settings */
-    ConsultantPages consultantPages();
+
+    /** @return the first admin account, created on first start */
+    Admin admin();
+
+    /** The first admin, created when the database has no account. */
+    interface Admin {
+        /** @return its username ({@code BEARING_ADMIN_USERNAME}) */
+        @WithDefault("admin")
+        String username();
+
+        /**
+         * @return its password ({@code BEARING_ADMIN_PASSWORD}); when unset, a one-time password is
+         *     generated, printed once in the log, and must be changed at first login
+         */
+        Optional<String> password();
+
+        /**
+         * @return bcrypt cost of new password hashes (2^cost rounds): 12 takes about 0.25 s per
+         *     check on a small server core; the tests lower it so that HTTP Basic on every request
+         *     stays fast
+         */
+        @WithDefault("12")
+        int bcryptCost();
+    }
 
     /** @return benchmark settings */
     Benchmark benchmark();
@@ -105,10 +127,4 @@ public interface BearingConfig {
         int queueWaitSeconds();
     }
 
-    /** Consultant page settings. */
-    interface ConsultantPages {
-        /** @return whether machines other than this one may reach the consultant pages and API */
-        @WithDefault("false")
-        boolean allowRemote();
-    }
 }

@@ -1,5 +1,8 @@
 package dev.bearing.evaluation;
 
+import dev.bearing.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+
 import dev.bearing.assessment.AssessmentResource;
 import dev.bearing.evaluation.EvaluationService.StoredEvaluation;
 import jakarta.inject.Inject;
@@ -15,6 +18,7 @@ import java.net.URI;
 /** Evaluations: {@code POST/GET /api/v1/assessments/{id}/evaluation}. */
 @Path("/api/v1/assessments/{id}/evaluation")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({ Roles.CONSULTANT, Roles.ADMIN })
 public class EvaluationResource {
 
     @Inject

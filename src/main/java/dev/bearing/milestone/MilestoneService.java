@@ -7,7 +7,7 @@ import dev.bearing.evaluation.Evaluation;
 import dev.bearing.evaluation.EvaluationResult;
 import dev.bearing.milestone.MilestoneComparison.Side;
 import dev.bearing.review.AssessmentVersion;
-import dev.bearing.security.AccessControl;
+import dev.bearing.assessment.AccessControl;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;

@@ -1,5 +1,7 @@
 package dev.bearing.questionnaire;
 
+import jakarta.annotation.security.PermitAll;
+
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -11,6 +13,7 @@ import java.util.List;
 /** Questionnaires: {@code GET /api/v1/questionnaires} and one version in full. */
 @Path("/api/v1/questionnaires")
 @Produces(MediaType.APPLICATION_JSON)
+@PermitAll
 public class QuestionnaireResource {
 
     @Inject

@@ -1,5 +1,8 @@
 package dev.bearing.report;
 
+import dev.bearing.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+
 import dev.bearing.assessment.AssessmentResource;
 import dev.bearing.common.Problem;
 import jakarta.inject.Inject;
@@ -12,6 +15,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /** The PDF roadmap: {@code GET /api/v1/assessments/{id}/report.pdf}. */
 @Path("/api/v1/assessments/{id}/report.pdf")
+@RolesAllowed({ Roles.CONSULTANT, Roles.ADMIN })
 public class ReportResource {
 
     @Inject

@@ -1,5 +1,8 @@
 package dev.bearing.web;
 
+import dev.bearing.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+
 import dev.bearing.assessment.AssessmentApi.AssessmentView;
 import dev.bearing.assessment.AssessmentResource;
 import dev.bearing.assessment.AssessmentService;
@@ -32,6 +35,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
  */
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
+@RolesAllowed({ Roles.CONSULTANT, Roles.ADMIN })
 public class AssessmentPages {
 
     @Inject

@@ -27,7 +27,7 @@ public class HealthForOutsiders {
     void filter(RoutingContext rc) {
         String path = rc.request().path();
         if (path == null || !(path.equals("/q/health") || path.startsWith("/q/health/"))
-                || ConsultantAccess.isLocal(rc.request().remoteAddress() == null ? null
+                || isLocal(rc.request().remoteAddress() == null ? null
                         : rc.request().remoteAddress().hostAddress())) {
             rc.next();
             return;
@@ -43,5 +43,20 @@ public class HealthForOutsiders {
             rc.response().setStatusCode(down ? 503 : 200).putHeader("Content-Type", "application/json")
                     .end(down ? "{\"status\":\"DOWN\"}" : "{\"status\":\"UP\"}");
         });
+    }
+
+    /**
+     * @param address remote IP address, may be null
+     * @return whether it is a loopback address (127.0.0.0/8 or ::1)
+     */
+    static boolean isLocal(String address) {
+        if (address == null) {
+            return false;
+        }
+        try {
+            return java.net.InetAddress.getByName(address).isLoopbackAddress();
+        } catch (java.net.UnknownHostException e) {
+            return false;
+        }
     }
 }

@@ -1,5 +1,7 @@
 package dev.bearing.web;
 
+import jakarta.annotation.security.PermitAll;
+
 import dev.bearing.assessment.AnswerService;
 import dev.bearing.assessment.SurveyService;
 import dev.bearing.assessment.SurveyService.ReviewLine;
@@ -32,6 +34,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
  */
 @Path("/survey/{token}")
 @Produces(MediaType.TEXT_HTML)
+@PermitAll
 public class SurveyPages {
 
     @Inject

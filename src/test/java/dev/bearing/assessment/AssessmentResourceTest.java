@@ -20,7 +20,7 @@ class AssessmentResourceTest {
 
     @Test
     void createsAndReadsAnAssessmentPinnedToTheNewestQuestionnaire() {
-        String location = given().contentType(ContentType.JSON).body(Map.of("organisation", "  Contoso Freight  "))
+        String location = Api.consultant().contentType(ContentType.JSON).body(Map.of("organisation", "  Contoso Freight  "))
                 .post("/api/v1/assessments")
                 .then().statusCode(201)
                 .body("organisation", equalTo("Contoso Freight"))
@@ -28,32 +28,32 @@ class AssessmentResourceTest {
                 .body("questionnaireVersion", equalTo(2))
                 .body("respondents", hasSize(0))
                 .extract().header("Location");
-        given().get(location).then().statusCode(200).body("organisation", equalTo("Contoso Freight"));
-        given().get("/api/v1/assessments").then().statusCode(200).body("organisation", hasItem("Contoso Freight"));
+        Api.consultant().get(location).then().statusCode(200).body("organisation", equalTo("Contoso Freight"));
+        Api.consultant().get("/api/v1/assessments").then().statusCode(200).body("organisation", hasItem("Contoso Freight"));
     }
 
     @Test
     void blankOrOverlongOrganisationIsRefusedNamingTheFieldAndNothingIsCreated() {
-        int before = given().get("/api/v1/assessments").then().extract().jsonPath().getList("$").size();
-        given().contentType(ContentType.JSON).body(Map.of("organisation", " "))
+        int before = Api.consultant().get("/api/v1/assessments").then().extract().jsonPath().getList("$").size();
+        Api.consultant().contentType(ContentType.JSON).body(Map.of("organisation", " "))
                 .post("/api/v1/assessments")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors[0].field", equalTo("organisation"))
                 .body("detail", containsString("organisation"));
-        given().contentType(ContentType.JSON).body(Map.of("organisation", "x".repeat(201)))
+        Api.consultant().contentType(ContentType.JSON).body(Map.of("organisation", "x".repeat(201)))
                 .post("/api/v1/assessments")
                 .then().statusCode(400).body("errors[0].field", equalTo("organisation"));
-        given().contentType(ContentType.JSON).body("{\"organisation\": ")
+        Api.consultant().contentType(ContentType.JSON).body("{\"organisation\": ")
                 .post("/api/v1/assessments")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("detail", not(containsString("Exception")));
-        int after = given().get("/api/v1/assessments").then().extract().jsonPath().getList("$").size();
+        int after = Api.consultant().get("/api/v1/assessments").then().extract().jsonPath().getList("$").size();
         assertEquals(before, after);
     }
 
     @Test
     void unknownQuestionnaireVersionIs404() {
-        given().contentType(ContentType.JSON).body(Map.of("organisation", "Acme", "questionnaireVersion", 99))
+        Api.consultant().contentType(ContentType.JSON).body(Map.of("organisation", "Acme", "questionnaireVersion", 99))
                 .post("/api/v1/assessments")
                 .then().statusCode(404).contentType("application/problem+json")
                 .body("detail", containsString("devops-maturity version 99"));
@@ -61,17 +61,17 @@ class AssessmentResourceTest {
 
     @Test
     void unknownOrMalformedAssessmentIdsAre404() {
-        given().get("/api/v1/assessments/987654321").then().statusCode(404)
+        Api.consultant().get("/api/v1/assessments/987654321").then().statusCode(404)
                 .contentType("application/problem+json").body("detail", containsString("987654321"));
-        given().get("/api/v1/assessments/abc").then().statusCode(404).contentType("application/problem+json");
-        given().contentType(ContentType.JSON).body(Map.of("role", "BUSINESS"))
+        Api.consultant().get("/api/v1/assessments/abc").then().statusCode(404).contentType("application/problem+json");
+        Api.consultant().contentType(ContentType.JSON).body(Map.of("role", "BUSINESS"))
                 .post("/api/v1/assessments/987654321/respondents").then().statusCode(404);
     }
 
     @Test
     void respondentsGetDistinctUnguessableTokensAndSurveyLinks() {
         long id = Api.createAssessment("Tailspin Toys");
-        var first = given().contentType(ContentType.JSON).body(Map.of("role", "DEVELOPMENT", "name", "Lead dev"))
+        var first = Api.consultant().contentType(ContentType.JSON).body(Map.of("role", "DEVELOPMENT", "name", "Lead dev"))
                 .post("/api/v1/assessments/" + id + "/respondents")
                 .then().statusCode(201)
                 .body("role", equalTo("DEVELOPMENT"))
@@ -83,20 +83,20 @@ class AssessmentResourceTest {
         org.junit.jupiter.api.Assertions.assertTrue(first.getString("surveyUrl").endsWith("/survey/" + token));
         String second = Api.addRespondent(id, "OPERATIONS");
         assertNotEquals(token, second);
-        given().get("/api/v1/assessments/" + id + "/respondents").then().statusCode(200)
+        Api.consultant().get("/api/v1/assessments/" + id + "/respondents").then().statusCode(200)
                 .body("role", equalTo(java.util.List.of("DEVELOPMENT", "OPERATIONS")));
     }
 
     @Test
     void respondentWithoutRoleOrWithUnknownRoleIsRefused() {
         long id = Api.createAssessment("Fabrikam");
-        given().contentType(ContentType.JSON).body(Map.of("name", "No role"))
+        Api.consultant().contentType(ContentType.JSON).body(Map.of("name", "No role"))
                 .post("/api/v1/assessments/" + id + "/respondents")
                 .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("role"));
-        given().contentType(ContentType.JSON).body(Map.of("role", "CEO"))
+        Api.consultant().contentType(ContentType.JSON).body(Map.of("role", "CEO"))
                 .post("/api/v1/assessments/" + id + "/respondents")
                 .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("role"));
-        given().get("/api/v1/assessments/" + id + "/respondents").then().body("$", hasSize(0));
+        Api.consultant().get("/api/v1/assessments/" + id + "/respondents").then().body("$", hasSize(0));
     }
 
     @Test
@@ -113,7 +113,7 @@ class AssessmentResourceTest {
 
     @Test
     void openApiDocumentDescribesTheApi() {
-        given().get("/q/openapi?format=json").then().statusCode(200)
+        Api.consultant().get("/q/openapi?format=json").then().statusCode(200)
                 .body("paths.keySet()", hasItem("/api/v1/assessments/{id}/evaluation"));
     }
 }

@@ -15,12 +15,12 @@ import org.junit.jupiter.api.Test;
 class StrictInputTest {
 
     private static long assessments() {
-        return given().get("/api/v1/assessments").then().extract().jsonPath().getList("$").size();
+        return Api.consultant().get("/api/v1/assessments").then().extract().jsonPath().getList("$").size();
     }
 
     private static void refusedCreate(String body, String field) {
         long before = assessments();
-        given().contentType("application/json").body(body).post("/api/v1/assessments").then().statusCode(400)
+        Api.consultant().contentType("application/json").body(body).post("/api/v1/assessments").then().statusCode(400)
                 .contentType("application/problem+json").body("errors[0].field", equalTo(field))
                 .body("type", equalTo(dev.bearing.common.ProblemTypes.INVALID_VALUE));
         org.junit.jupiter.api.Assertions.assertEquals(before, assessments(), body + " stored nothing");
@@ -37,9 +37,9 @@ class StrictInputTest {
         refusedCreate("{\"organisation\": \"Acme\"}{\"organisation\": \"Again\"}", "body");
 
         long id = Api.createAssessment("Strict org");
-        given().contentType("application/json").body("{\"role\": 1}").post("/api/v1/assessments/" + id + "/respondents")
+        Api.consultant().contentType("application/json").body("{\"role\": 1}").post("/api/v1/assessments/" + id + "/respondents")
                 .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("role"));
-        given().get("/api/v1/assessments/" + id + "/respondents").then().body("$", hasSize(0));
+        Api.consultant().get("/api/v1/assessments/" + id + "/respondents").then().body("$", hasSize(0));
     }
 
     @Test

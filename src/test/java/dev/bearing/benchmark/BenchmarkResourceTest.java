@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.bearing.support.Api;
 import dev.bearing.support.Approvals;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.io.IOException;
@@ -26,7 +25,6 @@ import org.junit.jupiter.api.Test;
  * and size groups hold exactly the assessments made here, whatever other tests approve.
  */
 @QuarkusTest
-@TestSecurity(user = "consultant", roles = "consultant")
 class BenchmarkResourceTest {
 
     static final Map<String, String> NON_PROFIT = Map.of("context.industry", "non_profit",

@@ -22,12 +22,12 @@ class EvaluationResourceTest {
     void evaluationNeedsASubmittedSurvey() {
         long id = Api.createAssessment("Nobody answered yet");
         Api.addRespondent(id, "BUSINESS");
-        given().contentType("application/json").post("/api/v1/assessments/" + id + "/evaluation").then().statusCode(409)
+        Api.consultant().contentType("application/json").post("/api/v1/assessments/" + id + "/evaluation").then().statusCode(409)
                 .contentType("application/problem+json").body("detail", containsString("no submitted respondent"));
-        given().get("/api/v1/assessments/" + id + "/evaluation").then().statusCode(404);
-        given().get("/api/v1/assessments/" + id + "/report.pdf").then().statusCode(404)
+        Api.consultant().get("/api/v1/assessments/" + id + "/evaluation").then().statusCode(404);
+        Api.consultant().get("/api/v1/assessments/" + id + "/report.pdf").then().statusCode(404)
                 .contentType("application/problem+json");
-        given().contentType("application/json").post("/api/v1/assessments/424242424/evaluation").then().statusCode(404);
+        Api.consultant().contentType("application/json").post("/api/v1/assessments/424242424/evaluation").then().statusCode(404);
     }
 
     @Test
@@ -42,7 +42,7 @@ class EvaluationResourceTest {
             Api.submit(t).then().statusCode(200);
         }
         String expectedVersion = RuleBase.hash(Path.of("rules"));
-        given().contentType("application/json").post("/api/v1/assessments/" + id + "/evaluation").then().statusCode(201)
+        Api.consultant().contentType("application/json").post("/api/v1/assessments/" + id + "/evaluation").then().statusCode(201)
                 .body("assessmentId", equalTo((int) id))
                 .body("result.ruleSetVersion", equalTo(expectedVersion))
                 .body("result.respondents.BUSINESS", equalTo(1))
@@ -50,11 +50,11 @@ class EvaluationResourceTest {
                 .body("result.findings.key", hasItem("alignment.gap"))
                 .body("result.stack.find { it.layer == 'incident_response' }.excluded.key", hasItem("pagerduty"))
                 .body("result.firedRules", hasItem("On-premises-only organisation → tools that need a vendor cloud excluded"));
-        given().get("/api/v1/assessments/" + id + "/evaluation").then().statusCode(200)
+        Api.consultant().get("/api/v1/assessments/" + id + "/evaluation").then().statusCode(200)
                 .body("result.ruleSetVersion", equalTo(expectedVersion))
                 .body("result.capabilities", hasSize(18))
                 .body("result.delivery.thresholdsYear", equalTo(2024))
                 .body("evaluatedAt", notNullValue());
-        given().get("/api/v1/assessments/" + id).then().body("latestEvaluationAt", notNullValue());
+        Api.consultant().get("/api/v1/assessments/" + id).then().body("latestEvaluationAt", notNullValue());
     }
 }

@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.bearing.support.Api;
 import dev.bearing.support.Approvals;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.io.IOException;
@@ -25,7 +24,6 @@ import org.junit.jupiter.api.Test;
  * per capability, stage and band read back from the API, the PDF and the assessment page.
  */
 @QuarkusTest
-@TestSecurity(user = "consultant", roles = "consultant")
 class MilestoneResourceTest {
 
     @Test

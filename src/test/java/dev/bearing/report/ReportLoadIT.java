@@ -1,5 +1,6 @@
 package dev.bearing.report;
 
+import dev.bearing.support.Api;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -51,7 +52,7 @@ class ReportLoadIT {
         Files.deleteIfExists(log);
         server = PackagedServer.start(PORT, database.start(), log.toString(), "-Xmx512m");
         RestAssured.port = PORT;
-        long id = given().contentType(ContentType.JSON).body(Map.of("organisation", "Large export check"))
+        long id = Api.consultant().contentType(ContentType.JSON).body(Map.of("organisation", "Large export check"))
                 .post("/api/v1/assessments").then().statusCode(201).extract().jsonPath().getLong("id");
         Role[] roles = Role.values();
         List<List<Map<String, Object>>> sheets = new ArrayList<>();
@@ -68,7 +69,7 @@ class ReportLoadIT {
         int answers = 0;
         for (int i = 0; i < 150; i++) {
             Role role = roles[i % 3];
-            String token = given().contentType(ContentType.JSON).body(Map.of("role", role.name(), "name", "Respondent " + i))
+            String token = Api.consultant().contentType(ContentType.JSON).body(Map.of("role", role.name(), "name", "Respondent " + i))
                     .post("/api/v1/assessments/" + id + "/respondents").then().statusCode(201).extract().jsonPath()
                     .getString("token");
             List<Map<String, Object>> sheet = sheets.get((i % 3) * 5 + (i / 3) % 5);
@@ -78,13 +79,13 @@ class ReportLoadIT {
             given().contentType(ContentType.JSON).post("/api/v1/respondents/" + token + "/submit").then().statusCode(200);
         }
         assertTrue(answers > 150 * 50, "a large assessment: " + answers + " answers");
-        given().contentType(ContentType.JSON).post("/api/v1/assessments/" + id + "/evaluation").then().statusCode(201)
+        Api.consultant().contentType(ContentType.JSON).post("/api/v1/assessments/" + id + "/evaluation").then().statusCode(201)
                 .body("result.respondents.BUSINESS", org.hamcrest.Matchers.equalTo(50));
 
         ExecutorService pool = Executors.newFixedThreadPool(4);
         List<Callable<Response>> exports = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
-            exports.add(() -> given().get("/api/v1/assessments/" + id + "/report.pdf"));
+            exports.add(() -> Api.consultant().get("/api/v1/assessments/" + id + "/report.pdf"));
         }
         int pdfs = 0;
         for (Future<Response> f : pool.invokeAll(exports)) {

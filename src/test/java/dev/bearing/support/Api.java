@@ -13,17 +13,82 @@ public final class Api {
     private Api() {
     }
 
+    /** The first admin's username in tests. */
+    public static final String ADMIN = "admin";
+    /**
+     * The first admin's password: random per build (kept in {@code target/test-admin-password} so
+     * the unit-test JVM and the packaged-app tests agree), handed to the server as
+     * {@code bearing.admin.password}.
+     */
+    public static final String ADMIN_PASSWORD = buildSecret();
+    /** The test consultant, created through the admin API on first use after each server start. */
+    public static final String CONSULTANT = "casey";
+    /** The test consultant's password (set through the API after its one-time password). */
+    public static final String CONSULTANT_PASSWORD = ADMIN_PASSWORD + "-consultant";
+    /** A second consultant, who owns nothing the first one creates. */
+    public static final String OTHER_CONSULTANT = "olivia";
+
+    private static final java.util.Set<String> CREATED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    private static String buildSecret() {
+        java.nio.file.Path file = java.nio.file.Path.of("target", "test-admin-password");
+        try {
+            if (java.nio.file.Files.exists(file)) {
+                return java.nio.file.Files.readString(file).strip();
+            }
+            String secret = new dev.bearing.common.TokenGenerator().newToken();
+            java.nio.file.Files.createDirectories(file.getParent());
+            java.nio.file.Files.writeString(file, secret);
+            return secret;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** Forgets which accounts exist: the test database starts empty with each server start. */
+    public static void serverStarted() {
+        CREATED.clear();
+    }
+
     /**
      * @return a request as the test consultant (owner of what it creates); every consultant route
      *     in a test goes through this (or {@link #admin()}), never a bare {@code given()}
      */
     public static io.restassured.specification.RequestSpecification consultant() {
-        return given();
+        return as(CONSULTANT);
+    }
+
+    /** @return a request as a second consultant, who is not shared on the first one's assessments */
+    public static io.restassured.specification.RequestSpecification otherConsultant() {
+        return as(OTHER_CONSULTANT);
     }
 
     /** @return a request as the test admin */
     public static io.restassured.specification.RequestSpecification admin() {
-        return given();
+        return given().auth().preemptive().basic(ADMIN, ADMIN_PASSWORD);
+    }
+
+    /**
+     * @param username a consultant's username; created (role CONSULTANT, password
+     *     {@link #CONSULTANT_PASSWORD}) when it does not exist yet
+     * @return a request authenticated as that consultant with HTTP Basic
+     */
+    public static synchronized io.restassured.specification.RequestSpecification as(String username) {
+        if (CREATED.add(username)) {
+            io.restassured.response.Response created = admin().contentType(ContentType.JSON)
+                    .body(Map.of("username", username, "displayName", "Test " + username, "role", "CONSULTANT"))
+                    .post("/api/v1/admin/accounts");
+            if (created.statusCode() == 201) {
+                String oneTime = created.jsonPath().getString("secret");
+                given().auth().preemptive().basic(username, oneTime).contentType(ContentType.JSON)
+                        .body(Map.of("currentPassword", oneTime, "newPassword", CONSULTANT_PASSWORD))
+                        .post("/api/v1/account/password").then().statusCode(204);
+            } else if (created.statusCode() != 409) {
+                throw new IllegalStateException("Creating " + username + " answered " + created.statusCode() + ": "
+                        + created.asString());
+            }
+        }
+        return given().auth().preemptive().basic(username, CONSULTANT_PASSWORD);
     }
 
     /** Creates an assessment and returns its id. */

@@ -88,4 +88,18 @@ public final class Browser {
             throw new IllegalStateException(e);
         }
     }
+
+    /**
+     * Logs in through the login form, as a person would.
+     *
+     * @param base the server's base URL, ending in {@code /}
+     */
+    public static void login(ChromeDriver driver, Object base, String username, String password) {
+        driver.get(base + "login");
+        driver.findElement(org.openqa.selenium.By.id("j_username")).sendKeys(username);
+        driver.findElement(org.openqa.selenium.By.id("j_password")).sendKeys(password);
+        driver.findElement(org.openqa.selenium.By.cssSelector("form[action='/j_security_check'] button")).click();
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(10))
+                .until(d -> !d.getCurrentUrl().contains("/login") && !d.getCurrentUrl().contains("j_security_check"));
+    }
 }

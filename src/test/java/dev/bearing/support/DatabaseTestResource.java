@@ -30,7 +30,8 @@ public class DatabaseTestResource implements QuarkusTestResourceLifecycleManager
             }
             url = "jdbc:postgresql://localhost:" + embedded.getPort() + "/postgres";
         }
-        return Map.of("quarkus.datasource.jdbc.url", url,
+        Api.serverStarted();
+        return Map.of("bearing.admin.password", Api.ADMIN_PASSWORD, "quarkus.datasource.jdbc.url", url,
                 "quarkus.datasource.username", System.getenv().getOrDefault("BEARING_TEST_DB_USER", "postgres"),
                 "quarkus.datasource.password", System.getenv().getOrDefault("BEARING_TEST_DB_PASSWORD", ""));
     }

@@ -69,8 +69,14 @@ class AccessibilityBrowserTest {
         pages.put("evaluated assessment page", base + "assessments/" + evaluated);
         pages.put("survey error page", base + "survey/" + token + "/s/no_such_section");
         pages.put("consultant error page", base + "assessments/999999999");
+        pages.put("your account", base + "account");
+        pages.put("accounts (admin)", base + "admin/accounts");
+        pages.put("audit log (admin)", base + "admin/audit");
 
         driver = Browser.start();
+        driver.get(base + "login");
+        assertEquals(List.of(), Axe.violations(driver), "login page");
+        Browser.login(driver, base, Api.ADMIN, Api.ADMIN_PASSWORD);
         // the check itself works: an image without a text alternative is reported
         driver.get(survey);
         driver.executeScript("document.querySelector('main').appendChild(document.createElement('img'))");

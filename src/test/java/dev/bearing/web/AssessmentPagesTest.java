@@ -20,10 +20,10 @@ class AssessmentPagesTest {
     void typedTextIsShownAsTextNeverAsMarkup() {
         String hostile = "<img src=x onerror=alert(1)>\"'&";
         long id = Api.createAssessment(hostile);
-        given().get("/").then().statusCode(200).contentType(containsString("text/html"))
+        Api.consultant().get("/").then().statusCode(200).contentType(containsString("text/html"))
                 .body(containsString("&lt;img src=x onerror=alert(1)&gt;&quot;&#39;&amp;"))
                 .body(not(containsString("<img src=x")));
-        given().get("/assessments/" + id).then().statusCode(200)
+        Api.consultant().get("/assessments/" + id).then().statusCode(200)
                 .body(containsString("&lt;img src=x onerror=alert(1)&gt;"))
                 .body(not(containsString("<img src=x")))
                 .body(containsString("Not evaluated yet"));
@@ -32,7 +32,7 @@ class AssessmentPagesTest {
     @Test
     void demoAssessmentPageShowsItsRecommendationAndPdfLink() {
         long id = demo.create().id();
-        given().get("/assessments/" + id).then().statusCode(200)
+        Api.admin().get("/assessments/" + id).then().statusCode(200)
                 .body(containsString("Northwind Logistics (demo)"))
                 .body(containsString("quarter ("))
                 .body(containsString("Recommended stack"))
@@ -42,7 +42,7 @@ class AssessmentPagesTest {
 
     @Test
     void unknownAssessmentGetsAnErrorPageWithoutInternals() {
-        given().get("/assessments/99999999").then().statusCode(404).contentType(containsString("text/html"))
+        Api.consultant().get("/assessments/99999999").then().statusCode(404).contentType(containsString("text/html"))
                 .body(containsString("Assessment 99999999 does not exist."))
                 .body(not(containsString("Exception")));
     }
@@ -51,7 +51,7 @@ class AssessmentPagesTest {
     void evaluateIsDisabledUntilSomeoneSubmittedAndTheEmptyStateNamesTheButton() {
         long id = Api.createAssessment("Nobody submitted org");
         Api.addRespondent(id, "BUSINESS");
-        String html = given().get("/assessments/" + id).then().statusCode(200).extract().asString();
+        String html = Api.consultant().get("/assessments/" + id).then().statusCode(200).extract().asString();
         org.junit.jupiter.api.Assertions.assertTrue(java.util.regex.Pattern
                 .compile("<button[^>]*disabled[^>]*>Evaluate the submitted surveys").matcher(html).find(), "Evaluate disabled");
         org.junit.jupiter.api.Assertions.assertFalse(html.contains("POST /api/v1"), "no API instructions on the page");

@@ -1,5 +1,6 @@
 package dev.bearing.web;
 
+import dev.bearing.support.Api;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -69,7 +70,7 @@ class DatabaseDownTest {
                 .body(containsString("Saving is paused"))
                 .body(containsString("kept in this browser"))
                 .body(not(containsString("Exception")));
-        given().get("/assessments/1").then().statusCode(503).contentType(containsString("text/html"))
+        Api.consultant().get("/assessments/1").then().statusCode(503).contentType(containsString("text/html"))
                 .header("Retry-After", equalTo("10"));
         given().contentType("application/json").body(Map.of("value", "x"))
                 .put("/api/v1/respondents/some-token/answers/sc.coverage").then().statusCode(503)

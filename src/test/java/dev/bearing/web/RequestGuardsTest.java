@@ -45,17 +45,17 @@ class RequestGuardsTest {
         Api.submit(t).then().statusCode(200);
         // a page form post without Content-Type skipped the CSRF check and evaluated
         org.junit.jupiter.api.Assertions.assertEquals(415, rawPost("/assessments/" + id + "/evaluate"));
-        given().redirects().follow(false).contentType("text/plain").body("x").post("/assessments/" + id + "/evaluate")
+        Api.consultant().redirects().follow(false).contentType("text/plain").body("x").post("/assessments/" + id + "/evaluate")
                 .then().statusCode(415);
-        given().redirects().follow(false).multiPart("organisation", "Posted as multipart")
+        Api.consultant().redirects().follow(false).multiPart("organisation", "Posted as multipart")
                 .post("/assessments").then().statusCode(415);
-        given().get("/api/v1/assessments/" + id).then().statusCode(200).body("latestEvaluationAt", nullValue());
+        Api.consultant().get("/api/v1/assessments/" + id).then().statusCode(200).body("latestEvaluationAt", nullValue());
         // the JSON API takes application/json only
         org.junit.jupiter.api.Assertions.assertEquals(415, rawPost("/api/v1/assessments/" + id + "/evaluation"));
-        given().contentType("application/x-www-form-urlencoded").post("/api/v1/assessments/" + id + "/evaluation")
+        Api.consultant().contentType("application/x-www-form-urlencoded").post("/api/v1/assessments/" + id + "/evaluation")
                 .then().statusCode(415).contentType("application/problem+json").body("status", equalTo(415));
-        given().contentType("text/plain").body("{\"organisation\":\"x\"}").post("/api/v1/assessments").then().statusCode(415);
-        given().get("/api/v1/assessments/" + id).then().body("latestEvaluationAt", nullValue());
+        Api.consultant().contentType("text/plain").body("{\"organisation\":\"x\"}").post("/api/v1/assessments").then().statusCode(415);
+        Api.consultant().get("/api/v1/assessments/" + id).then().body("latestEvaluationAt", nullValue());
     }
 
     @Test
@@ -65,7 +65,7 @@ class RequestGuardsTest {
         org.junit.jupiter.api.Assertions.assertEquals(415, rawPost("/survey/" + t + "/submit"));
         given().contentType("text/plain").post("/api/v1/respondents/" + t + "/submit").then().statusCode(415);
         org.junit.jupiter.api.Assertions.assertEquals(415, rawPost("/api/v1/respondents/" + t + "/submit"));
-        given().get("/api/v1/assessments/" + id + "/respondents").then().body("[0].submittedAt", nullValue());
+        Api.consultant().get("/api/v1/assessments/" + id + "/respondents").then().body("[0].submittedAt", nullValue());
     }
 
     @Test
@@ -114,11 +114,11 @@ class RequestGuardsTest {
 
     @Test
     void unknownHostsAreRefused() {
-        given().header("Host", "attacker.example").get("/api/v1/assessments").then().statusCode(421)
+        Api.consultant().header("Host", "attacker.example").get("/api/v1/assessments").then().statusCode(421)
                 .body(not(containsString("token")));
         given().header("Host", "attacker.example:" + dev.bearing.support.Server.port()).get("/survey/x").then().statusCode(421);
-        given().header("Host", "localhost:" + dev.bearing.support.Server.port()).get("/api/v1/assessments").then().statusCode(200);
-        given().header("Host", "127.0.0.1:" + dev.bearing.support.Server.port()).get("/api/v1/assessments").then().statusCode(200);
+        Api.consultant().header("Host", "localhost:" + dev.bearing.support.Server.port()).get("/api/v1/assessments").then().statusCode(200);
+        Api.consultant().header("Host", "127.0.0.1:" + dev.bearing.support.Server.port()).get("/api/v1/assessments").then().statusCode(200);
         Set<String> allowed = RequestGuards.allowedHosts("https://bearing.example.com", Optional.of(Set.of("Intra.Local")));
         assertTrue(RequestGuards.hostAllowed("bearing.example.com", allowed));
         assertTrue(RequestGuards.hostAllowed("BEARING.example.com.:443", allowed));
@@ -133,7 +133,7 @@ class RequestGuardsTest {
         String t = Api.addRespondent(Api.createAssessment("Redirect org"), "BUSINESS");
         given().redirects().follow(false).header("Host", "127.0.0.1:" + dev.bearing.support.Server.port()).get("/survey/" + t + "/thanks")
                 .then().statusCode(303).header("Location", equalTo(dev.bearing.support.Server.url() + "/survey/" + t + "/review"));
-        given().header("Host", "127.0.0.1:" + dev.bearing.support.Server.port()).contentType("application/json").body(Map.of("organisation", "Loc"))
+        Api.consultant().header("Host", "127.0.0.1:" + dev.bearing.support.Server.port()).contentType("application/json").body(Map.of("organisation", "Loc"))
                 .post("/api/v1/assessments").then().statusCode(201).header("Location", startsWith(dev.bearing.support.Server.url() + "/api/v1/assessments/"));
     }
 

@@ -1,5 +1,6 @@
 package dev.bearing.web;
 
+import dev.bearing.support.Api;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -46,9 +47,9 @@ class ServerRestartIT {
         Map<String, String> db = database.start();
         server = startServer(db);
         RestAssured.port = PORT;
-        long id = given().contentType(ContentType.JSON).body(Map.of("organisation", "Restart check"))
+        long id = Api.consultant().contentType(ContentType.JSON).body(Map.of("organisation", "Restart check"))
                 .post("/api/v1/assessments").then().statusCode(201).extract().jsonPath().getLong("id");
-        String token = given().contentType(ContentType.JSON).body(Map.of("role", "DEVELOPMENT"))
+        String token = Api.consultant().contentType(ContentType.JSON).body(Map.of("role", "DEVELOPMENT"))
                 .post("/api/v1/assessments/" + id + "/respondents").then().statusCode(201).extract().jsonPath()
                 .getString("token");
         String page = "http://localhost:" + PORT + "/survey/" + token + "/s/source_control";

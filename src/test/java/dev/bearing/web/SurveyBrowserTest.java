@@ -178,7 +178,7 @@ class SurveyBrowserTest {
         all.forEach(a -> byKey.put((String) a.get("questionKey"), a.get("value")));
         assertEquals(rest.size() + keep.size(), all.size(), "no answer lost, none invented");
         keep.forEach((k, v) -> assertEquals(v.asText(), byKey.get(k), k));
-        var respondents = given().get("/api/v1/assessments/" + id + "/respondents").then().extract().jsonPath();
+        var respondents = Api.consultant().get("/api/v1/assessments/" + id + "/respondents").then().extract().jsonPath();
         assertNotNull(respondents.getString("[0].submittedAt"));
         Api.submit(token).then().statusCode(200).body("alreadySubmitted", org.hamcrest.Matchers.equalTo(true))
                 .body("submittedAt", org.hamcrest.Matchers.equalTo(respondents.getString("[0].submittedAt")));
@@ -225,6 +225,7 @@ class SurveyBrowserTest {
         assertEquals(List.of(), Browser.cspViolations(driver), "section");
         driver.get(base + "survey/" + token + "/review");
         assertEquals(List.of(), Browser.cspViolations(driver), "review");
+        Browser.login(driver, base, Api.CONSULTANT, Api.CONSULTANT_PASSWORD);
         driver.get(base + "assessments/" + id);
         Object background = ((JavascriptExecutor) driver).executeScript(
                 "return getComputedStyle(document.querySelector('header')).backgroundColor;");

@@ -200,11 +200,11 @@ class SurveyPagesTest {
         Api.putMany(token, FullSurvey.answers(Role.BUSINESS, 2, Map.of())).then().statusCode(200);
         Form g = csrf(review);
         post("/survey/" + token + "/submit", g).then().statusCode(303).header("Location", endsWith("/thanks"));
-        String first = given().get("/api/v1/assessments/" + id + "/respondents").then().extract().jsonPath().getString("[0].submittedAt");
+        String first = Api.consultant().get("/api/v1/assessments/" + id + "/respondents").then().extract().jsonPath().getString("[0].submittedAt");
         // the repeat (double click, refresh, Back then submit) is answered calmly and changes nothing
         post("/survey/" + token + "/submit", g).then().statusCode(303).header("Location", endsWith("/thanks"));
         given().get("/survey/" + token + "/thanks").then().statusCode(200).body(containsString("Thank you"));
-        given().get("/api/v1/assessments/" + id + "/respondents").then().body("[0].submittedAt", equalTo(first));
+        Api.consultant().get("/api/v1/assessments/" + id + "/respondents").then().body("[0].submittedAt", equalTo(first));
         // read-only after submit
         given().redirects().follow(false).get("/survey/" + token + "/s/alignment").then().statusCode(303)
                 .header("Location", endsWith("/thanks"));
@@ -223,11 +223,11 @@ class SurveyPagesTest {
         post("/assessments/" + id + "/respondents", g, "role", "OPERATIONS", "name", "Head of Ops").then().statusCode(303);
         post("/assessments/" + id + "/respondents", g, "role", "CEO").then().statusCode(422)
                 .body(containsString("Choose the respondent"));
-        given().get("/assessments/" + id).then().statusCode(200)
+        Api.consultant().get("/assessments/" + id).then().statusCode(200)
                 .body(containsString("Head of Ops")).body(containsString("not started"))
                 .body(containsString("/survey/"));
         post("/assessments/" + id + "/evaluate", g).then().statusCode(409).body(containsString("no submitted respondent"));
-        assertEquals(1, given().get("/api/v1/assessments/" + id + "/respondents").then().extract().jsonPath().getList("$").size());
+        assertEquals(1, Api.consultant().get("/api/v1/assessments/" + id + "/respondents").then().extract().jsonPath().getList("$").size());
     }
 
     static String lastSection(String token) {

@@ -1,6 +1,6 @@
-package dev.bearing.security;
+package dev.bearing.assessment;
 
-import dev.bearing.assessment.Assessment;
+import dev.bearing.common.Identities;
 import dev.bearing.common.ProblemException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,9 +31,32 @@ public class AccessControl {
         return a;
     }
 
-    /** @return whether the caller may see the assessment */
+    /** @return whether the caller may see the assessment: admins all; consultants their own and those shared with them */
     public boolean maySee(Assessment a) {
-        return true; // owner and sharing checks land with login (security foundation)
+        if (Identities.isAdmin(identity)) {
+            return true;
+        }
+        Long me = Identities.accountId(identity);
+        return me != null && (me.equals(a.ownerId) || AssessmentShare.accountsOf(a.id).contains(me));
+    }
+
+    /**
+     * @param assessmentId an assessment id
+     * @return whether the caller may see it (false when it does not exist)
+     */
+    public boolean maySee(long assessmentId) {
+        Assessment a = Assessment.findById(assessmentId);
+        return a != null && maySee(a);
+    }
+
+    /** @return the caller's account id, or null when anonymous */
+    public Long accountId() {
+        return Identities.accountId(identity);
+    }
+
+    /** @return whether the caller is an admin */
+    public boolean isAdmin() {
+        return Identities.isAdmin(identity);
     }
 
     /** @return the caller's username, or {@code anonymous} */

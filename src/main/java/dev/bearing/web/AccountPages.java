@@ -1,0 +1,161 @@
+package dev.bearing.web;
+
+import dev.bearing.common.Identities;
+import dev.bearing.common.ProblemException;
+import dev.bearing.security.AccountService;
+import dev.bearing.security.AccountService.TokenView;
+import dev.bearing.security.Audit;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.NewCookie;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+
+/**
+ * Logging in and out, and the caller's own account: password change (forced after a generated
+ * password) and personal API tokens (shown once at creation, revocable).
+ */
+@Path("/")
+@Produces(MediaType.TEXT_HTML)
+public class AccountPages {
+
+    /** Name of the login session cookie (quarkus.http.auth.form.cookie-name). */
+    static final String SESSION_COOKIE = "bearing-session";
+
+    @Inject
+    AccountService accounts;
+
+    @Inject
+    SecurityIdentity identity;
+
+    @Inject
+    Audit audit;
+
+    @Inject
+    Viewer viewer;
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance login(boolean failed, boolean loggedOut);
+
+        static native TemplateInstance password(boolean forced, String error, String field);
+
+        static native TemplateInstance account(AccountService.AccountView account, List<TokenView> tokens, String newToken,
+                String error);
+    }
+
+    /** @return the login form (a logged-in caller goes to the assessments instead) */
+    @GET
+    @Path("login")
+    @PermitAll
+    public Response login(@QueryParam("out") String out) {
+        if (viewer.isLoggedIn()) {
+            return seeOther("/");
+        }
+        return Response.ok(Templates.login(false, out != null)).build();
+    }
+
+    /** @return the login form after a failed attempt, with one message that does not say which part was wrong */
+    @GET
+    @Path("login/failed")
+    @PermitAll
+    public Response loginFailed() {
+        return Response.ok(Templates.login(true, false)).build();
+    }
+
+    /** Ends the session: the cookie is cleared and the login page shown. */
+    @POST
+    @Path("logout")
+    @Authenticated
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response logout() {
+        audit.record("logout", null, "");
+        return Response.status(Response.Status.SEE_OTHER).header("Location", "/login?out=1")
+                .cookie(new NewCookie.Builder(SESSION_COOKIE).value("").path("/").maxAge(0).httpOnly(true)
+                        .sameSite(NewCookie.SameSite.STRICT).build())
+                .build();
+    }
+
+    /** @return the password form (the only page open while a new password is required) */
+    @GET
+    @Path("account/password")
+    @Authenticated
+    public TemplateInstance passwordForm() {
+        return Templates.password(mustChange(), null, null);
+    }
+
+    /** Changes the caller's password; the form again naming the field at fault. */
+    @POST
+    @Path("account/password")
+    @Authenticated
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response changePassword(@FormParam("currentPassword") String current, @FormParam("newPassword") String next,
+            @FormParam("repeatPassword") String repeat) {
+        try {
+            accounts.changePassword(Identities.accountId(identity), current, next, repeat == null ? "" : repeat);
+        } catch (ProblemException e) {
+            String field = e.errors().isEmpty() ? null : e.errors().get(0).field();
+            String message = e.errors().isEmpty() ? e.getMessage() : e.errors().get(0).message();
+            return Response.status(e.status()).entity(Templates.password(mustChange(), message, field)).build();
+        }
+        return seeOther("/account?changed=1");
+    }
+
+    /** @return the caller's account with its API tokens */
+    @GET
+    @Path("account")
+    @Authenticated
+    public TemplateInstance account() {
+        long me = Identities.accountId(identity);
+        return Templates.account(accounts.get(me), accounts.tokens(me), null, null);
+    }
+
+    /** Creates a personal API token and shows it once (this response is never cached). */
+    @POST
+    @Path("account/tokens")
+    @Authenticated
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response createToken(@FormParam("name") String name) {
+        long me = Identities.accountId(identity);
+        try {
+            AccountService.OneTime t = accounts.createToken(me, name);
+            return Response.ok(Templates.account(accounts.get(me), accounts.tokens(me), t.secret(), null)).build();
+        } catch (ProblemException e) {
+            return Response.status(e.status())
+                    .entity(Templates.account(accounts.get(me), accounts.tokens(me), null, e.errors().isEmpty()
+                            ? e.getMessage() : e.errors().get(0).message()))
+                    .build();
+        }
+    }
+
+    /** Revokes one of the caller's tokens. */
+    @POST
+    @Path("account/tokens/{tokenId}/revoke")
+    @Authenticated
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response revokeToken(@PathParam("tokenId") long tokenId) {
+        accounts.revokeToken(Identities.accountId(identity), tokenId);
+        return seeOther("/account");
+    }
+
+    private boolean mustChange() {
+        return Boolean.TRUE.equals(identity.getAttribute(Identities.MUST_CHANGE_PASSWORD));
+    }
+
+    private static Response seeOther(String path) {
+        return Response.status(Response.Status.SEE_OTHER).header("Location", path).build();
+    }
+}

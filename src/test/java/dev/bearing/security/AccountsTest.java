@@ -1,0 +1,218 @@
+package dev.bearing.security;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.bearing.common.TokenGenerator;
+import dev.bearing.support.Api;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class AccountsTest {
+
+    @Inject
+    AgroalDataSource db;
+
+    private static Response formLogin(String username, String password) {
+        return given().redirects().follow(false).contentType(ContentType.URLENC).formParam("j_username", username)
+                .formParam("j_password", password).post("/j_security_check");
+    }
+
+    private static String newConsultant(String username) {
+        return Api.admin().contentType(ContentType.JSON)
+                .body(Map.of("username", username, "displayName", "Person " + username, "role", "CONSULTANT"))
+                .post("/api/v1/admin/accounts").then().statusCode(201).extract().jsonPath().getString("secret");
+    }
+
+    @Test
+    void theFirstAdminLogsInWithAFormAndGetsAHardenedSessionCookie() {
+        Response login = formLogin(Api.ADMIN, Api.ADMIN_PASSWORD);
+        assertEquals(302, login.statusCode());
+        String setCookie = login.headers().getValues("Set-Cookie").stream().filter(c -> c.startsWith("bearing-session="))
+                .findFirst().orElseThrow();
+        assertTrue(setCookie.toLowerCase().contains("httponly"), setCookie);
+        assertTrue(setCookie.toLowerCase().contains("samesite=strict"), setCookie);
+        String session = login.getCookie("bearing-session");
+        given().cookie("bearing-session", session).get("/").then().statusCode(200).body(containsString("Log out"))
+                .body(containsString(">admin</a>"));
+        // logging out clears the cookie
+        SurveyForm f = SurveyForm.of();
+        Response out = given().redirects().follow(false).cookie("bearing-session", session).cookie("csrf-token", f.cookie)
+                .formParam("csrf-token", f.token).post("/logout");
+        assertEquals(303, out.statusCode());
+        assertTrue(out.headers().getValues("Set-Cookie").stream().anyMatch(c -> c.startsWith("bearing-session=;")
+                && c.contains("Max-Age=0")), out.headers().getValues("Set-Cookie").toString());
+        assertTrue(out.header("Location").endsWith("/login?out=1"));
+    }
+
+    @Test
+    void aFailedLoginDoesNotSayWhichPartWasWrong() {
+        newConsultant("wrongpart");
+        Response wrongPassword = formLogin("wrongpart", "not-the-password");
+        Response unknownUser = formLogin("nobody-here", "not-the-password");
+        assertEquals(303, wrongPassword.statusCode());
+        assertEquals(wrongPassword.header("Location"), unknownUser.header("Location"));
+        assertTrue(wrongPassword.header("Location").endsWith("/login/failed"));
+        String page = given().get("/login/failed").then().statusCode(200).extract().asString();
+        assertTrue(page.contains("That username and password did not match."));
+        assertFalse(page.toLowerCase().contains("unknown"));
+    }
+
+    @Test
+    void repeatedFailuresSlowDownThenLockEvenTheRightPasswordUntilAnAdminLiftsIt() {
+        String oneTime = newConsultant("locksmith");
+        long start = System.nanoTime();
+        for (int i = 0; i < 5; i++) {
+            formLogin("locksmith", "wrong " + i).then().statusCode(303).header("Location", containsString("failed"));
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        assertTrue(seconds >= 6.5, "failures 3, 4 and 5 were held back 1 + 2 + 4 s; took " + seconds);
+        formLogin("locksmith", oneTime).then().statusCode(303).header("Location", containsString("failed"));
+        given().auth().preemptive().basic("locksmith", oneTime).get("/api/v1/account").then().statusCode(401);
+        long id = Api.admin().get("/api/v1/admin/accounts").then().extract().jsonPath()
+                .getLong("find { it.username == 'locksmith' }.id");
+        Api.admin().get("/api/v1/admin/accounts").then().body("find { it.username == 'locksmith' }.lockedUntil",
+                org.hamcrest.Matchers.notNullValue());
+        Api.admin().contentType(ContentType.JSON).post("/api/v1/admin/accounts/" + id + "/enable").then().statusCode(200);
+        formLogin("locksmith", oneTime).then().statusCode(302)
+                .header("Location", org.hamcrest.Matchers.not(containsString("failed")));
+    }
+
+    @Test
+    void aGeneratedPasswordMustBeChangedBeforeAnythingElse() {
+        String oneTime = newConsultant("newcomer");
+        given().auth().preemptive().basic("newcomer", oneTime).get("/api/v1/assessments").then().statusCode(403)
+                .body("detail", containsString("/account/password"));
+        given().auth().preemptive().basic("newcomer", oneTime).redirects().follow(false).get("/").then().statusCode(303)
+                .header("Location", "/account/password");
+        given().auth().preemptive().basic("newcomer", oneTime).contentType(ContentType.JSON)
+                .body(Map.of("currentPassword", oneTime, "newPassword", "short")).post("/api/v1/account/password")
+                .then().statusCode(400).body("errors[0].field", equalTo("newPassword"));
+        given().auth().preemptive().basic("newcomer", oneTime).contentType(ContentType.JSON)
+                .body(Map.of("currentPassword", oneTime, "newPassword", "a long enough passphrase"))
+                .post("/api/v1/account/password").then().statusCode(204);
+        given().auth().preemptive().basic("newcomer", oneTime).get("/api/v1/assessments").then().statusCode(401);
+        given().auth().preemptive().basic("newcomer", "a long enough passphrase").get("/api/v1/assessments").then()
+                .statusCode(200);
+    }
+
+    @Test
+    void personalApiTokensWorkUntilRevokedAndOnlyTheirHashIsStored() throws SQLException {
+        SurveyForm f = SurveyForm.of();
+        String page = Api.consultant().cookie("csrf-token", f.cookie).formParam("csrf-token", f.token)
+                .formParam("name", "nightly export").post("/account/tokens").then().statusCode(200).extract().asString();
+        Matcher m = Pattern.compile("<code id=\"new-token\">(bearing_[A-Za-z0-9_-]{43})</code>").matcher(page);
+        assertTrue(m.find(), "the token is shown once");
+        String token = m.group(1);
+        given().auth().oauth2(token).get("/api/v1/account").then().statusCode(200).body("username", equalTo(Api.CONSULTANT));
+        assertFalse(Api.consultant().get("/account").asString().contains(token), "never shown again");
+        try (Connection c = db.getConnection();
+                PreparedStatement s = c.prepareStatement("select count(*) from api_token where token_hash = ? and name = ?")) {
+            s.setString(1, TokenGenerator.hash(token));
+            s.setString(2, "nightly export");
+            ResultSet r = s.executeQuery();
+            r.next();
+            assertEquals(1, r.getInt(1));
+        }
+        Matcher id = Pattern.compile("/account/tokens/(\\d+)/revoke").matcher(page);
+        assertTrue(id.find());
+        Api.consultant().redirects().follow(false).cookie("csrf-token", f.cookie).formParam("csrf-token", f.token)
+                .post("/account/tokens/" + id.group(1) + "/revoke").then().statusCode(303);
+        given().auth().oauth2(token).get("/api/v1/account").then().statusCode(401).contentType("application/problem+json");
+        given().auth().oauth2("bearing_" + "x".repeat(43)).get("/api/v1/assessments").then().statusCode(401);
+    }
+
+    @Test
+    void aDisabledAccountIsShutOutAtItsNextRequest() {
+        String oneTime = newConsultant("leaver");
+        given().auth().preemptive().basic("leaver", oneTime).contentType(ContentType.JSON)
+                .body(Map.of("currentPassword", oneTime, "newPassword", "a passphrase of their own"))
+                .post("/api/v1/account/password").then().statusCode(204);
+        String session = formLogin("leaver", "a passphrase of their own").getCookie("bearing-session");
+        given().cookie("bearing-session", session).get("/api/v1/account").then().statusCode(200);
+        long id = Api.admin().get("/api/v1/admin/accounts").then().extract().jsonPath()
+                .getLong("find { it.username == 'leaver' }.id");
+        Api.admin().contentType(ContentType.JSON).post("/api/v1/admin/accounts/" + id + "/disable").then().statusCode(200)
+                .body("enabled", equalTo(false));
+        given().cookie("bearing-session", session).get("/api/v1/account").then().statusCode(401);
+        given().auth().preemptive().basic("leaver", "a passphrase of their own").get("/api/v1/account").then().statusCode(401);
+        // an admin cannot lock everyone out by disabling themselves
+        long me = Api.admin().get("/api/v1/account").then().extract().jsonPath().getLong("id");
+        Api.admin().contentType(ContentType.JSON).post("/api/v1/admin/accounts/" + me + "/disable").then().statusCode(400)
+                .body("errors[0].field", equalTo("enabled"));
+    }
+
+    @Test
+    void consultantsSeeOnlyTheirOwnAssessmentsAndAdminsSeeAll() {
+        long mine = Api.createAssessment("Casey's client");
+        long theirs = Api.otherConsultant().contentType(ContentType.JSON).body(Map.of("organisation", "Olivia's client"))
+                .post("/api/v1/assessments").then().statusCode(201).extract().jsonPath().getLong("id");
+        Api.consultant().get("/api/v1/assessments").then().body("id", org.hamcrest.Matchers.hasItem((int) mine))
+                .body("id", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem((int) theirs)));
+        Api.consultant().get("/api/v1/assessments/" + theirs).then().statusCode(404)
+                .body("detail", equalTo("Assessment " + theirs + " does not exist."));
+        Api.admin().get("/api/v1/assessments").then().body("id", org.hamcrest.Matchers.hasItems((int) mine, (int) theirs));
+    }
+
+    @Test
+    void surveyLinksAreStoredOnlyAsHashesAndLoginsAreAudited() throws SQLException {
+        long id = Api.createAssessment("Hashed links org");
+        String token = Api.addRespondent(id, "OPERATIONS");
+        Api.consultant().get("/api/v1/assessments/" + id + "/respondents").then()
+                .body("[0].token", org.hamcrest.Matchers.nullValue()).body("[0].surveyUrl", org.hamcrest.Matchers.nullValue());
+        given().get("/survey/" + token).then().statusCode(200);
+        try (Connection c = db.getConnection()) {
+            try (PreparedStatement s = c.prepareStatement("select r.token_hash from respondent r where r.assessment_id = ?")) {
+                s.setLong(1, id);
+                ResultSet r = s.executeQuery();
+                r.next();
+                assertEquals(TokenGenerator.hash(token), r.getString(1));
+            }
+            try (PreparedStatement s = c.prepareStatement("select count(*) from information_schema.columns "
+                    + "where table_name = 'respondent' and column_name = 'token'")) {
+                ResultSet r = s.executeQuery();
+                r.next();
+                assertEquals(0, r.getInt(1), "no plain token column");
+            }
+            formLogin(Api.CONSULTANT, "wrong").then().statusCode(303);
+            try (PreparedStatement s = c.prepareStatement("select detail from audit_event where action = 'login.failed' "
+                    + "and actor = ? order by id desc limit 1")) {
+                s.setString(1, Api.CONSULTANT);
+                ResultSet r = s.executeQuery();
+                assertTrue(r.next());
+                assertEquals("wrong password", r.getString(1));
+            }
+            assertThrows(SQLException.class, () -> c.createStatement().executeUpdate("delete from audit_event"),
+                    "the audit log is append-only");
+        }
+    }
+
+    /** A CSRF cookie and token, taken from a public page that carries a form. */
+    record SurveyForm(String cookie, String token) {
+        static SurveyForm of() {
+            long id = Api.createAssessment("Form source");
+            String t = Api.addRespondent(id, "BUSINESS");
+            Response page = given().get("/survey/" + t + "/s/context");
+            Matcher m = Pattern.compile("name=\"csrf-token\" value=\"([^\"]+)\"").matcher(page.asString());
+            assertTrue(m.find());
+            return new SurveyForm(page.getCookie("csrf-token"), m.group(1));
+        }
+    }
+}
