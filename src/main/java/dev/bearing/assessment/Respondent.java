@@ -39,7 +39,6 @@ public class Respondent extends PanacheEntity {
      * itself is never stored: it is shown once, when the respondent is added or the link re-issued.
      */
     @Column(name = "token_hash", nullable = false, unique = true, length = 64)
-    @org.hibernate.annotations.JdbcTypeCode(org.hibernate.type.SqlTypes.CHAR)
     public String tokenHash;
 
     /** When the respondent was added. */

@@ -55,7 +55,6 @@ public class AssessmentVersion extends PanacheEntity {
 
     /** SHA-256 (64 hex characters) of {@link #resultJson}. */
     @Column(name = "content_hash", nullable = false, length = 64)
-    @org.hibernate.annotations.JdbcTypeCode(org.hibernate.type.SqlTypes.CHAR)
     public String contentHash;
 
     /** Adoption-curve quarter, 1–4. */
