@@ -141,6 +141,32 @@ class BenchmarkResourceTest {
                 .contentType("application/problem+json");
     }
 
+    @Test
+    void aNewerApprovedVersionReplacesTheOlderOneInTheBenchmark() {
+        Map<String, String> insurance = Map.of("context.industry", "insurance", "context.organisation_size", "fewer_than_10");
+        long id = Approvals.evaluated("Juniper Mutual", new int[] {1}, insurance);
+        OTHERS.add("Juniper Mutual");
+        Approvals.approveLatest(id, "consultant");
+        assertEquals(List.of(1, 25.0), entry(id));
+        // more answers, a new evaluation, version 2: the benchmark holds version 2 only
+        Approvals.answerAndEvaluate(id, new int[] {3}, insurance);
+        Approvals.approveLatest(id, "consultant");
+        assertEquals(List.of(2, 50.0), entry(id));
+    }
+
+    /** @return the recorded version number and business/IT alignment score of an assessment */
+    private static List<Object> entry(long assessmentId) {
+        return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> {
+            jakarta.persistence.EntityManager em = io.quarkus.arc.Arc.container()
+                    .instance(jakarta.persistence.EntityManager.class).get();
+            Object[] row = (Object[]) em.createNativeQuery("""
+                    select e.version_number, s.score from benchmark_entry e
+                    join benchmark_score s on s.assessment_id = e.assessment_id and s.capability = 'business_it_alignment'
+                    where e.assessment_id = :id""").setParameter("id", assessmentId).getSingleResult();
+            return List.of(((Number) row[0]).intValue(), ((Number) row[1]).doubleValue());
+        });
+    }
+
     private static void assertPercentile(JsonPath b, String group, String key, double score, int percentile) {
         String at = group + "capabilities.find { it.key == '" + key + "' }.";
         assertEquals(score, b.getDouble(at + "score"), key);

@@ -59,6 +59,20 @@ class MilestoneResourceTest {
     }
 
     @Test
+    void anotherConsultantsAssessmentOfTheSameNameIsNeverLinked() {
+        long theirs = Api.createAssessment("Wharfside Shipping");
+        long mine = Api.otherConsultant().contentType(ContentType.JSON).body(Map.of("organisation", "Wharfside Shipping"))
+                .post("/api/v1/assessments").then().statusCode(201).body("previousAssessmentId", nullValue())
+                .extract().jsonPath().getLong("id");
+        Api.otherConsultant().contentType(ContentType.JSON)
+                .body(Map.of("organisation", "Wharfside Shipping", "previousAssessmentId", theirs))
+                .post("/api/v1/assessments").then().statusCode(400).body("errors[0].field", equalTo("previousAssessmentId"));
+        Api.otherConsultant().get("/api/v1/assessments/" + theirs + "/milestones").then().statusCode(404);
+        Api.otherConsultant().get("/api/v1/assessments/" + mine + "/milestones").then().statusCode(200)
+                .body("summary", containsString("first assessment"));
+    }
+
+    @Test
     void milestoneDiffOnTwoKnownAssessments() throws IOException {
         // then: Business answers every scored question at level 1 (25), Development and Operations at 2 (50)
         long before = Approvals.evaluated("Quayside Logistics", new int[] {1, 2, 2}, Map.of());
