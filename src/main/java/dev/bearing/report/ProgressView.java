@@ -42,6 +42,11 @@ public record ProgressView(boolean hasPrevious, String milestoneSummary, String 
         String indexChange, List<ChangeRow> changes, RawString milestoneChart, String benchmarkBasis,
         String benchmarkMethod, List<GroupView> groups) {
 
+    /** @return whether there is a result to place in the benchmark (false before the first evaluation) */
+    public boolean hasBenchmark() {
+        return !benchmarkBasis.isEmpty();
+    }
+
     /** @return whether there is a milestone chart */
     public boolean hasMilestoneChart() {
         return !milestoneChart.getValue().isEmpty();

@@ -54,6 +54,10 @@ class MilestoneResourceTest {
         Api.consultant().get("/api/v1/assessments/" + second + "/milestones").then().statusCode(200)
                 .body("previousAssessmentId", equalTo((int) first))
                 .body("summary", containsString("has no evaluation"));
+        String page = Api.consultant().accept(ContentType.HTML).get("/assessments/" + second).then().statusCode(200)
+                .extract().asString();
+        assertTrue(page.contains("has no evaluation, so there is nothing to compare with yet"), "milestone section");
+        assertTrue(page.contains("Not evaluated yet: once it is, this shows where the organisation sits"), "benchmark section");
         Api.consultant().get("/api/v1/assessments/987654321/milestones").then().statusCode(404)
                 .contentType("application/problem+json");
     }
