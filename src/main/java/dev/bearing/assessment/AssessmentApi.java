@@ -19,6 +19,13 @@ public final class AssessmentApi {
     }
 
     /**
+     * What Bearing accepts as an e-mail address: one {@code @}, no spaces, control characters or
+     * address-list punctuation (so a value can never add a recipient or a mail header), and a
+     * domain with a dot.
+     */
+    public static final String EMAIL = "[^\\s\\p{Cntrl}@<>(),;:\"\\[\\]]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+";
+
+    /**
      * Create an assessment.
      *
      * @param organisation organisation name, 1..200 characters
@@ -65,9 +72,13 @@ public final class AssessmentApi {
      *
      * @param role BUSINESS, DEVELOPMENT or OPERATIONS
      * @param name optional name or job title, up to 200 characters
+     * @param email optional e-mail address; when given, the invitation with the personal link is
+     *     mailed to it at once
      */
     public record AddRespondent(@NotNull(message = "is required: BUSINESS, DEVELOPMENT or OPERATIONS") Role role,
-            @Size(max = 200, message = "must be at most 200 characters") String name) {
+            @Size(max = 200, message = "must be at most 200 characters") String name,
+            @jakarta.validation.constraints.Pattern(regexp = EMAIL, message = "must be an e-mail address, e.g. name@example.com")
+            @Size(max = 320, message = "must be at most 320 characters") String email) {
     }
 
     /**
@@ -83,10 +94,19 @@ public final class AssessmentApi {
      * @param requiredAnswered of those, how many are answered
      * @param startedAt first answer, or null
      * @param submittedAt submission time, or null
+     * @param email e-mail address for invitations and reminders, or null
+     * @param lastMailedAt when an invitation or reminder was last mailed, or null
+     * @param reopenedAt when a consultant last reopened the submitted survey, or null
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record RespondentView(long id, Role role, String name, String token, String surveyUrl, int answered,
-            int requiredVisible, int requiredAnswered, Instant startedAt, Instant submittedAt) {
+            int requiredVisible, int requiredAnswered, Instant startedAt, Instant submittedAt, String email,
+            Instant lastMailedAt, Instant reopenedAt) {
+
+        /** @return true when submitted */
+        public boolean submitted() {
+            return submittedAt != null;
+        }
     }
 
     /**

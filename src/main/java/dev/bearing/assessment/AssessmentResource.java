@@ -3,16 +3,16 @@ package dev.bearing.assessment;
 import dev.bearing.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 
-import dev.bearing.assessment.AssessmentApi.AddRespondent;
 import dev.bearing.assessment.AssessmentApi.AssessmentView;
 import dev.bearing.assessment.AssessmentApi.CreateAssessment;
-import dev.bearing.assessment.AssessmentApi.RespondentView;
 import dev.bearing.common.ProblemException;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -31,6 +31,9 @@ public class AssessmentResource {
 
     @Inject
     AssessmentService service;
+
+    @Inject
+    SharingService sharing;
 
     @Inject
     dev.bearing.common.BearingConfig config;
@@ -59,21 +62,28 @@ public class AssessmentResource {
         return service.get(parseId(id));
     }
 
-    /** Adds a respondent; 201 with the secret token and survey link. */
-    @org.eclipse.microprofile.openapi.annotations.Operation(summary = "Add a respondent (returns the secret survey link)")
-    @POST
-    @Path("/{id}/respondents")
-    public Response addRespondent(@PathParam("id") String id, @Valid @NotNull AddRespondent request) {
-        RespondentView r = service.addRespondent(parseId(id), request.role(), request.name());
-        return Response.created(URI.create(config.publicUrl() + "/api/v1/respondents/" + r.token() + "/answers")).entity(r).build();
+    /** @return the assessment's owner and the consultants it is shared with */
+    @org.eclipse.microprofile.openapi.annotations.Operation(summary = "Who owns the assessment and who it is shared with")
+    @GET
+    @Path("/{id}/shares")
+    public SharingService.Sharing shares(@PathParam("id") String id) {
+        return sharing.sharing(parseId(id));
     }
 
-    /** @return the assessment's respondents with progress; 404 when unknown */
-    @org.eclipse.microprofile.openapi.annotations.Operation(summary = "List an assessment's respondents with progress")
-    @GET
-    @Path("/{id}/respondents")
-    public List<RespondentView> respondents(@PathParam("id") String id) {
-        return service.respondents(parseId(id));
+    /** Shares the assessment with a consultant (owner or admin only); 400 names {@code username}. */
+    @org.eclipse.microprofile.openapi.annotations.Operation(summary = "Share the assessment with a consultant")
+    @PUT
+    @Path("/{id}/shares/{username}")
+    public SharingService.Sharing share(@PathParam("id") String id, @PathParam("username") String username) {
+        return sharing.share(parseId(id), username);
+    }
+
+    /** Takes a share back (owner or admin only). */
+    @org.eclipse.microprofile.openapi.annotations.Operation(summary = "Stop sharing the assessment with a consultant")
+    @DELETE
+    @Path("/{id}/shares/{username}")
+    public SharingService.Sharing unshare(@PathParam("id") String id, @PathParam("username") String username) {
+        return sharing.unshare(parseId(id), username);
     }
 
     /**

@@ -40,6 +40,9 @@ public class AssessmentService {
     io.quarkus.security.identity.SecurityIdentity identity;
 
     @Inject
+    dev.bearing.security.Audit audit;
+
+    @Inject
     AnswerCodec codec;
 
     @Inject
@@ -129,6 +132,7 @@ public class AssessmentService {
         a.previousAssessmentId = previous;
         a.ownerId = ownerId;
         a.persist();
+        audit.record("assessment.created", a.id, "for \"" + org.name + "\" on " + q.key() + " v" + q.version());
         return view(a);
     }
 
@@ -179,15 +183,28 @@ public class AssessmentService {
      */
     @Transactional
     public RespondentView addRespondent(long assessmentId, Role role, String name) {
+        return addRespondent(assessmentId, role, name, null);
+    }
+
+    /**
+     * As {@link #addRespondent(long, Role, String)}, keeping the respondent's e-mail address.
+     *
+     * @param email address for the invitation and reminders, or null/blank for none (validated by
+     *     the caller; stored stripped)
+     */
+    @Transactional
+    public RespondentView addRespondent(long assessmentId, Role role, String name, String email) {
         Assessment a = find(assessmentId);
         Respondent r = new Respondent();
         r.assessment = a;
         r.role = role;
         r.displayName = name == null || name.isBlank() ? null : dev.bearing.common.UserText.stripInvisible(name).strip();
+        r.email = email == null || email.isBlank() ? null : email.strip();
         String token = tokens.newToken();
         r.tokenHash = TokenGenerator.hash(token);
         r.createdAt = clock.instant();
         r.persist();
+        audit.record("respondent.added", a.id, r.role.label() + (r.displayName == null ? "" : ": " + r.displayName));
         return respondentView(r, questionnaire(a), token);
     }
 
@@ -232,13 +249,14 @@ public class AssessmentService {
      *     is known), otherwise null: the view then carries no token and no link
      * @return the respondent with progress counts computed from the stored answers
      */
-    RespondentView respondentView(Respondent r, Questionnaire q, String token) {
+    public RespondentView respondentView(Respondent r, Questionnaire q, String token) {
         Map<String, AnswerValue> answers = codec.answersOf(r, q);
         Set<String> visible = Visibility.visibleKeys(q, r.role, answers);
         List<Question> required = q.questions().stream()
                 .filter(qu -> qu.required() && visible.contains(qu.key())).toList();
         int requiredAnswered = (int) required.stream().filter(qu -> answers.containsKey(qu.key())).count();
         return new RespondentView(r.id, r.role, r.displayName, token, token == null ? null : config.publicUrl() + "/survey/" + token,
-                answers.size(), required.size(), requiredAnswered, r.startedAt, r.submittedAt);
+                answers.size(), required.size(), requiredAnswered, r.startedAt, r.submittedAt, r.email, r.lastMailedAt,
+                r.reopenedAt);
     }
 }

@@ -63,7 +63,7 @@ public class DemoAssessment {
         }
         String publicUrl = config.publicUrl();
         if (Assessment.count() > 0) {
-            LOG.infof("Bearing is ready: assessments at %s/ (this machine only), API documentation at %s/q/swagger-ui. "
+            LOG.infof("Bearing is ready: log in at %s/login; API documentation at %s/q/swagger-ui. "
                     + "Existing data kept; the demo is created only in an empty database.", publicUrl, publicUrl);
             return;
         }
@@ -75,7 +75,7 @@ public class DemoAssessment {
             LOG.infof("  Survey link (%s, %s; demo only): %s", r.role().label(),
                     r.submittedAt() == null ? "open, half answered" : "submitted", r.surveyUrl());
         }
-        LOG.infof("  Assessment page (this machine only): %s/assessments/%d", publicUrl, a.id());
+        LOG.infof("  Assessment page (log in as an admin): %s/assessments/%d", publicUrl, a.id());
         LOG.infof("  API documentation: %s/q/swagger-ui", publicUrl);
     }
 

@@ -53,6 +53,18 @@ public class Respondent extends PanacheEntity {
     @Column(name = "submitted_at")
     public Instant submittedAt;
 
+    /** E-mail address the invitation and reminders go to, or null (links are then copied by hand). */
+    @Column(length = 320)
+    public String email;
+
+    /** When an invitation or reminder was last mailed, or null. */
+    @Column(name = "last_mailed_at")
+    public Instant lastMailedAt;
+
+    /** When a consultant last reopened the submitted survey, or null. */
+    @Column(name = "reopened_at")
+    public Instant reopenedAt;
+
     /** Optimistic lock version. */
     @Version
     public int version;

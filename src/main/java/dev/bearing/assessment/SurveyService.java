@@ -467,12 +467,26 @@ public class SurveyService {
             done += reqDone;
         }
         List<Question> asked = q.questions().stream().filter(qu -> qu.roles().contains(r.role)).toList();
-        // "which tools?" appears only under "Something else", which few respondents choose: not timed
-        int seconds = asked.stream().filter(qu -> qu.catalogRole() != Question.CatalogRole.OTHER_NAMES)
-                .mapToInt(SurveyService::secondsToAnswer).sum();
-        int minutes = Math.max(5, (int) Math.ceil(seconds / 300.0) * 5);
         return new Survey(token, r.assessment.organisation.name, r.role.label(), q.title(), q.description(),
-                minutes, asked.size(), r.startedAt, r.submittedAt, sections, total, done, followUps);
+                estimatedMinutes(q, r.role), asked.size(), r.startedAt, r.submittedAt, sections, total, done, followUps);
+    }
+
+    /**
+     * Typical time a respondent of the role needs for the whole survey, as the welcome page and
+     * the invitation mail state it.
+     *
+     * @param q the questionnaire
+     * @param role the respondent's role
+     * @return minutes, rounded up to a multiple of 5, at least 5: the sum of
+     *     {@link #secondsToAnswer} over the questions the role can be asked (follow-ups included,
+     *     except the "which tools?" text under "Something else")
+     */
+    public static int estimatedMinutes(Questionnaire q, dev.bearing.questionnaire.Role role) {
+        // "which tools?" appears only under "Something else", which few respondents choose: not timed
+        int seconds = q.questions().stream().filter(qu -> qu.roles().contains(role))
+                .filter(qu -> qu.catalogRole() != Question.CatalogRole.OTHER_NAMES)
+                .mapToInt(SurveyService::secondsToAnswer).sum();
+        return Math.max(5, (int) Math.ceil(seconds / 300.0) * 5);
     }
 
     private String write(Object o) {

@@ -99,6 +99,19 @@ public interface BearingConfig {
         int minimumAssessments();
     }
 
+    /** @return invitation and reminder mail settings */
+    Mail mail();
+
+    /** Invitation and reminder mails (the SMTP server itself is set with {@code quarkus.mailer.*}). */
+    interface Mail {
+        /**
+         * @return the consultancy's name, as the mails to respondents introduce and sign
+         *     themselves, e.g. {@code Acme Consulting}
+         */
+        @WithDefault("The assessment team")
+        String consultancy();
+    }
+
     /** Rule base settings. */
     interface Rules {
         /** @return the rules folder, relative to the working directory or absolute */

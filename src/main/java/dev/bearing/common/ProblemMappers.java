@@ -152,7 +152,7 @@ public class ProblemMappers {
      *     (SQL state class 08), the server shutting down or starting (57P01..57P03), or no
      *     pooled connection within the acquisition timeout
      */
-    static boolean databaseUnavailable(Throwable e) {
+    public static boolean databaseUnavailable(Throwable e) {
         for (Throwable c = e; c != null; c = c.getCause()) {
             if (c instanceof java.sql.SQLTransientConnectionException
                     || c instanceof org.hibernate.exception.JDBCConnectionException) {

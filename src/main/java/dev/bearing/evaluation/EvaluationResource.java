@@ -14,6 +14,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.util.List;
 
 /** Evaluations: {@code POST/GET /api/v1/assessments/{id}/evaluation}. */
 @Path("/api/v1/assessments/{id}/evaluation")
@@ -27,11 +28,25 @@ public class EvaluationResource {
     @Inject
     dev.bearing.common.BearingConfig config;
 
-    /** Evaluates the submitted answers now; 201. 404 unknown assessment; 409 nobody submitted. */
+    /**
+     * What to evaluate.
+     *
+     * @param respondents ids of the submitted respondents to include; absent or null for all who
+     *     submitted
+     */
+    public record EvaluateRequest(List<Long> respondents) {
+    }
+
+    /**
+     * Evaluates the submitted answers now (all, or the respondents named); 201. 400 names
+     * {@code respondents} when one is unknown or unsubmitted; 404 unknown assessment; 409 nobody
+     * submitted.
+     */
     @org.eclipse.microprofile.openapi.annotations.Operation(summary = "Evaluate the submitted surveys now")
     @POST
-    public Response evaluate(@PathParam("id") String id) {
-        StoredEvaluation e = service.evaluate(AssessmentResource.parseId(id));
+    public Response evaluate(@PathParam("id") String id, EvaluateRequest request) {
+        StoredEvaluation e = service.evaluate(AssessmentResource.parseId(id),
+                request == null ? null : request.respondents());
         // built from the configured public URL, never from the request's Host header
         return Response.created(URI.create(config.publicUrl() + "/api/v1/assessments/" + e.assessmentId() + "/evaluation"))
                 .entity(e).build();

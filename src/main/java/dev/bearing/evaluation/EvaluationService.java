@@ -21,6 +21,9 @@ import java.util.List;
 public class EvaluationService {
 
     @Inject
+    dev.bearing.security.Audit audit;
+
+    @Inject
     RuleEngine engine;
 
     @Inject
@@ -42,10 +45,11 @@ public class EvaluationService {
      * @param assessmentId assessment id
      * @param organisation organisation name
      * @param evaluatedAt when it ran (UTC)
+     * @param respondentsIncluded how many submitted respondents it included
      * @param result the result
      */
     public record StoredEvaluation(long id, long assessmentId, String organisation, Instant evaluatedAt,
-            EvaluationResult result) {
+            int respondentsIncluded, EvaluationResult result) {
     }
 
     /**
@@ -57,10 +61,44 @@ public class EvaluationService {
      */
     @Transactional
     public StoredEvaluation evaluate(long assessmentId) {
+        return evaluate(assessmentId, null);
+    }
+
+    /**
+     * Evaluates the answers of the chosen submitted respondents and stores the result.
+     *
+     * @param assessmentId assessment id
+     * @param respondentIds the submitted respondents to include, or null for all submitted
+     * @return the stored evaluation ({@code respondentsIncluded} counts the ones included)
+     * @throws ProblemException 404 unknown assessment; 400 (field {@code respondents}) when the list
+     *     is empty or names a respondent who is not part of the assessment or has not submitted;
+     *     409 when no respondent has submitted
+     */
+    @Transactional
+    public StoredEvaluation evaluate(long assessmentId, java.util.Collection<Long> respondentIds) {
         Assessment a = AssessmentService.find(assessmentId);
         Questionnaire q = assessments.questionnaire(a);
-        List<EvaluationInput.RespondentAnswers> included = Respondent.ofAssessment(a.id).stream()
+        List<Respondent> all = Respondent.ofAssessment(a.id);
+        if (respondentIds != null) {
+            if (respondentIds.isEmpty()) {
+                throw ProblemException.badField("respondents", "choose at least one submitted respondent, or leave "
+                        + "the list out to include all who submitted");
+            }
+            for (Long id : respondentIds) {
+                Respondent r = all.stream().filter(x -> x.id.equals(id)).findFirst().orElse(null);
+                if (r == null) {
+                    throw ProblemException.badField("respondents", "respondent " + id + " is not part of assessment "
+                            + assessmentId);
+                }
+                if (r.submittedAt == null) {
+                    throw ProblemException.badField("respondents", "respondent " + id
+                            + " has not submitted; only submitted surveys can be evaluated");
+                }
+            }
+        }
+        List<EvaluationInput.RespondentAnswers> included = all.stream()
                 .filter(r -> r.submittedAt != null)
+                .filter(r -> respondentIds == null || respondentIds.contains(r.id))
                 .map(r -> new EvaluationInput.RespondentAnswers(r.id, r.role, codec.answersOf(r, q)))
                 .toList();
         if (included.isEmpty()) {
@@ -79,7 +117,9 @@ public class EvaluationService {
         e.respondentsIncluded = included.size();
         e.resultJson = write(result);
         e.persist();
-        return new StoredEvaluation(e.id, a.id, a.organisation.name, e.createdAt, result);
+        audit.record("evaluation.run", a.id, "evaluation " + e.id + " of " + included.size() + " submitted survey(s): "
+                + result.stage().label());
+        return new StoredEvaluation(e.id, a.id, a.organisation.name, e.createdAt, e.respondentsIncluded, result);
     }
 
     /**
@@ -92,7 +132,8 @@ public class EvaluationService {
         Evaluation e = Evaluation.latestOf(a.id).orElseThrow(() -> new ProblemException(404, "Not evaluated",
                 "Assessment " + assessmentId + " has not been evaluated yet; POST /api/v1/assessments/" + assessmentId
                         + "/evaluation once respondents have submitted.", List.of()));
-        return new StoredEvaluation(e.id, a.id, a.organisation.name, e.createdAt, read(e.resultJson));
+        return new StoredEvaluation(e.id, a.id, a.organisation.name, e.createdAt, e.respondentsIncluded,
+                read(e.resultJson));
     }
 
     private String write(EvaluationResult r) {

@@ -25,7 +25,15 @@ public class AccountBootstrap {
     BearingConfig config;
 
     void onStart(@Observes @Priority(jakarta.interceptor.Interceptor.Priority.APPLICATION - 100) StartupEvent event) {
-        accounts.bootstrapAdmin().ifPresentOrElse(t -> {
+        java.util.Optional<AccountService.OneTime> created;
+        try {
+            created = accounts.bootstrapAdmin();
+        } catch (RuntimeException databaseDown) {
+            LOG.warnf("Could not check for accounts (%s); the first admin is created at the next start with the "
+                    + "database reachable.", databaseDown.getMessage());
+            return;
+        }
+        created.ifPresentOrElse(t -> {
             LOG.infof("First admin created. Log in at %s/login as \"%s\" with this one-time password: %s", config.publicUrl(),
                     t.account().username(), t.secret());
             LOG.info("  It is shown only this once and must be changed at first login. "

@@ -2,6 +2,7 @@ package dev.bearing.web;
 
 import dev.bearing.common.Identities;
 import dev.bearing.common.Problem;
+import dev.bearing.common.ProblemMappers;
 import dev.bearing.assessment.AccessControl;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -69,8 +70,12 @@ public class AccessFilters {
 
     /** Not logged in (or a wrong API token or password): 401 for the API, the login page otherwise. */
     @ServerExceptionMapper({ UnauthorizedException.class, AuthenticationFailedException.class })
-    public Response unauthorized(ContainerRequestContext context) {
+    public Response unauthorized(RuntimeException e, ContainerRequestContext context) {
         String path = context.getUriInfo().getPath();
+        if (ProblemMappers.databaseUnavailable(e)) {
+            // the account could not be read: say the database is away, not that the login is wrong
+            return new ProblemMappers().unexpected(e, context.getUriInfo());
+        }
         if (path.startsWith("/api/")) {
             return Response.status(401).type(Problem.MEDIA_TYPE)
                     .header("WWW-Authenticate", "Bearer realm=\"Bearing\"")

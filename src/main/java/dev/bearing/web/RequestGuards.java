@@ -65,6 +65,10 @@ public class RequestGuards {
         HttpServerResponse response = rc.response();
         String path = request.path() == null ? "/" : request.path();
         addHeaders(response.headers(), path, request.isSSL() || publicHttps);
+        if (publicHttps && !request.isSSL()) {
+            // TLS ends at a proxy in front: cookies (session, CSRF, new link) must still be Secure
+            response.headersEndHandler(v -> secureCookies(response.headers()));
+        }
         String host = request.getHeader("Host");
         if (host == null && request.authority() != null) {
             host = request.authority().toString();
@@ -132,6 +136,23 @@ public class RequestGuards {
         if (!path.startsWith("/assets/") && !toolPage) {
             h.set("Cache-Control", "no-store");
         }
+    }
+
+    /**
+     * Marks every cookie being set {@code Secure}, for deployments whose public URL is HTTPS while
+     * Bearing itself is reached over plain HTTP from a TLS-terminating proxy.
+     *
+     * @param h the response headers
+     */
+    static void secureCookies(io.vertx.core.MultiMap h) {
+        java.util.List<String> cookies = h.getAll("Set-Cookie");
+        if (cookies.isEmpty()) {
+            return;
+        }
+        java.util.List<String> secured = cookies.stream()
+                .map(c -> c.toLowerCase(Locale.ROOT).contains("; secure") ? c : c + "; Secure").toList();
+        h.remove("Set-Cookie");
+        secured.forEach(c -> h.add("Set-Cookie", c));
     }
 
     /**

@@ -118,6 +118,12 @@ class AccessMatrixTest {
             return account;
         }
 
+        /** @return the id of the respondent whose survey token is {@link #token} */
+        long respondentId() {
+            return Api.consultant().get("/api/v1/assessments/" + assessment + "/respondents").then().statusCode(200)
+                    .extract().jsonPath().getLong("[0].id");
+        }
+
         /** @return an API token id of the owner */
         long apiToken() {
             if (apiToken == null) {
@@ -134,13 +140,15 @@ class AccessMatrixTest {
 
     /** @return whether a call on this route changes what the next caller would meet */
     private static boolean destructive(Row row) {
-        return row.method().equals("DELETE") || row.route().matches(".*/(delete|archive|disable|reset|reset-password|revoke|submit|reopen)$");
+        return row.method().equals("DELETE") || row.method().equals("PUT")
+                || row.route().matches(".*/(delete|archive|disable|reset|reset-password|revoke|submit|reopen|link|reminders)$");
     }
 
     private static Response call(Fixture f, int persona, Row row) {
         String path = row.route().replace("{token}", f.token).replace("{section}", "continuous_integration")
-                .replace("{questionKey}", "ci.build_trigger").replace("{key}", "devops-maturity").replace("{version}", "2")
-                .replace("{tokenId}", row.route().contains("{tokenId}") ? String.valueOf(f.apiToken()) : "");
+                .replace("{questionKey}", "ci.build_trigger").replace("{username}", Api.OTHER_CONSULTANT).replace("{key}", "devops-maturity").replace("{version}", "2")
+                .replace("{tokenId}", row.route().contains("{tokenId}") ? String.valueOf(f.apiToken()) : "")
+                .replace("{respondentId}", row.route().contains("{respondentId}") ? String.valueOf(f.respondentId()) : "");
         path = path.replace("{id}", path.contains("/admin/") ? String.valueOf(f.account()) : String.valueOf(f.assessment));
         Supplier<RequestSpecification> who = switch (persona) {
             case 0 -> () -> given();

@@ -26,15 +26,38 @@ class SurveyPagesTest {
     record Form(String cookie, String token) {
     }
 
+    /** @return a request as the test consultant on consultant pages, anonymous on survey pages */
+    private static io.restassured.specification.RequestSpecification caller(String path) {
+        return path.startsWith("/survey/") ? given() : Api.consultant();
+    }
+
     static Form csrf(String path) {
-        Response page = given().redirects().follow(false).get(path);
+        Response page = caller(path).redirects().follow(false).get(path);
         Matcher m = Pattern.compile("name=\"csrf-token\" value=\"([^\"]+)\"").matcher(page.asString());
         assertTrue(m.find(), "the page " + path + " carries a CSRF token");
         return new Form(page.getCookie("csrf-token"), m.group(1));
     }
 
+    /** As {@link #csrf}, logged in as the test consultant (consultant pages). */
+    static Form consultantCsrf(String path) {
+        Response page = Api.consultant().redirects().follow(false).get(path);
+        Matcher m = Pattern.compile("name=\"csrf-token\" value=\"([^\"]+)\"").matcher(page.asString());
+        assertTrue(m.find(), "the page " + path + " carries a CSRF token");
+        return new Form(page.getCookie("csrf-token"), m.group(1));
+    }
+
+    /** As {@link #post}, logged in as the test consultant. */
+    static Response consultantPost(String path, Form f, Object... fields) {
+        var spec = Api.consultant().redirects().follow(false).contentType("application/x-www-form-urlencoded; charset=UTF-8")
+                .cookie("csrf-token", f.cookie()).formParam("csrf-token", f.token());
+        for (int i = 0; i < fields.length; i += 2) {
+            spec = spec.formParam((String) fields[i], fields[i + 1]);
+        }
+        return spec.post(path);
+    }
+
     static Response post(String path, Form f, Object... fields) {
-        var spec = given().redirects().follow(false).contentType("application/x-www-form-urlencoded; charset=UTF-8")
+        var spec = caller(path).redirects().follow(false).contentType("application/x-www-form-urlencoded; charset=UTF-8")
                 .cookie("csrf-token", f.cookie()).formParam("csrf-token", f.token());
         for (int i = 0; i < fields.length; i += 2) {
             spec = spec.formParam((String) fields[i], fields[i + 1]);
@@ -214,19 +237,22 @@ class SurveyPagesTest {
 
     @Test
     void consultantCreatesAnAssessmentAndAddsRespondentsFromThePages() {
-        Form f = csrf("/");
-        String location = post("/assessments", f, "organisation", "Woodgrove Bank").then().statusCode(303)
+        Form f = consultantCsrf("/");
+        String location = consultantPost("/assessments", f, "organisation", "Woodgrove Bank").then().statusCode(303)
                 .extract().header("Location");
         long id = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
-        post("/assessments", f, "organisation", "  ").then().statusCode(422).body(containsString("Enter the organisation"));
-        Form g = csrf("/assessments/" + id);
-        post("/assessments/" + id + "/respondents", g, "role", "OPERATIONS", "name", "Head of Ops").then().statusCode(303);
-        post("/assessments/" + id + "/respondents", g, "role", "CEO").then().statusCode(422)
+        consultantPost("/assessments", f, "organisation", "  ").then().statusCode(422).body(containsString("Enter the organisation"));
+        Form g = consultantCsrf("/assessments/" + id);
+        String newLink = consultantPost("/assessments/" + id + "/respondents", g, "role", "OPERATIONS", "name", "Head of Ops").then()
+                .statusCode(303).extract().cookie("bearing-new-links");
+        consultantPost("/assessments/" + id + "/respondents", g, "role", "CEO").then().statusCode(422)
                 .body(containsString("Choose the respondent"));
-        Api.consultant().get("/assessments/" + id).then().statusCode(200)
+        // the link is shown once, right after it was made (only its hash is stored)
+        Api.consultant().cookie("bearing-new-links", newLink).get("/assessments/" + id).then().statusCode(200)
                 .body(containsString("Head of Ops")).body(containsString("not started"))
                 .body(containsString("/survey/"));
-        post("/assessments/" + id + "/evaluate", g).then().statusCode(409).body(containsString("no submitted respondent"));
+        Api.consultant().get("/assessments/" + id).then().statusCode(200).body(not(containsString("/survey/")));
+        consultantPost("/assessments/" + id + "/evaluate", g).then().statusCode(409).body(containsString("no submitted respondent"));
         assertEquals(1, Api.consultant().get("/api/v1/assessments/" + id + "/respondents").then().extract().jsonPath().getList("$").size());
     }
 

@@ -1,0 +1,166 @@
+package dev.bearing.web;
+
+import dev.bearing.assessment.AssessmentResource;
+import dev.bearing.common.BearingConfig;
+import dev.bearing.common.ProblemException;
+import dev.bearing.questionnaire.Role;
+import dev.bearing.respondent.InvitationService;
+import dev.bearing.respondent.InvitationService.Reminders;
+import dev.bearing.respondent.InvitationService.Sent;
+import dev.bearing.respondent.RespondentAnswersService;
+import dev.bearing.respondent.RespondentAnswersService.AnswerSheetView;
+import dev.bearing.security.Roles;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+
+/**
+ * The consultant's pages about respondents: a respondent's answers read-only (saved answers,
+ * submitted or not), reopening a submitted survey with a note, re-issuing a personal link and
+ * sending reminders. Every POST ends in a 303; new links travel to the assessment page in
+ * {@link NewLinks}, which shows them once.
+ */
+@Path("/assessments/{id}/respondents")
+@Produces(MediaType.TEXT_HTML)
+@RolesAllowed({Roles.CONSULTANT, Roles.ADMIN})
+public class RespondentPages {
+
+    @Inject
+    InvitationService invitations;
+
+    @Inject
+    RespondentAnswersService answers;
+
+    @Inject
+    AssessmentPages assessmentPages;
+
+    @Inject
+    BearingConfig config;
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance answers(AnswerSheetView sheet, String error, String note);
+    }
+
+    /** @return the respondent's answers by section, free text highlighted, with the reopen form */
+    @GET
+    @Path("{respondentId}")
+    public TemplateInstance answers(@PathParam("id") String id, @PathParam("respondentId") String respondentId) {
+        return Templates.answers(answers.answers(AssessmentResource.parseId(id), number(respondentId)), null, "");
+    }
+
+    /** Reopens the submitted survey; the answers page again with a message when the note is missing. */
+    @POST
+    @Path("{respondentId}/reopen")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response reopen(@PathParam("id") String id, @PathParam("respondentId") String respondentId,
+            @FormParam("note") String note) {
+        long assessmentId = AssessmentResource.parseId(id);
+        long rid = number(respondentId);
+        try {
+            answers.reopen(assessmentId, rid, note);
+        } catch (ProblemException e) {
+            if (e.status() == 400 || e.status() == 409) {
+                String m = e.status() == 409 ? e.getMessage()
+                        : "Write a short note saying why the survey is reopened (at most 1,000 characters); it goes to the audit log.";
+                return Response.status(e.status() == 400 ? 422 : 409)
+                        .entity(Templates.answers(answers.answers(assessmentId, rid), m, note == null ? "" : note)).build();
+            }
+            throw e;
+        }
+        return AssessmentPages.seeOther("/assessments/" + assessmentId + "/respondents/" + rid).build();
+    }
+
+    /** Adds a respondent from the form and shows the assessment again. */
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response addRespondent(@PathParam("id") String id, @FormParam("role") String role,
+            @FormParam("name") String name, @FormParam("email") String email) {
+        long assessmentId = AssessmentResource.parseId(id);
+        Role r;
+        try {
+            r = Role.valueOf(role == null ? "" : role);
+        } catch (IllegalArgumentException e) {
+            return Response.status(422).entity(assessmentPages.page(assessmentId, "Choose the respondent's role.")).build();
+        }
+        if (name != null && name.strip().length() > 200) {
+            return Response.status(422).entity(assessmentPages.page(assessmentId, "The name is too long; use at most 200 characters."))
+                    .build();
+        }
+        String address = email == null ? "" : email.strip();
+        if (!address.isEmpty() && (address.length() > 320
+                || !address.matches(dev.bearing.assessment.AssessmentApi.EMAIL))) {
+            return Response.status(422).entity(assessmentPages.page(assessmentId, "The e-mail address is not one a mail can go to "
+                    + "(e.g. name@example.com); the respondent was not added.")).build();
+        }
+        var sent = invitations.add(assessmentId, r, name, address.isEmpty() ? null : address);
+        return AssessmentPages.seeOther("/assessments/" + assessmentId + "#respondents")
+                .cookie(NewLinks.cookie(assessmentId, List.of(sent), https())).build();
+    }
+
+    /** Makes a new personal link (mailed when {@code mail=true}); the assessment page shows it once. */
+    @POST
+    @Path("{respondentId}/link")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response reissue(@PathParam("id") String id, @PathParam("respondentId") String respondentId,
+            @FormParam("mail") String mail) {
+        long assessmentId = AssessmentResource.parseId(id);
+        Sent s;
+        try {
+            s = invitations.reissue(assessmentId, number(respondentId), "true".equals(mail));
+        } catch (ProblemException e) {
+            if (e.status() == 400) {
+                return Response.status(422).entity(assessmentPages.page(assessmentId,
+                        "This respondent has no e-mail address: make a new link without mailing it and pass it on yourself.")).build();
+            }
+            throw e;
+        }
+        return AssessmentPages.seeOther("/assessments/" + assessmentId + "#respondents")
+                .cookie(NewLinks.cookie(assessmentId, List.of(s), https())).build();
+    }
+
+    /** Mails reminders with new links to every unfinished respondent with an address. */
+    @POST
+    @Path("reminders")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response remind(@PathParam("id") String id) {
+        long assessmentId = AssessmentResource.parseId(id);
+        Reminders r = invitations.remind(assessmentId);
+        return AssessmentPages.seeOther("/assessments/" + assessmentId + "#respondents")
+                .cookie(NewLinks.cookie(assessmentId, r.reminded(), https())).build();
+    }
+
+    /** Unknown ids and refused requests: an error page naming what was wrong, nothing internal. */
+    @org.jboss.resteasy.reactive.server.ServerExceptionMapper
+    public Response problem(ProblemException e) {
+        return Response.status(e.status()).type(MediaType.TEXT_HTML_TYPE)
+                .entity(AssessmentPages.Templates.error(e.status(), e.title(), e.getMessage())).build();
+    }
+
+    private boolean https() {
+        return config.publicUrl().startsWith("https://");
+    }
+
+    private static long number(String id) {
+        try {
+            long v = Long.parseLong(id);
+            if (v > 0) {
+                return v;
+            }
+        } catch (NumberFormatException e) {
+            // falls through: such a respondent cannot exist
+        }
+        throw ProblemException.notFound("Respondent " + id);
+    }
+}
