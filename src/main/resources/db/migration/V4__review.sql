@@ -24,6 +24,7 @@ create table review_edit (
 create index review_edit_assessment_idx on review_edit (assessment_id, id);
 create unique index review_edit_undo_once on review_edit (undoes_id) where undoes_id is not null;
 
--- what an approved version's PDF shows besides the result: organisation name, evaluation time and
--- the respondents' answers as they were at approval, so the PDF renders the same bytes later
+-- what an approved version's PDF shows besides the result, as it was at approval: organisation name,
+-- evaluation time, the respondents' answers, the milestone comparison and the benchmark, so the PDF
+-- renders the same bytes later
 alter table assessment_version add column report_json text;

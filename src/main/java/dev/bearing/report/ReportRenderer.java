@@ -115,7 +115,22 @@ public class ReportRenderer {
      * @return the XHTML the PDF is made from (for tests and debugging)
      */
     String xhtml(ReportData data) {
-        return ReportTemplates.roadmap(ReportView.of(data, charts)).render();
+        ProgressView progress = data.milestones() == null && data.benchmark() == null ? null
+                : ProgressView.of(data.milestones(), data.benchmark(), charts);
+        return ReportTemplates.roadmap(ReportView.of(data, charts), progress).render();
+    }
+
+    /**
+     * The milestone comparison and the benchmark formatted for a page (assessment or review page)
+     * or the PDF, with their charts.
+     *
+     * @param milestones the change since the previous milestone, or null
+     * @param benchmark the benchmark, or null
+     * @return the view; strings cleaned, charts escaped
+     */
+    public ProgressView progress(dev.bearing.milestone.MilestoneComparison milestones,
+            dev.bearing.benchmark.Benchmark benchmark) {
+        return ProgressView.of(milestones, benchmark, charts);
     }
 
     /**

@@ -42,6 +42,12 @@ public class ReportService {
     @Inject
     ReportRenderer renderer;
 
+    @Inject
+    dev.bearing.milestone.MilestoneService milestones;
+
+    @Inject
+    dev.bearing.benchmark.BenchmarkService benchmarks;
+
     private final Semaphore slots;
     private final int waitSeconds;
 
@@ -132,7 +138,11 @@ public class ReportService {
             }
             respondents.add(new ReportData.RespondentAnswers(r.role.label(), r.displayName, rows));
         }
-        return new ReportData(a.organisation.name, a.id, evaluatedAt, result, respondents, approval);
+        return new ReportData(a.organisation.name, a.id, evaluatedAt, result, respondents,
+                milestones.compare(a.id, result, evaluatedAt),
+                benchmarks.place(a.id, result, "the evaluation of " + java.time.format.DateTimeFormatter
+                        .ofPattern("d MMMM uuuu", java.util.Locale.ENGLISH).withZone(java.time.ZoneOffset.UTC)
+                        .format(evaluatedAt)), approval);
     }
 
     /** All render slots stayed busy: the client should retry shortly. */

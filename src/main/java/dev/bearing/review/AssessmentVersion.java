@@ -76,7 +76,7 @@ public class AssessmentVersion extends PanacheEntity {
     /**
      * What the version's PDF shows besides the result, as it was at approval ({@code
      * ReviewService.ReportSnapshot} as JSON: organisation, evaluation time, the respondents'
-     * answers), so the PDF renders the same later; null for versions written before V4.
+     * answers, milestone comparison and benchmark), so the PDF renders the same later; null for versions written before V4.
      */
     @Column(name = "report_json")
     public String reportJson;

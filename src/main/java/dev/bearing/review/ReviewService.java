@@ -80,8 +80,11 @@ public class ReviewService {
      * @param organisation organisation name
      * @param evaluatedAt when the evaluation ran
      * @param respondents the submitted respondents' answers
+     * @param milestones the change since the previous assessment, as at approval, or null
+     * @param benchmark the place among the consultancy's approved assessments, as at approval, or null
      */
-    record ReportSnapshot(String organisation, Instant evaluatedAt, List<ReportData.RespondentAnswers> respondents) {
+    record ReportSnapshot(String organisation, Instant evaluatedAt, List<ReportData.RespondentAnswers> respondents,
+            dev.bearing.milestone.MilestoneComparison milestones, dev.bearing.benchmark.Benchmark benchmark) {
     }
 
     /**
@@ -265,7 +268,8 @@ public class ReviewService {
         v.stagePhase = e.stagePhase;
         v.deliveryBand = e.deliveryBand;
         v.maturityIndex = e.maturityIndex;
-        v.reportJson = writeAny(new ReportSnapshot(data.organisation(), e.createdAt, data.respondents()));
+        v.reportJson = writeAny(new ReportSnapshot(data.organisation(), e.createdAt, data.respondents(),
+                data.milestones(), data.benchmark()));
         v.persist();
         long applied = s.edits().stream().filter(x -> "applied".equals(x.status())).count();
         audit.record("review.approved", a.id, "Approved version " + v.number + " of evaluation " + e.id + " with "
@@ -346,7 +350,7 @@ public class ReviewService {
             throw new IllegalStateException("Version " + v.id + " cannot be read", ex);
         }
         return new ReportData(snap.organisation(), v.assessmentId, snap.evaluatedAt(), result, snap.respondents(),
-                approval);
+                snap.milestones(), snap.benchmark(), approval);
     }
 
     /**

@@ -49,6 +49,15 @@ public class AssessmentPages {
     EvaluationService evaluations;
 
     @Inject
+    dev.bearing.milestone.MilestoneService milestones;
+
+    @Inject
+    dev.bearing.benchmark.BenchmarkService benchmarks;
+
+    @Inject
+    dev.bearing.report.ReportRenderer renderer;
+
+    @Inject
     SharingService sharing;
 
     @jakarta.transaction.Transactional
@@ -67,7 +76,8 @@ public class AssessmentPages {
         static native TemplateInstance index(List<AssessmentView> assessments, String error, String organisation);
 
         static native TemplateInstance assessment(AssessmentView assessment, StoredEvaluation evaluation, String error,
-                Links links, SharingService.Sharing sharing, List<AuditEvent> history);
+                Links links, SharingService.Sharing sharing, List<AuditEvent> history,
+                dev.bearing.report.ProgressView progress);
 
         static native TemplateInstance error(int status, String title, String message);
     }
@@ -82,14 +92,14 @@ public class AssessmentPages {
     @POST
     @Path("assessments")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response create(@FormParam("organisation") String organisation) {
+    public Response create(@FormParam("organisation") String organisation, @FormParam("first") String first) {
         String name = organisation == null ? "" : organisation.strip();
         if (name.isEmpty() || name.length() > 200) {
             String message = name.isEmpty() ? "Enter the organisation's name." : "The name is " + name.length()
                     + " characters long; use at most 200.";
             return Response.status(422).entity(Templates.index(assessments.list(), message, name)).build();
         }
-        AssessmentView a = assessments.create(name, null, null);
+        AssessmentView a = assessments.create(name, null, null, null, !"true".equals(first));
         return seeOther("/assessments/" + a.id()).build();
     }
 
@@ -217,6 +227,7 @@ public class AssessmentPages {
     private TemplateInstance page(long assessmentId, String error, Links links) {
         AssessmentView a = assessments.get(assessmentId);
         StoredEvaluation e = a.latestEvaluationAt() == null ? null : evaluations.latest(assessmentId);
-        return Templates.assessment(a, e, error, links, sharing.sharing(assessmentId), history(assessmentId));
+        return Templates.assessment(a, e, error, links, sharing.sharing(assessmentId), history(assessmentId),
+                renderer.progress(milestones.compare(assessmentId), benchmarks.place(assessmentId)));
     }
 }
