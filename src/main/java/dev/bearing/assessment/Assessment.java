@@ -32,6 +32,13 @@ public class Assessment extends PanacheEntity {
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
+    /**
+     * The organisation's previous assessment (the milestone before this one), or null for a first
+     * assessment. Set at creation; see {@link AssessmentService#create}.
+     */
+    @Column(name = "previous_assessment_id")
+    public Long previousAssessmentId;
+
     /** The owning consultant's account id; null only for assessments made before accounts existed. */
     @Column(name = "owner_id")
     public Long ownerId;

@@ -31,9 +31,12 @@ public final class AssessmentApi {
      * @param organisation organisation name, 1..200 characters
      * @param questionnaireKey questionnaire key; default {@code devops-maturity}
      * @param questionnaireVersion version; default the newest
+     * @param previousAssessmentId the organisation's previous assessment (the last milestone); default
+     *     the newest earlier assessment of an organisation of the same name (case and spaces aside)
+     * @param linkPrevious false for an organisation's first assessment (no link); default true
      */
     public record CreateAssessment(@NotBlank(message = "is required") @Size(max = 200, message = "must be at most 200 characters") String organisation, String questionnaireKey,
-            @Positive Integer questionnaireVersion) {
+            @Positive Integer questionnaireVersion, @Positive Long previousAssessmentId, Boolean linkPrevious) {
     }
 
     /**
@@ -46,10 +49,11 @@ public final class AssessmentApi {
      * @param createdAt creation time (UTC)
      * @param respondents respondents in the order added
      * @param latestEvaluationAt time of the latest evaluation, or null
+     * @param previousAssessmentId the organisation's previous assessment (the last milestone), or null
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record AssessmentView(long id, String organisation, String questionnaireKey, int questionnaireVersion,
-            Instant createdAt, List<RespondentView> respondents, Instant latestEvaluationAt) {
+            Instant createdAt, List<RespondentView> respondents, Instant latestEvaluationAt, Long previousAssessmentId) {
 
         /** @return how many respondents have submitted */
         public long submittedCount() {

@@ -51,7 +51,7 @@ public class AssessmentResource {
     @POST
     public Response create(@Valid @NotNull CreateAssessment request) {
         AssessmentView a = service.create(request.organisation(), request.questionnaireKey(),
-                request.questionnaireVersion());
+                request.questionnaireVersion(), request.previousAssessmentId(), !Boolean.FALSE.equals(request.linkPrevious()));
         return Response.created(URI.create(config.publicUrl() + "/api/v1/assessments/" + a.id())).entity(a).build();
     }
 

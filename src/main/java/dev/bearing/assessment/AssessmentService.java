@@ -48,8 +48,12 @@ public class AssessmentService {
     @Inject
     dev.bearing.common.BearingConfig config;
 
+    @Inject
+    dev.bearing.assessment.AccessControl access;
+
     /**
-     * Creates an organisation and an assessment for it.
+     * Creates an organisation and an assessment for it, linked to the organisation's newest earlier
+     * assessment the caller may see (see {@link #create(String, String, Integer, Long, boolean)}).
      *
      * @param organisationName 1..200 characters (validated by the caller)
      * @param questionnaireKey questionnaire key or null for the default
@@ -59,7 +63,7 @@ public class AssessmentService {
      */
     @Transactional
     public AssessmentView create(String organisationName, String questionnaireKey, Integer version) {
-        return create(organisationName, questionnaireKey, version, Identities.accountId(identity));
+        return create(organisationName, questionnaireKey, version, null, true, Identities.accountId(identity));
     }
 
     /**
@@ -68,10 +72,56 @@ public class AssessmentService {
      */
     @Transactional
     public AssessmentView create(String organisationName, String questionnaireKey, Integer version, Long ownerId) {
+        return create(organisationName, questionnaireKey, version, null, true, ownerId);
+    }
+
+    /**
+     * As {@link #create(String, String, Integer, Long, boolean, Long)}, owned by the caller.
+     */
+    @Transactional
+    public AssessmentView create(String organisationName, String questionnaireKey, Integer version,
+            Long previousAssessmentId, boolean linkPrevious) {
+        return create(organisationName, questionnaireKey, version, previousAssessmentId, linkPrevious,
+                Identities.accountId(identity));
+    }
+
+    /**
+     * Creates an organisation and an assessment for it. Every assessment keeps the organisation's
+     * name as typed; two assessments are of the same organisation when their names are equal apart
+     * from case and white space (SQL {@code organisation_key(name)}, V7). A re-assessment links to
+     * the previous milestone: the assessment named, else (when {@code linkPrevious}) the newest
+     * earlier assessment of the same organisation that the caller may see.
+     *
+     * @param organisationName 1..200 characters (validated by the caller)
+     * @param questionnaireKey questionnaire key or null for the default
+     * @param version questionnaire version or null for the newest
+     * @param previousAssessmentId the previous assessment to link, or null to find it by name
+     * @param linkPrevious false for an organisation's first assessment: nothing is linked (ignored
+     *     when {@code previousAssessmentId} is given)
+     * @param ownerId the owning account (null: nobody, seen by admins only)
+     * @return the new assessment
+     * @throws ProblemException 404 when the questionnaire or version does not exist; 400 naming
+     *     {@code previousAssessmentId} when that assessment does not exist or the caller may not see it
+     */
+    @Transactional
+    public AssessmentView create(String organisationName, String questionnaireKey, Integer version,
+            Long previousAssessmentId, boolean linkPrevious, Long ownerId) {
         String key = questionnaireKey == null || questionnaireKey.isBlank() ? DEFAULT_QUESTIONNAIRE : questionnaireKey;
         Questionnaire q = version == null ? questionnaires.latest(key) : questionnaires.get(key, version);
+        String name = dev.bearing.common.UserText.stripInvisible(organisationName).strip();
+        Long previous;
+        if (previousAssessmentId != null) {
+            Assessment p = previousAssessmentId > 0 ? Assessment.findById(previousAssessmentId) : null;
+            if (p == null || !access.maySee(p)) {
+                throw ProblemException.badField("previousAssessmentId",
+                        "no assessment " + previousAssessmentId + " to follow on from");
+            }
+            previous = p.id;
+        } else {
+            previous = linkPrevious ? newestOfOrganisation(name) : null;
+        }
         Organisation org = new Organisation();
-        org.name = dev.bearing.common.UserText.stripInvisible(organisationName).strip();
+        org.name = name;
         org.createdAt = clock.instant();
         org.persist();
         Assessment a = new Assessment();
@@ -79,10 +129,31 @@ public class AssessmentService {
         a.questionnaireKey = q.key();
         a.questionnaireVersion = q.version();
         a.createdAt = clock.instant();
+        a.previousAssessmentId = previous;
         a.ownerId = ownerId;
         a.persist();
         audit.record("assessment.created", a.id, "for \"" + org.name + "\" on " + q.key() + " v" + q.version());
         return view(a);
+    }
+
+    /**
+     * @param organisationName a name as typed
+     * @return id of the newest assessment of the organisation of that name (case and white space
+     *     aside) that the caller may see, or null
+     */
+    @SuppressWarnings("unchecked")
+    Long newestOfOrganisation(String organisationName) {
+        List<Number> ids = Assessment.getEntityManager().createNativeQuery("""
+                select a.id from assessment a join organisation o on o.id = a.organisation_id
+                where organisation_key(o.name) = organisation_key(:name)
+                order by a.created_at desc, a.id desc limit 50""").setParameter("name", organisationName).getResultList();
+        for (Number id : ids) {
+            Assessment candidate = Assessment.findById(id.longValue());
+            if (candidate != null && access.maySee(candidate)) {
+                return candidate.id;
+            }
+        }
+        return null;
     }
 
     /**
@@ -163,7 +234,7 @@ public class AssessmentService {
         List<RespondentView> rs = Respondent.ofAssessment(a.id).stream().map(r -> respondentView(r, q, null)).toList();
         Instant latest = dev.bearing.evaluation.Evaluation.latestOf(a.id).map(e -> e.createdAt).orElse(null);
         return new AssessmentView(a.id, a.organisation.name, a.questionnaireKey, a.questionnaireVersion, a.createdAt,
-                rs, latest);
+                rs, latest, a.previousAssessmentId);
     }
 
     /**

@@ -85,6 +85,20 @@ public interface BearingConfig {
         int bcryptCost();
     }
 
+    /** @return benchmark settings */
+    Benchmark benchmark();
+
+    /** Settings of the benchmark within the consultancy. */
+    interface Benchmark {
+        /**
+         * @return approved assessments (of other organisations) a comparison group needs before any
+         *     of its figures is shown; below it the report says how many exist so far. 5 keeps a
+         *     percentile from describing one or two identifiable clients.
+         */
+        @WithDefault("5")
+        int minimumAssessments();
+    }
+
     /** @return invitation and reminder mail settings */
     Mail mail();
 

@@ -23,12 +23,39 @@ import java.util.Map;
  * @param decisions the decisions leadership has to make, most consequential first (at most three)
  * @param comments what respondents wrote in free text, in survey order
  * @param firedRules names of the rules whose conclusions stand in this result, sorted
+ * @param review the consultant's review applied to this result (overrides, edits, each with its
+ *     note, who and when), in the order made; null for the result as the rules produced it
  */
 public record EvaluationResult(String ruleSetVersion, String catalogVersion, String questionnaireKey,
         int questionnaireVersion, Map<String, Integer> respondents, List<CapabilityResult> capabilities,
         Map<String, Double> dimensions, Maturity maturity, Stage stage, Delivery delivery,
         List<LayerRecommendation> stack, List<FindingResult> findings, List<RoadmapEntry> roadmap,
-        List<Decision> decisions, List<Comment> comments, List<String> firedRules) {
+        List<Decision> decisions, List<Comment> comments, List<String> firedRules,
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<ReviewNote> review) {
+
+    /** The result as the rules produced it, before any review. */
+    public EvaluationResult(String ruleSetVersion, String catalogVersion, String questionnaireKey,
+            int questionnaireVersion, Map<String, Integer> respondents, List<CapabilityResult> capabilities,
+            Map<String, Double> dimensions, Maturity maturity, Stage stage, Delivery delivery,
+            List<LayerRecommendation> stack, List<FindingResult> findings, List<RoadmapEntry> roadmap,
+            List<Decision> decisions, List<Comment> comments, List<String> firedRules) {
+        this(ruleSetVersion, catalogVersion, questionnaireKey, questionnaireVersion, respondents, capabilities,
+                dimensions, maturity, stage, delivery, stack, findings, roadmap, decisions, comments, firedRules, null);
+    }
+
+    /**
+     * One change a consultant made to the result during review, as applied.
+     *
+     * @param kind override, finding-risk, finding-hide, finding-merge, roadmap-phase, roadmap-text
+     *     or roadmap-add
+     * @param target what it changed: a stack entry key, a finding key or a roadmap item key
+     * @param change what changed, in plain words, e.g. "Source control: GitHub instead of GitLab"
+     * @param note the consultant's note, may be empty where a note is optional
+     * @param by username of the consultant
+     * @param at when, ISO-8601 UTC
+     */
+    public record ReviewNote(String kind, String target, String change, String note, String by, String at) {
+    }
 
     /**
      * Scores of one capability.

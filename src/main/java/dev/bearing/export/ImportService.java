@@ -79,8 +79,9 @@ public class ImportService {
         }
         AssessmentView created;
         try {
+            // an import is a copy, not a re-assessment: it links to no earlier milestone
             created = assessments.create(doc.assessment().organisation(), doc.assessment().questionnaireKey(),
-                    doc.assessment().questionnaireVersion());
+                    doc.assessment().questionnaireVersion(), null, false);
         } catch (ProblemException e) {
             if (e.status() == 404) {
                 throw ProblemException.badField("assessment.questionnaireVersion", "questionnaire "

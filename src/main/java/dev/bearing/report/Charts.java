@@ -508,6 +508,114 @@ public final class Charts {
         return lines;
     }
 
+    // ---------------------------------------------------------------------------------------
+    // Milestones and benchmark
+
+    /**
+     * A capability's score at two milestones.
+     *
+     * @param name capability name
+     * @param before score at the previous milestone, 0..100, or null
+     * @param after score now, 0..100, or null
+     */
+    public record ScoreChange(String name, Double before, Double after) {
+    }
+
+    /**
+     * The change per capability since the previous milestone: one row per capability with the
+     * previous score (hollow circle), the score now (filled circle), a line between them coloured
+     * by direction (green up, red down) and the change in points at the right.
+     *
+     * @param rows capabilities in report order
+     * @return an SVG element, or an empty string when no capability has both scores
+     */
+    public String milestoneChange(List<ScoreChange> rows) {
+        List<ScoreChange> both = rows.stream().filter(r -> r.before() != null && r.after() != null).toList();
+        if (both.isEmpty()) {
+            return "";
+        }
+        double labelWidth = 200;
+        double left = labelWidth + 12;
+        double right = WIDTH - 60;
+        double top = 34;
+        double row = 17;
+        int h = (int) Math.ceil(top + row * both.size() + 14);
+        Svg s = new Svg(WIDTH, h);
+        java.util.function.DoubleUnaryOperator x = v -> left + clamp(v, 0, 100) / 100.0 * (right - left);
+        // legend
+        s.raw("<circle cx=\"" + f(left + 4) + "\" cy=\"10\" r=\"3.6\" fill=\"#FFFFFF\" stroke=\"" + MUTED
+                + "\" stroke-width=\"1.4\"/>");
+        s.text(left + 12, 13, "Previous milestone", 8, false, "start", MUTED);
+        s.raw("<circle cx=\"" + f(left + 112) + "\" cy=\"10\" r=\"3.8\" fill=\"" + INK + "\"/>");
+        s.text(left + 120, 13, "Now", 8, false, "start", MUTED);
+        s.text(WIDTH - 4, 13, "Change", 8, true, "end", MUTED);
+        // grid
+        for (int t = 0; t <= 100; t += 25) {
+            s.line(x.applyAsDouble(t), top - 8, x.applyAsDouble(t), h - 12, GRID, 0.6, null);
+            s.text(x.applyAsDouble(t), top - 11, String.valueOf(t), 7.5, false, "middle", MUTED);
+        }
+        for (int i = 0; i < both.size(); i++) {
+            ScoreChange r = both.get(i);
+            double cy = top + row * i + row / 2;
+            List<String> name = wrap(r.name(), 8.5, false, labelWidth, 1);
+            s.text(labelWidth, cy + 3, name.isEmpty() ? "" : name.get(0), 8.5, false, "end", INK);
+            double delta = Math.round((r.after() - r.before()) * 10) / 10.0;
+            String colour = delta > 0 ? "#2F7D32" : delta < 0 ? "#B3261E" : MUTED;
+            s.line(x.applyAsDouble(r.before()), cy, x.applyAsDouble(r.after()), cy, colour, 2.2, null);
+            s.raw("<circle cx=\"" + f(x.applyAsDouble(r.before())) + "\" cy=\"" + f(cy) + "\" r=\"3.6\" fill=\"#FFFFFF\" "
+                    + "stroke=\"" + MUTED + "\" stroke-width=\"1.4\"/>");
+            s.raw("<circle cx=\"" + f(x.applyAsDouble(r.after())) + "\" cy=\"" + f(cy) + "\" r=\"3.8\" fill=\"" + INK
+                    + "\"/>");
+            s.text(WIDTH - 4, cy + 3, signed(delta), 8.5, true, "end", colour);
+        }
+        s.text(right, h - 2, "Combined score (0–100)", 7.5, false, "end", MUTED);
+        return s.end();
+    }
+
+    /**
+     * A bar per capability: the organisation's percentile within a comparison group.
+     *
+     * @param rows capability name to percentile 0..100 (null: too few assessments scored it), in
+     *     report order
+     * @return an SVG element, or an empty string when no capability has a percentile
+     */
+    public String percentiles(List<Map.Entry<String, Integer>> rows) {
+        List<Map.Entry<String, Integer>> shown = rows.stream().filter(e -> e.getValue() != null).toList();
+        if (shown.isEmpty()) {
+            return "";
+        }
+        double labelWidth = 200;
+        double left = labelWidth + 12;
+        double right = WIDTH - 40;
+        double top = 22;
+        double row = 16;
+        int h = (int) Math.ceil(top + row * shown.size() + 16);
+        Svg s = new Svg(WIDTH, h);
+        java.util.function.DoubleUnaryOperator x = v -> left + clamp(v, 0, 100) / 100.0 * (right - left);
+        for (int t = 0; t <= 100; t += 25) {
+            s.line(x.applyAsDouble(t), top - 6, x.applyAsDouble(t), h - 14, t == 50 ? MUTED : GRID, 0.6,
+                    t == 50 ? "3,2" : null);
+            s.text(x.applyAsDouble(t), top - 9, t + (t == 100 ? " %" : ""), 7.5, false, "middle", MUTED);
+        }
+        for (int i = 0; i < shown.size(); i++) {
+            var e = shown.get(i);
+            double cy = top + row * i + row / 2;
+            List<String> name = wrap(e.getKey(), 8.5, false, labelWidth, 1);
+            s.text(labelWidth, cy + 3, name.isEmpty() ? "" : name.get(0), 8.5, false, "end", INK);
+            double w = Math.max(1, x.applyAsDouble(e.getValue()) - left);
+            s.raw("<rect x=\"" + f(left) + "\" y=\"" + f(cy - 5) + "\" width=\"" + f(w) + "\" height=\"10\" fill=\""
+                    + ACCENT + "\"/>");
+            s.text(left + w + 4, cy + 3, String.valueOf(e.getValue()), 8, true, "start", INK);
+        }
+        s.text(right, h - 2, "Share of the group scoring lower (percentile)", 7.5, false, "end", MUTED);
+        return s.end();
+    }
+
+    private static String signed(double v) {
+        String n = v == Math.rint(v) ? String.valueOf((long) Math.abs(v)) : String.format(Locale.ROOT, "%.1f", Math.abs(v));
+        return v > 0 ? "+" + n : v < 0 ? "−" + n : "0";
+    }
+
     static String roleLabel(String role) {
         return role.isEmpty() ? role : role.charAt(0) + role.substring(1).toLowerCase(Locale.ROOT);
     }

@@ -99,7 +99,15 @@ public class ReportRenderer {
      * @throws IllegalStateException when the PDF cannot be produced (a bug, never the user's text)
      */
     public byte[] render(ReportData data) {
-        return pdf(xhtml(data));
+        return pdf(xhtml(data), data.approval());
+    }
+
+    /**
+     * @param data the report's data
+     * @return what the report shows, cleaned and formatted, charts drawn (the review page shows the same)
+     */
+    public ReportView view(ReportData data) {
+        return ReportView.of(data, charts);
     }
 
     /**
@@ -107,7 +115,22 @@ public class ReportRenderer {
      * @return the XHTML the PDF is made from (for tests and debugging)
      */
     String xhtml(ReportData data) {
-        return ReportTemplates.roadmap(ReportView.of(data, charts)).render();
+        ProgressView progress = data.milestones() == null && data.benchmark() == null ? null
+                : ProgressView.of(data.milestones(), data.benchmark(), charts);
+        return ReportTemplates.roadmap(ReportView.of(data, charts), progress).render();
+    }
+
+    /**
+     * The milestone comparison and the benchmark formatted for a page (assessment or review page)
+     * or the PDF, with their charts.
+     *
+     * @param milestones the change since the previous milestone, or null
+     * @param benchmark the benchmark, or null
+     * @return the view; strings cleaned, charts escaped
+     */
+    public ProgressView progress(dev.bearing.milestone.MilestoneComparison milestones,
+            dev.bearing.benchmark.Benchmark benchmark) {
+        return ProgressView.of(milestones, benchmark, charts);
     }
 
     /**
@@ -115,6 +138,18 @@ public class ReportRenderer {
      * @return the PDF bytes
      */
     byte[] pdf(String xhtml) {
+        return pdf(xhtml, null);
+    }
+
+    /**
+     * @param xhtml well-formed XHTML
+     * @param approval the approved version shown, or null for a draft. For a version the PDF's
+     *     creation and modification dates are the approval time and its document ID derives from
+     *     the version's content hash and number, so the same version renders to the same bytes;
+     *     a draft carries the time of rendering and a random ID, as PDFBox writes them
+     * @return the PDF bytes
+     */
+    byte[] pdf(String xhtml, ReportData.Approval approval) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(512 * 1024);
         PdfRendererBuilder builder = new PdfRendererBuilder();
         builder.useFastMode();
@@ -142,8 +177,12 @@ public class ReportRenderer {
         builder.useExternalResourceAccessControl((uri, type) -> false,
                 ExternalResourceControlPriority.RUN_AFTER_RESOLVING_URI);
         builder.toStream(out);
-        try {
-            builder.run();
+        try (com.openhtmltopdf.pdfboxout.PdfBoxRenderer renderer = builder.buildPdfRenderer()) {
+            if (approval != null) {
+                renderer.setListener(new FixedIdentity(approval));
+            }
+            renderer.layout();
+            renderer.createPDF();
         } catch (IOException e) {
             throw new UncheckedIOException("The PDF roadmap could not be written", e);
         }
@@ -176,6 +215,44 @@ public class ReportRenderer {
             }
         }
         return ttf;
+    }
+
+    /**
+     * Sets an approved version's PDF dates and document ID just before it is written, after
+     * openhtmltopdf has stamped the time of rendering.
+     */
+    private record FixedIdentity(ReportData.Approval approval) implements com.openhtmltopdf.pdfboxout.PDFCreationListener {
+
+        @Override
+        public void preOpen(com.openhtmltopdf.pdfboxout.PdfBoxRenderer renderer) {
+            // nothing to do before the document opens
+        }
+
+        @Override
+        public void preWrite(com.openhtmltopdf.pdfboxout.PdfBoxRenderer renderer, int pageCount) {
+            // the dates are set after this; see onClose
+        }
+
+        @Override
+        public void onClose(com.openhtmltopdf.pdfboxout.PdfBoxRenderer renderer) {
+            org.apache.pdfbox.pdmodel.PDDocument doc = renderer.getPdfDocument();
+            java.util.Calendar at = java.util.Calendar.getInstance(java.util.TimeZone.getTimeZone("UTC"), java.util.Locale.ROOT);
+            at.setTimeInMillis(approval.approvedAt().toEpochMilli());
+            doc.getDocumentInformation().setCreationDate(at);
+            doc.getDocumentInformation().setModificationDate(at);
+            byte[] id;
+            try {
+                id = java.security.MessageDigest.getInstance("SHA-256").digest(
+                        (approval.contentHash() + "/" + approval.version()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+            }
+            org.apache.pdfbox.cos.COSString part = new org.apache.pdfbox.cos.COSString(java.util.Arrays.copyOf(id, 16));
+            org.apache.pdfbox.cos.COSArray ids = new org.apache.pdfbox.cos.COSArray();
+            ids.add(part);
+            ids.add(part);
+            doc.getDocument().getTrailer().setItem(org.apache.pdfbox.cos.COSName.ID, ids);
+        }
     }
 
     private static FSSupplier<InputStream> stream(byte[] bytes) {

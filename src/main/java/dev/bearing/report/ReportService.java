@@ -42,6 +42,12 @@ public class ReportService {
     @Inject
     ReportRenderer renderer;
 
+    @Inject
+    dev.bearing.milestone.MilestoneService milestones;
+
+    @Inject
+    dev.bearing.benchmark.BenchmarkService benchmarks;
+
     private final Semaphore slots;
     private final int waitSeconds;
 
@@ -61,7 +67,18 @@ public class ReportService {
      *     Retry-After hint in the detail) when the renderer is saturated
      */
     public byte[] pdf(long assessmentId) {
-        ReportData data = data(assessmentId);
+        return pdf(data(assessmentId));
+    }
+
+    /**
+     * Renders a PDF roadmap from data already gathered (a draft with the review applied, or an
+     * approved version), within the same limit on concurrent renders.
+     *
+     * @param data what the report shows
+     * @return PDF bytes
+     * @throws ProblemException 503 when the renderer is saturated
+     */
+    public byte[] pdf(ReportData data) {
         boolean acquired;
         try {
             acquired = slots.tryAcquire(waitSeconds, TimeUnit.SECONDS);
@@ -86,6 +103,20 @@ public class ReportService {
     @Transactional
     public ReportData data(long assessmentId) {
         StoredEvaluation e = evaluations.latest(assessmentId);
+        return data(assessmentId, e.evaluatedAt(), e.result(), null);
+    }
+
+    /**
+     * @param assessmentId assessment id
+     * @param evaluatedAt when the evaluation shown ran
+     * @param result the result to show (with a consultant's review applied, or not)
+     * @param approval the approved version, or null for a draft
+     * @return the report's data: that result with the submitted respondents' answers as they are now
+     * @throws ProblemException 404 unknown assessment
+     */
+    @Transactional
+    public ReportData data(long assessmentId, java.time.Instant evaluatedAt,
+            dev.bearing.evaluation.EvaluationResult result, ReportData.Approval approval) {
         Assessment a = AssessmentService.find(assessmentId);
         Questionnaire q = assessments.questionnaire(a);
         List<ReportData.RespondentAnswers> respondents = new ArrayList<>();
@@ -107,7 +138,11 @@ public class ReportService {
             }
             respondents.add(new ReportData.RespondentAnswers(r.role.label(), r.displayName, rows));
         }
-        return new ReportData(a.organisation.name, a.id, e.evaluatedAt(), e.result(), respondents);
+        return new ReportData(a.organisation.name, a.id, evaluatedAt, result, respondents,
+                milestones.compare(a.id, result, evaluatedAt),
+                benchmarks.place(a.id, result, "the evaluation of " + java.time.format.DateTimeFormatter
+                        .ofPattern("d MMMM uuuu", java.util.Locale.ENGLISH).withZone(java.time.ZoneOffset.UTC)
+                        .format(evaluatedAt)), approval);
     }
 
     /** All render slots stayed busy: the client should retry shortly. */

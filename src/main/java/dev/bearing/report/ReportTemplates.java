@@ -18,7 +18,8 @@ final class ReportTemplates {
      * {@code report-templates/roadmap.html}: the roadmap report as XHTML for openhtmltopdf.
      *
      * @param report the view; all text cleaned, escaped by the template
+     * @param progress milestones and benchmark, or null when the report leaves them out
      * @return the template instance
      */
-    static native TemplateInstance roadmap(ReportView report);
+    static native TemplateInstance roadmap(ReportView report, ProgressView progress);
 }

@@ -59,12 +59,33 @@ import java.util.regex.Pattern;
  * @param method appendix: method and versions
  * @param answers appendix: every respondent's answers
  * @param charts the charts
+ * @param draft whether this is a draft (not an approved version): every page and the cover say DRAFT
+ * @param versionLine "Version 2, approved by alice on 1 December 2026", or "Draft: not approved yet"
+ * @param reviewNotes the consultant's overrides and edits applied, in the order made, with notes
  */
 public record ReportView(String title, String organisation, String footerOrganisation, String evaluatedOn,
         long assessmentId, String respondentsLine, Summary summary, List<FindingView> findings,
         List<QuoteGroup> quotes, List<Phase> phases, Position position, List<DimensionScore> dimensions,
         List<CapabilityRow> capabilities, List<Disagreement> disagreements, List<Layer> menus, Method method,
-        List<RespondentView> answers, ChartSet charts) {
+        List<RespondentView> answers, ChartSet charts, boolean draft, String versionLine,
+        List<ReviewNoteView> reviewNotes) {
+
+    /**
+     * One change the consultant made, for the appendix.
+     *
+     * @param change what changed, in plain words
+     * @param note the consultant's note, or ""
+     * @param by who
+     * @param on the date, e.g. "1 December 2026"
+     */
+    public record ReviewNoteView(String change, String note, String by, String on) {
+    }
+
+    /** @return "DRAFT", or "Version 2" for an approved version (the page footer's status) */
+    public String shortStatus() {
+        int comma = versionLine.indexOf(',');
+        return draft || comma < 0 ? "DRAFT" : versionLine.substring(0, comma);
+    }
 
     /** Most questions shown in the disagreement table. */
     static final int MAX_DISAGREEMENTS = 10;
@@ -480,11 +501,20 @@ public record ReportView(String title, String organisation, String footerOrganis
         List<StackLine> stackLines = new ArrayList<>();
         List<Layer> menus = new ArrayList<>();
         Map<String, String> layerNames = new HashMap<>();
+        Map<String, String> overrideNotes = new HashMap<>();
+        nz(r.review()).stream().filter(n -> "override".equals(n.kind()))
+                .forEach(n -> overrideNotes.put(n.target(), oneLine(n.note())));
         for (LayerRecommendation l : nz(r.stack())) {
             String name = layerName(l);
             layerNames.put(l.key(), name);
             layerNames.putIfAbsent(l.layer(), clean(l.layerName()));
             StackLine line = stackLine(l, name);
+            if (overrideNotes.containsKey(l.key())) {
+                String why = overrideNotes.get(l.key());
+                line = new StackLine(line.layer(), line.action(),
+                        ("Consultant's choice" + (why.isBlank() ? "." : ": " + stripStop(why) + ".") + " "
+                                + line.note()).strip(), line.changeClass(), line.changeLabel());
+            }
             stackLines.add(line);
             List<CurrentTool> current = nz(l.current()).stream().map(ReportView::currentTool).toList();
             menus.add(new Layer("layer-" + anchor(l.key()), name, line, current, l.primary() != null,
@@ -619,10 +649,17 @@ public record ReportView(String title, String organisation, String footerOrganis
                 clean(r.questionnaireKey()) + " v" + r.questionnaireVersion(), dl == null ? 0 : dl.thresholdsYear(),
                 m == null ? "–" : number(m.curveMean()), m == null ? "–" : number(m.curveStandardDeviation()),
                 m == null ? "" : clean(m.curveSource()), peerSource);
+        ReportData.Approval approval = data.approval();
+        String versionLine = approval == null ? "Draft: not approved yet"
+                : "Version " + approval.version() + ", approved by " + oneLine(approval.approvedBy()) + " on "
+                        + DATE.format(approval.approvedAt());
+        List<ReviewNoteView> reviewNotes = nz(r.review()).stream()
+                .map(n -> new ReviewNoteView(plain(n.change()), plain(n.note()), oneLine(n.by()), day(n.at())))
+                .toList();
         return new ReportView("DevOps roadmap — " + orgOneLine, org, shorten(orgOneLine, FOOTER_MAX),
                 data.evaluatedAt() == null ? "" : DATE.format(data.evaluatedAt()), data.assessmentId(),
                 respondentsLine(r.respondents()), summary, findings, quotes, phases, position, dims, rows,
-                disagreements, menus, method, answers, chartSet);
+                disagreements, menus, method, answers, chartSet, approval == null, versionLine, reviewNotes);
     }
 
     /**
@@ -934,6 +971,15 @@ public record ReportView(String title, String organisation, String footerOrganis
 
     static String clean(String s) {
         return UserText.clean(s);
+    }
+
+    /** @return "1 December 2026" from an ISO-8601 instant, or the text cleaned when it is not one */
+    private static String day(String isoInstant) {
+        try {
+            return DATE.format(java.time.Instant.parse(isoInstant));
+        } catch (RuntimeException e) {
+            return oneLine(isoInstant);
+        }
     }
 
     private static <T> List<T> nz(List<T> list) {

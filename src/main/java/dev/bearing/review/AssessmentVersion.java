@@ -73,6 +73,14 @@ public class AssessmentVersion extends PanacheEntity {
     @Column(name = "maturity_index", nullable = false)
     public BigDecimal maturityIndex;
 
+    /**
+     * What the version's PDF shows besides the result, as it was at approval ({@code
+     * ReviewService.ReportSnapshot} as JSON: organisation, evaluation time, the respondents'
+     * answers, milestone comparison and benchmark), so the PDF renders the same later; null for versions written before V4.
+     */
+    @Column(name = "report_json")
+    public String reportJson;
+
     /** @return an assessment's versions, newest first */
     public static List<AssessmentVersion> ofAssessment(long assessmentId) {
         return list("assessmentId = ?1 order by number desc", assessmentId);

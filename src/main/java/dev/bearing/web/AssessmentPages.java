@@ -65,6 +65,15 @@ public class AssessmentPages {
     AccessControl access;
 
     @Inject
+    dev.bearing.milestone.MilestoneService milestones;
+
+    @Inject
+    dev.bearing.benchmark.BenchmarkService benchmarks;
+
+    @Inject
+    dev.bearing.report.ReportRenderer renderer;
+
+    @Inject
     SharingService sharing;
 
     @jakarta.transaction.Transactional
@@ -85,7 +94,8 @@ public class AssessmentPages {
                 String error, String organisation);
 
         static native TemplateInstance assessment(AssessmentView assessment, StoredEvaluation evaluation, String error,
-                Links links, SharingService.Sharing sharing, List<AuditEvent> history, java.time.Instant archivedAt);
+                Links links, SharingService.Sharing sharing, List<AuditEvent> history,
+                dev.bearing.report.ProgressView progress, java.time.Instant archivedAt);
 
         static native TemplateInstance delete(DeletionScope scope, String error);
 
@@ -117,14 +127,14 @@ public class AssessmentPages {
     @POST
     @Path("assessments")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response create(@FormParam("organisation") String organisation) {
+    public Response create(@FormParam("organisation") String organisation, @FormParam("first") String first) {
         String name = organisation == null ? "" : organisation.strip();
         if (name.isEmpty() || name.length() > 200) {
             String message = name.isEmpty() ? "Enter the organisation's name." : "The name is " + name.length()
                     + " characters long; use at most 200.";
             return Response.status(422).entity(dashboard(DashboardQuery.defaults(), null, null, message, name)).build();
         }
-        AssessmentView a = assessments.create(name, null, null);
+        AssessmentView a = assessments.create(name, null, null, null, !"true".equals(first));
         return seeOther("/assessments/" + a.id()).build();
     }
 
@@ -301,6 +311,7 @@ public class AssessmentPages {
         AssessmentView a = assessments.get(assessmentId);
         StoredEvaluation e = a.latestEvaluationAt() == null ? null : evaluations.latest(assessmentId);
         return Templates.assessment(a, e, error, links, sharing.sharing(assessmentId), history(assessmentId),
+                renderer.progress(milestones.compare(assessmentId), benchmarks.place(assessmentId)),
                 dashboardService.archivedAt(assessmentId));
     }
 

@@ -147,6 +147,8 @@ class AccessMatrixTest {
     private static Response call(Fixture f, int persona, Row row) {
         String path = row.route().replace("{token}", f.token).replace("{section}", "continuous_integration")
                 .replace("{questionKey}", "ci.build_trigger").replace("{username}", Api.OTHER_CONSULTANT).replace("{key}", "devops-maturity").replace("{version}", "2")
+                // review: an edit, version and evaluation that do not exist (the assessment is checked first)
+                .replace("{editId}", "999999999").replace("{number}", "1").replace("{evaluationId}", "999999999")
                 .replace("{tokenId}", row.route().contains("{tokenId}") ? String.valueOf(f.apiToken()) : "")
                 .replace("{respondentId}", row.route().contains("{respondentId}") ? String.valueOf(f.respondentId()) : "");
         path = path.replace("{id}", path.contains("/admin/") ? String.valueOf(f.account()) : String.valueOf(f.assessment));

@@ -1,0 +1,360 @@
+package dev.bearing.review;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.bearing.assessment.DemoAssessment;
+import dev.bearing.security.AuditEvent;
+import dev.bearing.support.Api;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The review API on the demo assessment (Northwind Logistics): overrides from a layer's menu and
+ * what they do to the roadmap and the PDF, edits and undo, approval into versions, the DRAFT
+ * marking, reproducible version PDFs, history by id, and report.pdf's parameters.
+ */
+@QuarkusTest
+class ReviewResourceTest {
+
+    @Inject
+    DemoAssessment demo;
+
+    private long demoAssessment() {
+        return ReviewFixtures.ownedDemo(demo);
+    }
+
+    private static String base(long id) {
+        return "/api/v1/assessments/" + id;
+    }
+
+    private static JsonPath review(long id) {
+        return Api.consultant().get(base(id) + "/review").then().statusCode(200).extract().jsonPath();
+    }
+
+    private static JsonPath override(long id, Map<String, Object> body, int status) {
+        return Api.consultant().contentType("application/json").body(body).post(base(id) + "/review/overrides")
+                .then().statusCode(status).extract().jsonPath();
+    }
+
+    private static JsonPath edit(long id, Map<String, Object> body) {
+        return Api.consultant().contentType("application/json").body(body).post(base(id) + "/review/edits")
+                .then().statusCode(201).extract().jsonPath();
+    }
+
+    private static byte[] pdf(long id, String query) {
+        return Api.consultant().get(base(id) + "/report.pdf" + query).then().statusCode(200)
+                .contentType("application/pdf").extract().asByteArray();
+    }
+
+    private static List<String> pages(byte[] pdf) throws IOException {
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            List<String> out = new ArrayList<>();
+            for (int p = 1; p <= doc.getNumberOfPages(); p++) {
+                PDFTextStripper s = new PDFTextStripper();
+                s.setLineSeparator("\n");
+                s.setStartPage(p);
+                s.setEndPage(p);
+                out.add(s.getText(doc).replace('\u00a0', ' '));
+            }
+            return out;
+        }
+    }
+
+    private static String text(byte[] pdf) throws IOException {
+        return String.join("\n", pages(pdf)).replaceAll("\\s+", " ");
+    }
+
+    @Test
+    void overrideFromTheMenuChangesStackRoadmapAndPdf() throws IOException {
+        long id = demoAssessment();
+        JsonPath before = review(id);
+        assertEquals("github_advanced_security", before.getString("result.stack.find { it.key == 'pipeline_security' }.primary.key"));
+        assertEquals("Move from SonarQube to GitHub Advanced Security",
+                before.getString("result.roadmap.find { it.key == 'migrate.sonarqube' }.title"));
+
+        String note = "Northwind already licenses Snyk for every team; one scanner is enough.";
+        JsonPath e = override(id, Map.of("layer", "pipeline_security", "tool", "snyk", "note", note), 201);
+        assertEquals("applied", e.getString("status"));
+        assertEquals(Api.CONSULTANT, e.getString("by"));
+        assertEquals("Security scanning in the pipeline: Snyk instead of GitHub Advanced Security", e.getString("change"));
+
+        JsonPath after = review(id);
+        assertEquals("snyk", after.getString("result.stack.find { it.key == 'pipeline_security' }.primary.key"));
+        assertEquals("REPLACE", after.getString("result.stack.find { it.key == 'pipeline_security' }.change"));
+        assertEquals("github_advanced_security",
+                after.getString("result.stack.find { it.key == 'pipeline_security' }.alternatives[0].key"),
+                "the former pick heads the alternatives");
+        assertEquals("Move from SonarQube to Snyk", after.getString("result.roadmap.find { it.key == 'migrate.sonarqube' }.title"));
+        assertEquals("Snyk", after.getString("result.roadmap.find { it.key == 'security.pipeline_gates' }.tool"));
+        assertEquals(note, after.getString("result.review[0].note"));
+
+        String text = text(pdf(id, ""));
+        assertTrue(text.contains("Move from SonarQube to Snyk"), "the roadmap names the chosen tool");
+        assertTrue(text.contains("Consultant's choice: Northwind already licenses Snyk for every team; one scanner is enough."),
+                "the stack line carries the note");
+        assertFalse(text.contains("Move from SonarQube to GitHub Advanced Security"));
+
+        // keeping SonarQube instead: the move off it disappears, the layer's other item names SonarQube
+        JsonPath keep = override(id, Map.of("layer", "pipeline_security", "keepCurrent", true,
+                "note", "The security team wants a year with SonarQube before any change."), 201);
+        assertEquals("Security scanning in the pipeline: keep SonarQube (the rules recommended GitHub Advanced Security)", keep.getString("change"));
+        JsonPath kept = review(id);
+        assertEquals("KEEP", kept.getString("result.stack.find { it.key == 'pipeline_security' }.change"));
+        assertEquals("sonarqube", kept.getString("result.stack.find { it.key == 'pipeline_security' }.primary.key"));
+        assertFalse(kept.getList("result.roadmap.key").contains("migrate.sonarqube"));
+        assertEquals("SonarQube", kept.getString("result.roadmap.find { it.key == 'security.pipeline_gates' }.tool"));
+        assertEquals(List.of("superseded", "applied"), kept.getList("edits.status"));
+        String keptText = text(pdf(id, ""));
+        assertTrue(keptText.contains("Keep SonarQube"));
+        assertTrue(keptText.contains("The security team wants a year with SonarQube before any change."));
+
+        // the decision about incident response is the consultant's once overridden
+        assertTrue(kept.getList("result.decisions.layer").contains("incident_response"));
+        override(id, Map.of("layer", "incident_response", "tool", "pagerduty", "note", "On-call already runs on PagerDuty in the parent company."), 201);
+        JsonPath ir = review(id);
+        assertFalse(ir.getList("result.decisions.layer").contains("incident_response"));
+        assertEquals("Move off Atlassian Opsgenie to the recommended on-call and incident tool",
+                ir.getString("result.roadmap.find { it.key == 'migrate.opsgenie' }.title"));
+        assertEquals("PagerDuty", ir.getString("result.roadmap.find { it.key == 'migrate.opsgenie' }.tool"));
+
+        QuarkusTransaction.requiringNew().run(() -> {
+            List<AuditEvent> events = AuditEvent.ofAssessment(id);
+            assertEquals(3, events.stream().filter(a -> a.action.equals("review.override")).count());
+            assertTrue(events.stream().anyMatch(a -> a.detail.contains("Snyk instead of GitHub Advanced Security")
+                    && a.detail.contains(note) && a.actor.equals(Api.CONSULTANT)));
+        });
+    }
+
+    @Test
+    void overrideRefusesBlankNoteAndToolsOffTheMenuNamingTheField() {
+        long id = demoAssessment();
+        override(id, Map.of("layer", "pipeline_security", "tool", "snyk", "note", "   "), 400);
+        Api.consultant().contentType("application/json")
+                .body(Map.of("layer", "pipeline_security", "tool", "snyk", "note", " "))
+                .post(base(id) + "/review/overrides").then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("note")).body("detail", containsString("note"));
+        Api.consultant().contentType("application/json")
+                .body(Map.of("layer", "pipeline_security", "tool", "jenkins", "note", "why not"))
+                .post(base(id) + "/review/overrides").then().statusCode(400)
+                .body("errors[0].field", equalTo("tool")).body("detail", containsString("not on the menu"));
+        Api.consultant().contentType("application/json")
+                .body(Map.of("layer", "no_such_layer", "tool", "snyk", "note", "why not"))
+                .post(base(id) + "/review/overrides").then().statusCode(400).body("errors[0].field", equalTo("layer"));
+        Api.consultant().contentType("application/json")
+                .body(Map.of("layer", "secrets", "keepCurrent", true, "note", "keep"))
+                .post(base(id) + "/review/overrides").then().statusCode(400)
+                .body("errors[0].field", equalTo("keepCurrent")).body("detail", containsString("nothing is in use"));
+        Api.consultant().contentType("application/json")
+                .body(Map.of("kind", "finding-risk", "target", "delivery.change_failures@change_fail_rate", "risk", "LOW"))
+                .post(base(id) + "/review/edits").then().statusCode(400).body("errors[0].field", equalTo("note"));
+        Api.consultant().contentType("application/json")
+                .body(Map.of("kind", "roadmap-phase", "target", "secrets.manager", "phase", 5))
+                .post(base(id) + "/review/edits").then().statusCode(400).body("errors[0].field", equalTo("phase"));
+        assertEquals(List.of(), review(id).getList("edits"), "nothing stored");
+    }
+
+    @Test
+    void findingAndRoadmapEditsApplyAndUndoIsRecorded() {
+        long id = demoAssessment();
+        String change = "delivery.change_failures@change_fail_rate";
+        JsonPath hide = edit(id, Map.of("kind", "finding-hide", "target", change,
+                "note", "Measured on one bad week during the data-centre move; not representative."));
+        assertFalse(review(id).getList("result.findings.title").contains("Many deployments fail"));
+
+        JsonPath risk = edit(id, Map.of("kind", "finding-risk", "target", "tool.lifecycle@terraform", "risk", "MEDIUM",
+                "note", "Their legal team wants an answer on the licence this quarter."));
+        edit(id, Map.of("kind", "finding-merge", "target", "alignment.gap@shadow_it",
+                "into", "alignment.gap@business_it_alignment", "note", "Same conversation with the same people."));
+        edit(id, Map.of("kind", "roadmap-phase", "target", "secrets.manager", "phase", 1));
+        edit(id, Map.of("kind", "roadmap-text", "target", "alignment.tool_menu",
+                "title", "Publish Northwind's tool menu per layer, with an owner for each"));
+        JsonPath added = edit(id, Map.of("kind", "roadmap-add", "title", "Run a blameless review of the last three incidents",
+                "phase", 2, "owner", "Head of Operations", "effort", "2–3 days", "note", "Asked for by the COO."));
+
+        JsonPath r = review(id);
+        assertEquals("MEDIUM", r.getString("result.findings.find { it.subject == 'terraform' }.risk"));
+        assertTrue(r.getString("result.findings.find { it.subject == 'terraform' }.title").contains("Terraform"));
+        assertFalse(r.getList("result.findings.subject").contains("shadow_it"), "merged away");
+        assertTrue(r.getString("result.findings.find { it.subject == 'business_it_alignment' }.rationale").contains("shadow IT"));
+        assertEquals(1, r.getInt("result.roadmap.find { it.key == 'secrets.manager' }.phase"));
+        assertEquals("First 30 days", r.getString("result.roadmap.find { it.key == 'secrets.manager' }.phaseLabel"));
+        assertEquals("Publish Northwind's tool menu per layer, with an owner for each",
+                r.getString("result.roadmap.find { it.key == 'alignment.tool_menu' }.title"));
+        String customKey = "custom-" + added.getLong("id");
+        assertEquals("Head of Operations", r.getString("result.roadmap.find { it.key == '" + customKey + "' }.owner"));
+        assertEquals(6, r.getList("edits").size());
+
+        // undo the hide: the finding is back; the undo is listed and audited; a second undo is refused
+        JsonPath undo = Api.consultant().contentType("application/json").body(Map.of("note", "The COO disagrees."))
+                .post(base(id) + "/review/edits/" + hide.getLong("id") + "/undo").then().statusCode(201).extract().jsonPath();
+        assertEquals("undo", undo.getString("kind"));
+        JsonPath u = review(id);
+        assertTrue(u.getList("result.findings.title").contains("Many deployments fail"));
+        assertEquals("undone", u.getString("edits.find { it.id == " + hide.getLong("id") + " }.status"));
+        assertTrue(u.getString("edits.find { it.id == " + hide.getLong("id") + " }.statusDetail").contains(Api.CONSULTANT));
+        assertEquals(7, u.getList("edits").size());
+        Api.consultant().contentType("application/json").body("{}")
+                .post(base(id) + "/review/edits/" + hide.getLong("id") + "/undo").then().statusCode(409);
+        Api.consultant().contentType("application/json").body("{}")
+                .post(base(id) + "/review/edits/" + undo.getLong("id") + "/undo").then().statusCode(409);
+        Api.consultant().contentType("application/json").body("{}")
+                .post(base(id) + "/review/edits/999999999/undo").then().statusCode(404);
+        // undo the risk change too: back to what the rules said
+        Api.consultant().contentType("application/json").body("{}")
+                .post(base(id) + "/review/edits/" + risk.getLong("id") + "/undo").then().statusCode(201);
+        assertEquals("LOW", review(id).getString("result.findings.find { it.subject == 'terraform' }.risk"));
+
+        QuarkusTransaction.requiringNew().run(() -> {
+            List<AuditEvent> events = AuditEvent.ofAssessment(id);
+            assertEquals(6, events.stream().filter(a -> a.action.equals("review.edit")).count());
+            assertEquals(2, events.stream().filter(a -> a.action.equals("review.undo")).count());
+            assertTrue(events.stream().anyMatch(a -> a.action.equals("review.undo")
+                    && a.detail.contains("Many deployments fail") && a.detail.contains("The COO disagrees.")));
+        });
+    }
+
+    @Test
+    void approvalMakesNumberedVersionsThatStayReadable() {
+        long id = demoAssessment();
+        Api.consultant().get(base(id) + "/versions").then().statusCode(200).body("", hasSize(0));
+        JsonPath v1 = Api.consultant().contentType("application/json").post(base(id) + "/approve").then().statusCode(201)
+                .header("Location", containsString("/api/v1/assessments/" + id + "/versions/1")).extract().jsonPath();
+        assertEquals(1, v1.getInt("number"));
+        assertEquals(Api.CONSULTANT, v1.getString("approvedBy"));
+        assertEquals(64, v1.getString("contentHash").length());
+        assertEquals(v1.getString("ruleSetVersion"), v1.getString("result.ruleSetVersion"));
+        assertEquals("devops-maturity", v1.getString("questionnaireKey"));
+        // approving again with nothing changed adds nothing
+        Api.consultant().contentType("application/json").post(base(id) + "/approve").then().statusCode(409).body("detail", containsString("Version 1"));
+        assertTrue(review(id).getBoolean("approvedAsIs"));
+
+        override(id, Map.of("layer", "secrets", "tool", "hashicorp_vault", "note", "Vault is already run for the payments platform."), 201);
+        assertFalse(review(id).getBoolean("approvedAsIs"));
+        JsonPath v2 = Api.consultant().contentType("application/json").post(base(id) + "/approve").then().statusCode(201).extract().jsonPath();
+        assertEquals(2, v2.getInt("number"));
+        assertNotEquals(v1.getString("contentHash"), v2.getString("contentHash"));
+
+        Api.consultant().get(base(id) + "/versions").then().statusCode(200).body("number", equalTo(List.of(2, 1)))
+                .body("[0].result", nullValue());
+        JsonPath again = Api.consultant().get(base(id) + "/versions/1").then().statusCode(200).extract().jsonPath();
+        assertEquals(v1.getString("contentHash"), again.getString("contentHash"), "the hash is stable");
+        assertEquals("aws_secrets_manager", again.getString("result.stack.find { it.key == 'secrets' }.primary.key"),
+                "version 1 keeps what was approved");
+        assertEquals("hashicorp_vault", Api.consultant().get(base(id) + "/versions/2").then().statusCode(200).extract()
+                .jsonPath().getString("result.stack.find { it.key == 'secrets' }.primary.key"));
+        Api.consultant().get(base(id) + "/versions/3").then().statusCode(404).contentType("application/problem+json");
+        Api.consultant().get(base(id) + "/versions/x").then().statusCode(404);
+
+        QuarkusTransaction.requiringNew().run(() -> {
+            AssessmentVersion stored = AssessmentVersion.find("assessmentId = ?1 and number = 1", id).firstResult();
+            assertEquals(ReviewService.sha256(stored.resultJson), stored.contentHash);
+            assertEquals(2, AuditEvent.ofAssessment(id).stream().filter(a -> a.action.equals("review.approved")).count());
+        });
+        assertEquals(2, ApprovalCounter.seen(id), "VersionApproved fired once per approval");
+    }
+
+    @Test
+    void draftPdfSaysDraftOnEveryPageAndAVersionPdfIsReproducible() throws IOException {
+        long id = demoAssessment();
+        List<String> draft = pages(pdf(id, ""));
+        assertTrue(draft.size() > 5);
+        for (int p = 0; p < draft.size(); p++) {
+            assertTrue(draft.get(p).contains("DRAFT"), "page " + (p + 1) + " says DRAFT");
+        }
+        assertTrue(draft.get(0).contains("DevOps roadmap · DRAFT"), "the cover says it is a draft");
+
+        JsonPath v1 = Api.consultant().contentType("application/json").post(base(id) + "/approve").then().statusCode(201).extract().jsonPath();
+        byte[] first = pdf(id, "?version=1");
+        byte[] second = pdf(id, "?version=1");
+        assertArrayEquals(first, second, "a version renders to the same bytes");
+        List<String> version = pages(first);
+        for (String page : version) {
+            assertFalse(page.contains("DRAFT"));
+            assertTrue(page.contains("Version 1"));
+        }
+        String approvedOn = java.time.format.DateTimeFormatter.ofPattern("d MMMM uuuu", java.util.Locale.ENGLISH)
+                .withZone(java.time.ZoneOffset.UTC).format(Instant.parse(v1.getString("approvedAt")));
+        assertTrue(version.get(0).contains("DevOps roadmap · Version 1"), version.get(0));
+        assertTrue(version.get(0).contains("Version 1, approved by " + Api.CONSULTANT + " on " + approvedOn), version.get(0));
+        try (PDDocument doc = Loader.loadPDF(first)) {
+            assertEquals(Instant.parse(v1.getString("approvedAt")).toEpochMilli() / 1000,
+                    doc.getDocumentInformation().getCreationDate().toInstant().toEpochMilli() / 1000,
+                    "the PDF's creation date is the approval time");
+        }
+        // the draft stays a draft beside the version
+        assertTrue(text(pdf(id, "")).contains("DRAFT"));
+    }
+
+    @Test
+    void reportPdfRejectsUnknownParametersAndVersions() {
+        long id = demoAssessment();
+        Api.consultant().get(base(id) + "/report.pdf?verison=1").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("verison"))
+                .body("detail", containsString("verison"));
+        Api.consultant().get(base(id) + "/report.pdf?version=abc").then().statusCode(400)
+                .body("errors[0].field", equalTo("version"));
+        Api.consultant().get(base(id) + "/report.pdf?version=0").then().statusCode(400)
+                .body("errors[0].field", equalTo("version"));
+        Api.consultant().get(base(id) + "/report.pdf?version=7").then().statusCode(404)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("version"));
+        Api.consultant().get("/api/v1/assessments/424242424/report.pdf").then().statusCode(404);
+    }
+
+    @Test
+    void historyListsEveryEvaluationAndVersionById() {
+        long id = demoAssessment();
+        long other = demoAssessment();
+        override(id, Map.of("layer", "secrets", "tool", "hashicorp_vault", "note", "Vault is already run for payments."), 201);
+        Api.consultant().contentType("application/json").post(base(id) + "/approve").then().statusCode(201);
+        long first = review(id).getLong("evaluationId");
+        assertEquals(null, (Object) review(id).get("moved"), "nothing to compare with yet");
+
+        // a second evaluation on the same answers: the override still applies, nothing moved
+        Api.consultant().contentType("application/json").post(base(id) + "/evaluation").then().statusCode(201);
+        JsonPath r = review(id);
+        long second = r.getLong("evaluationId");
+        assertNotEquals(first, second);
+        assertEquals("hashicorp_vault", r.getString("result.stack.find { it.key == 'secrets' }.primary.key"));
+        assertEquals("applied", r.getString("edits[0].status"));
+        assertEquals(first, r.getLong("moved.previousEvaluationId"));
+        assertEquals(List.of(), r.getList("moved.picks"));
+        assertEquals(r.getString("moved.stage.from"), r.getString("moved.stage.to"));
+        assertFalse(r.getBoolean("approvedAsIs"), "a new evaluation needs its own approval");
+
+        Api.consultant().get(base(id) + "/evaluations").then().statusCode(200)
+                .body("id", equalTo(List.of((int) second, (int) first)))
+                .body("[1].versions", equalTo(List.of(1))).body("[0].versions", hasSize(0))
+                .body("[0].result", nullValue());
+        Api.consultant().get(base(id) + "/evaluations/" + first).then().statusCode(200)
+                .body("id", equalTo((int) first)).body("result.stack.find { it.key == 'secrets' }.primary.key",
+                        equalTo("aws_secrets_manager"))
+                .body("result.review", nullValue());
+        long otherEvaluation = review(other).getLong("evaluationId");
+        Api.consultant().get(base(id) + "/evaluations/" + otherEvaluation).then().statusCode(404);
+        Api.consultant().get(base(id) + "/evaluations/abc").then().statusCode(404);
+        Api.consultant().get(base(id) + "/versions/1").then().statusCode(200).body("evaluationId", equalTo((int) first))
+                .body("result.review.note", hasItem("Vault is already run for payments."))
+                .body("result.review.change", not(hasItem(containsString("undo"))));
+    }
+}

@@ -1,0 +1,92 @@
+package dev.bearing.web;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.bearing.assessment.DemoAssessment;
+import dev.bearing.review.ReviewFixtures;
+import dev.bearing.support.Api;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The review page on the demo assessment: the PDF's analysis on one page, the forms (with CSRF
+ * token, 303 after a post, the message naming the field when refused), approval and history.
+ */
+@QuarkusTest
+class ReviewPagesTest {
+
+    @Inject
+    DemoAssessment demo;
+
+    record Form(String cookie, String token) {
+    }
+
+    static Form csrf(String path) {
+        Response page = Api.consultant().get(path);
+        Matcher m = Pattern.compile("name=\"csrf-token\" value=\"([^\"]+)\"").matcher(page.asString());
+        assertTrue(m.find(), "the page carries a CSRF token");
+        return new Form(page.getCookie("csrf-token"), m.group(1));
+    }
+
+    static Response post(String path, Form f, String... fields) {
+        var r = Api.consultant().redirects().follow(false).contentType("application/x-www-form-urlencoded")
+                .cookie("csrf-token", f.cookie()).formParam("csrf-token", f.token());
+        for (int i = 0; i < fields.length; i += 2) {
+            r = r.formParam(fields[i], fields[i + 1]);
+        }
+        return r.post(path);
+    }
+
+    @Test
+    void reviewPageShowsThePdfsAnalysisOnOnePage() {
+        long id = ReviewFixtures.ownedDemo(demo);
+        String page = "/assessments/" + id + "/review";
+        Api.consultant().get("/assessments/" + id).then().statusCode(200).body(containsString(page));
+        Api.consultant().get(page).then().statusCode(200)
+                .body(containsString("Northwind Logistics"))
+                .body(containsString("DRAFT"))
+                .body(containsString("Capabilities, per role and combined"))
+                .body(containsString("<svg"))
+                .body(containsString("The questions the roles disagree on most"))
+                .body(containsString("Why this stage"))
+                .body(containsString("Customers find outages before you do"))
+                .body(containsString("Security scanning in the pipeline"))
+                .body(containsString("Move from SonarQube to GitHub Advanced Security"))
+                .body(containsString("First 30 days"))
+                .body(not(containsString("style=")));
+    }
+
+    @Test
+    void overrideFormChangesTheRoadmapAndARefusedFormNamesTheField() {
+        long id = ReviewFixtures.ownedDemo(demo);
+        String page = "/assessments/" + id + "/review";
+        String overrides = page + "/overrides";
+        post(overrides, csrf(page), "layer", "pipeline_security", "choice", "snyk", "note", " ").then().statusCode(422)
+                .body(containsString("note: is required"));
+        post(overrides, csrf(page), "layer", "pipeline_security", "choice", "snyk",
+                "note", "Snyk is licensed group-wide.").then().statusCode(303)
+                .header("Location", containsString("/review#layer-pipeline-security"));
+        Api.consultant().get(page).then().statusCode(200)
+                .body(containsString("Move from SonarQube to Snyk"))
+                .body(containsString("Consultant&#39;s choice: Snyk is licensed group-wide."))
+                .body(containsString("Security scanning in the pipeline: Snyk instead of GitHub Advanced Security"));
+
+        // approve: 303 to the history, which lists version 1 with its PDF; the review says so
+        post(page + "/approve", csrf(page)).then().statusCode(303).header("Location", containsString("/history#version-1"));
+        Api.consultant().get("/assessments/" + id + "/history").then().statusCode(200)
+                .body(containsString("Version 1"))
+                .body(containsString("/api/v1/assessments/" + id + "/report.pdf?version=1"));
+        Api.consultant().get(page).then().body(containsString("Approved as version 1 exactly as shown"));
+        Api.consultant().get("/assessments/" + id + "/versions/1").then().statusCode(200)
+                .body(containsString("Approved by " + Api.CONSULTANT))
+                .body(containsString("Move from SonarQube to Snyk"))
+                .body(not(containsString("Override</button>")));
+        Api.consultant().get("/assessments/" + id + "/versions/2").then().statusCode(404);
+    }
+}
