@@ -67,14 +67,14 @@ public class DemoAssessment {
                     + "Existing data kept; the demo is created only in an empty database.", publicUrl, publicUrl);
             return;
         }
-        AssessmentView a = create();
+        List<String> links = new ArrayList<>();
+        AssessmentView a = create(links);
         LOG.infof("Demo assessment %d created for \"%s\".", a.id(), a.organisation());
         LOG.infof("  Evaluation: %s/api/v1/assessments/%d/evaluation", publicUrl, a.id());
         LOG.infof("  PDF roadmap: %s/api/v1/assessments/%d/report.pdf", publicUrl, a.id());
-        for (RespondentView r : assessments.respondents(a.id())) {
-            LOG.infof("  Survey link (%s, %s; demo only): %s", r.role().label(),
-                    r.submittedAt() == null ? "open, half answered" : "submitted", r.surveyUrl());
-        }
+        // the links exist only now: Bearing keeps a fingerprint of each, never the link
+        links.forEach(line -> LOG.infof("  Survey link (%s; demo only, shown once): %s", line.split("\\|")[0],
+                line.split("\\|")[1]));
         LOG.infof("  Assessment page (log in as an admin): %s/assessments/%d", publicUrl, a.id());
         LOG.infof("  API documentation: %s/q/swagger-ui", publicUrl);
     }
@@ -85,6 +85,14 @@ public class DemoAssessment {
      * @return the new assessment
      */
     public AssessmentView create() {
+        return create(new ArrayList<>());
+    }
+
+    /**
+     * As {@link #create()}, adding to {@code links} "role, state|survey URL" for each respondent:
+     * the only moment their links are known.
+     */
+    AssessmentView create(List<String> links) {
         DemoFile demo = read();
         AssessmentView a = assessments.create(demo.organisation(), null, null);
         Questionnaire q = questionnaires.get(a.questionnaireKey(), a.questionnaireVersion());
@@ -97,9 +105,11 @@ public class DemoAssessment {
                 bulk.add(new BulkAnswer(key, value.toJsonValue(question), value.isNotApplicable() ? true : null, null));
             });
             answers.save(r.token(), bulk);
-            if (!Boolean.FALSE.equals(d.submitted())) {
+            boolean submitted = !Boolean.FALSE.equals(d.submitted());
+            if (submitted) {
                 answers.submit(r.token());
             }
+            links.add(d.role().label() + ", " + (submitted ? "submitted" : "open, half answered") + "|" + r.surveyUrl());
         }
         evaluations.evaluate(a.id());
         return assessments.get(a.id());

@@ -164,11 +164,12 @@ class AccountsTest {
         long mine = Api.createAssessment("Casey's client");
         long theirs = Api.otherConsultant().contentType(ContentType.JSON).body(Map.of("organisation", "Olivia's client"))
                 .post("/api/v1/assessments").then().statusCode(201).extract().jsonPath().getLong("id");
-        Api.consultant().get("/api/v1/assessments").then().body("id", org.hamcrest.Matchers.hasItem((int) mine))
-                .body("id", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem((int) theirs)));
+        Api.consultant().get("/api/v1/assessments?size=100").then().body("items.id", org.hamcrest.Matchers.hasItem((int) mine))
+                .body("items.id", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem((int) theirs)));
         Api.consultant().get("/api/v1/assessments/" + theirs).then().statusCode(404)
                 .body("detail", equalTo("Assessment " + theirs + " does not exist."));
-        Api.admin().get("/api/v1/assessments").then().body("id", org.hamcrest.Matchers.hasItems((int) mine, (int) theirs));
+        Api.admin().get("/api/v1/assessments?size=100").then().body("items.id",
+                org.hamcrest.Matchers.hasItems((int) mine, (int) theirs));
     }
 
     @Test
