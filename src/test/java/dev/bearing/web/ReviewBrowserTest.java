@@ -95,4 +95,23 @@ class ReviewBrowserTest {
         assertTrue(text.contains("Version 1, approved by " + Api.CONSULTANT + " on"));
         assertFalse(text.contains("DRAFT"));
     }
+
+    @Test
+    void aRespondentTokenPastedIntoAConsultantAddressOpensNothing() {
+        long id = ReviewFixtures.ownedDemo(demo);
+        String token = Api.addRespondent(id, "BUSINESS");
+        driver = Browser.start();
+        // the respondent's own link works in this browser
+        driver.get(base + "survey/" + token);
+        assertTrue(driver.getPageSource().contains("Northwind Logistics (demo)"));
+        // pasted into consultant addresses, it opens nothing: the login page every time
+        for (String path : List.of("assessments/" + id + "?token=" + token, "assessments/" + token,
+                "assessments/" + id + "/review?token=" + token, "?token=" + token)) {
+            driver.get(base + path);
+            assertTrue(driver.getCurrentUrl().endsWith("/login"), path + " -> " + driver.getCurrentUrl());
+            assertFalse(driver.getPageSource().contains("Recommended stack"), path);
+        }
+        driver.get(base + "api/v1/assessments/" + id + "/evaluation?token=" + token);
+        assertTrue(driver.getPageSource().contains("\"status\":401"), driver.getPageSource());
+    }
 }
