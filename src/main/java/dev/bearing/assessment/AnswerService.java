@@ -221,7 +221,7 @@ public class AnswerService {
         if (!missing.isEmpty()) {
             throw new ProblemException(422, "Required answers missing", missing.size()
                     + " required question(s) are not answered: " + String.join(", ",
-                            missing.stream().map(Problem.FieldError::field).toList()), missing);
+                            missing.stream().map(Problem.FieldError::field).toList()), missing, ProblemTypes.INCOMPLETE);
         }
         r.submittedAt = clock.instant();
         return new SubmitResult(r.submittedAt, false);

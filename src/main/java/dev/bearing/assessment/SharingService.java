@@ -99,7 +99,7 @@ public class SharingService {
     private void requireMayShare(Assessment a) {
         if (!mayShare(a)) {
             throw new ProblemException(403, "Forbidden", "Only the assessment's owner or an admin can change who it is shared with.",
-                    List.of());
+                    List.of(), dev.bearing.common.ProblemTypes.FORBIDDEN);
         }
     }
 }

@@ -20,7 +20,7 @@ public class ProblemException extends RuntimeException {
      * @param errors fields or questions at fault, possibly empty
      */
     public ProblemException(int status, String title, String detail, List<Problem.FieldError> errors) {
-        this(status, title, detail, errors, "about:blank");
+        this(status, title, detail, errors, ProblemTypes.forStatus(status));
     }
 
     /**
@@ -40,18 +40,18 @@ public class ProblemException extends RuntimeException {
 
     /** 404: {@code what} (e.g. "Assessment 42") does not exist. */
     public static ProblemException notFound(String what) {
-        return new ProblemException(404, "Not found", what + " does not exist.", List.of());
+        return new ProblemException(404, "Not found", what + " does not exist.", List.of(), ProblemTypes.NOT_FOUND);
     }
 
     /** 400: one field is invalid. */
     public static ProblemException badField(String field, String message) {
         return new ProblemException(400, "Invalid input", field + ": " + message,
-                List.of(new Problem.FieldError(field, message)));
+                List.of(new Problem.FieldError(field, message)), ProblemTypes.INVALID_VALUE);
     }
 
     /** 409: the request conflicts with the current state. */
     public static ProblemException conflict(String detail, List<Problem.FieldError> errors) {
-        return new ProblemException(409, "Conflict", detail, errors);
+        return new ProblemException(409, "Conflict", detail, errors, ProblemTypes.CONFLICT);
     }
 
     /** @return the kind of problem, a URI from {@link ProblemTypes} or {@code about:blank} */

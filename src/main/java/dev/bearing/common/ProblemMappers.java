@@ -106,7 +106,7 @@ public class ProblemMappers {
             });
             return page.build();
         }
-        return respond(new Problem("about:blank", title, status, detail, List.of()));
+        return respond(new Problem(ProblemTypes.forStatus(status), title, status, detail, List.of()));
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.bearing.web;
 import dev.bearing.common.Identities;
 import dev.bearing.common.Problem;
 import dev.bearing.common.ProblemMappers;
+import dev.bearing.common.ProblemTypes;
 import dev.bearing.assessment.AccessControl;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -56,12 +57,12 @@ public class AccessFilters {
         if (Boolean.TRUE.equals(identity.getAttribute(Identities.MUST_CHANGE_PASSWORD)) && !path.equals("/account/password")
                 && !path.equals("/api/v1/account/password") && !path.equals("/logout")) {
             String detail = "Set a new password first, at /account/password.";
-            return api ? problem(403, "Forbidden", detail) : seeOther("/account/password");
+            return api ? problem(ProblemTypes.FORBIDDEN, 403, "Forbidden", detail) : seeOther("/account/password");
         }
         Matcher m = ASSESSMENT_PATH.matcher(path);
         if (m.matches() && !access.maySee(Long.parseLong(m.group(1)))) {
             String detail = "Assessment " + m.group(1) + " does not exist.";
-            return api ? problem(404, "Not found", detail)
+            return api ? problem(ProblemTypes.NOT_FOUND, 404, "Not found", detail)
                     : Response.status(404).type(MediaType.TEXT_HTML_TYPE)
                             .entity(ExpiredFormPage.page("Not found", detail)).build();
         }
@@ -79,7 +80,7 @@ public class AccessFilters {
         if (path.startsWith("/api/")) {
             return Response.status(401).type(Problem.MEDIA_TYPE)
                     .header("WWW-Authenticate", "Bearer realm=\"Bearing\"")
-                    .entity(new Problem("about:blank", "Unauthorized", 401,
+                    .entity(new Problem(ProblemTypes.UNAUTHORIZED, "Unauthorized", 401,
                             "Log in, or send a personal API token as \"Authorization: Bearer bearing_...\" "
                                     + "(create one at /account).",
                             List.of()))
@@ -94,7 +95,7 @@ public class AccessFilters {
     public Response forbidden(ContainerRequestContext context) {
         String detail = "Your account may not use this part of Bearing.";
         if (context.getUriInfo().getPath().startsWith("/api/")) {
-            return problem(403, "Forbidden", detail);
+            return problem(ProblemTypes.FORBIDDEN, 403, "Forbidden", detail);
         }
         return Response.status(403).type(MediaType.TEXT_HTML_TYPE).entity(ExpiredFormPage.page("Not allowed", detail))
                 .build();
@@ -109,8 +110,8 @@ public class AccessFilters {
                 || path.startsWith("/api/v1/questionnaires") || path.startsWith("/login");
     }
 
-    private static Response problem(int status, String title, String detail) {
-        return Response.status(status).type(Problem.MEDIA_TYPE).entity(new Problem("about:blank", title, status, detail, List.of()))
+    private static Response problem(String type, int status, String title, String detail) {
+        return Response.status(status).type(Problem.MEDIA_TYPE).entity(new Problem(type, title, status, detail, List.of()))
                 .build();
     }
 

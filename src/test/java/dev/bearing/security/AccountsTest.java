@@ -104,7 +104,8 @@ class AccountsTest {
                 .header("Location", "/account/password");
         given().auth().preemptive().basic("newcomer", oneTime).contentType(ContentType.JSON)
                 .body(Map.of("currentPassword", oneTime, "newPassword", "short")).post("/api/v1/account/password")
-                .then().statusCode(400).body("errors[0].field", equalTo("newPassword"));
+                .then().statusCode(400).body("errors[0].field", equalTo("newPassword"))
+                .body("type", equalTo(dev.bearing.common.ProblemTypes.INVALID_VALUE));
         given().auth().preemptive().basic("newcomer", oneTime).contentType(ContentType.JSON)
                 .body(Map.of("currentPassword", oneTime, "newPassword", "a long enough passphrase"))
                 .post("/api/v1/account/password").then().statusCode(204);
@@ -135,7 +136,8 @@ class AccountsTest {
         assertTrue(id.find());
         Api.consultant().redirects().follow(false).cookie("csrf-token", f.cookie).formParam("csrf-token", f.token)
                 .post("/account/tokens/" + id.group(1) + "/revoke").then().statusCode(303);
-        given().auth().oauth2(token).get("/api/v1/account").then().statusCode(401).contentType("application/problem+json");
+        given().auth().oauth2(token).get("/api/v1/account").then().statusCode(401).contentType("application/problem+json")
+                .body("type", equalTo(dev.bearing.common.ProblemTypes.UNAUTHORIZED));
         given().auth().oauth2("bearing_" + "x".repeat(43)).get("/api/v1/assessments").then().statusCode(401);
     }
 
@@ -167,7 +169,8 @@ class AccountsTest {
         Api.consultant().get("/api/v1/assessments?size=100").then().body("items.id", org.hamcrest.Matchers.hasItem((int) mine))
                 .body("items.id", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem((int) theirs)));
         Api.consultant().get("/api/v1/assessments/" + theirs).then().statusCode(404)
-                .body("detail", equalTo("Assessment " + theirs + " does not exist."));
+                .body("detail", equalTo("Assessment " + theirs + " does not exist."))
+                .body("type", equalTo(dev.bearing.common.ProblemTypes.NOT_FOUND));
         Api.admin().get("/api/v1/assessments?size=100").then().body("items.id",
                 org.hamcrest.Matchers.hasItems((int) mine, (int) theirs));
     }
