@@ -1,12 +1,14 @@
 package dev.bearing;
 
 import dev.bearing.common.EmbeddedDatabase;
+import dev.bearing.security.SessionKey;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 
 /**
- * Entry point of the packaged application. Before Quarkus boots, it starts the embedded
- * PostgreSQL unless an external database is configured (see {@link EmbeddedDatabase}).
+ * Entry point of the packaged application. Before Quarkus boots, it makes a session key unless
+ * one is configured ({@link SessionKey}) and starts the embedded PostgreSQL unless an external
+ * database is configured (see {@link EmbeddedDatabase}).
  */
 @QuarkusMain
 public final class BearingMain {
@@ -20,6 +22,7 @@ public final class BearingMain {
      * @param args command-line arguments, passed on to Quarkus
      */
     public static void main(String... args) {
+        SessionKey.ensure();
         EmbeddedDatabase.startUnlessConfigured();
         Quarkus.run(args);
     }

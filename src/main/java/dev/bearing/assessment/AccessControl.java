@@ -49,6 +49,14 @@ public class AccessControl {
         return a != null && maySee(a);
     }
 
+    /**
+     * @return whether the caller owns the assessment or is an admin: only they may delete it or
+     *     change who it is shared with (a consultant it is shared with works on it, no more)
+     */
+    public boolean ownsOrAdmin(Assessment a) {
+        return Identities.isAdmin(identity) || a.ownerId != null && a.ownerId.equals(Identities.accountId(identity));
+    }
+
     /** @return the caller's account id, or null when anonymous */
     public Long accountId() {
         return Identities.accountId(identity);

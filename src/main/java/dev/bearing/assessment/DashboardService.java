@@ -223,12 +223,17 @@ public class DashboardService {
      *
      * @param id assessment id
      * @return what was removed
-     * @throws ProblemException 404 when it does not exist or the caller may not see it
+     * @throws ProblemException 404 when it does not exist or the caller may not see it; 403 when
+     *     the caller is neither its owner nor an admin
      */
     @Transactional
     public DeletionScope delete(long id) {
         DeletionScope scope = scope(id);
         Assessment a = access.assessment(id);
+        if (!access.ownsOrAdmin(a)) {
+            throw new ProblemException(403, "Forbidden", "Only the assessment's owner or an admin can delete it; it is "
+                    + "shared with you to work on.", java.util.List.of());
+        }
         long organisationId = a.organisation.id;
         em.detach(a);
         em.createNativeQuery("delete from assessment where id = :id").setParameter("id", id).executeUpdate();

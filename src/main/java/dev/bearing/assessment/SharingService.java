@@ -93,7 +93,7 @@ public class SharingService {
     }
 
     private boolean mayShare(Assessment a) {
-        return Identities.isAdmin(identity) || a.ownerId != null && a.ownerId.equals(Identities.accountId(identity));
+        return access.ownsOrAdmin(a);
     }
 
     private void requireMayShare(Assessment a) {

@@ -53,7 +53,7 @@ public class AccountIdentityProvider implements IdentityProvider<UsernamePasswor
         String password = new String(request.getPassword().getPassword());
         return context.runBlocking(() -> {
             boolean locked = throttle.locked(username, address);
-            AccountService.LoginOutcome outcome = accounts.login(username, password, address, locked);
+            AccountService.LoginOutcome outcome = accounts.login(username, password, address, locked, form);
             if (outcome.identity() == null) {
                 Duration hold = throttle.failed(username, address);
                 throw new HeldBack(hold);

@@ -75,7 +75,7 @@ public class AccountService {
      * @return the identity, or the reason for the audit log
      */
     @Transactional
-    public LoginOutcome login(String username, String password, String address, boolean locked) {
+    public LoginOutcome login(String username, String password, String address, boolean locked, boolean form) {
         Instant now = clock.instant();
         Optional<Account> found = Account.byUsername(username);
         String failure;
@@ -110,7 +110,10 @@ public class AccountService {
         Account a = found.get();
         a.failedLogins = 0;
         a.lockedUntil = null;
-        audit.recordAs(a.username, "login.succeeded", null, "");
+        if (form) {
+            // HTTP Basic checks the password on every request of a script: only failures are worth a line
+            audit.recordAs(a.username, "login.succeeded", null, "");
+        }
         return new LoginOutcome(identity(a), null);
     }
 
@@ -256,8 +259,9 @@ public class AccountService {
         if (next == null || next.length() < MIN_PASSWORD_LENGTH) {
             throw ProblemException.badField("newPassword", "Use at least " + MIN_PASSWORD_LENGTH + " characters.");
         }
-        if (next.length() > 72) {
-            throw ProblemException.badField("newPassword", "Use at most 72 characters (bcrypt reads no further).");
+        if (next.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 72) {
+            throw ProblemException.badField("newPassword", "Use at most 72 bytes: 72 plain letters or digits, fewer with "
+                    + "accented or other non-ASCII characters (bcrypt reads no further).");
         }
         if (next.equals(current)) {
             throw ProblemException.badField("newPassword", "Choose a password different from the current one.");

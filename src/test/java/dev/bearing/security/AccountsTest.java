@@ -106,6 +106,11 @@ class AccountsTest {
                 .body(Map.of("currentPassword", oneTime, "newPassword", "short")).post("/api/v1/account/password")
                 .then().statusCode(400).body("errors[0].field", equalTo("newPassword"))
                 .body("type", equalTo(dev.bearing.common.ProblemTypes.INVALID_VALUE));
+        // bcrypt reads 72 bytes: 36 accented letters and a tail are 77 bytes, refused rather than cut
+        given().auth().preemptive().basic("newcomer", oneTime).contentType(ContentType.JSON)
+                .body(Map.of("currentPassword", oneTime, "newPassword", "é".repeat(36) + "Tail1")).post("/api/v1/account/password")
+                .then().statusCode(400).body("errors[0].field", equalTo("newPassword"))
+                .body("errors[0].message", containsString("72 bytes"));
         given().auth().preemptive().basic("newcomer", oneTime).contentType(ContentType.JSON)
                 .body(Map.of("currentPassword", oneTime, "newPassword", "a long enough passphrase"))
                 .post("/api/v1/account/password").then().statusCode(204);
@@ -173,6 +178,15 @@ class AccountsTest {
                 .body("type", equalTo(dev.bearing.common.ProblemTypes.NOT_FOUND));
         Api.admin().get("/api/v1/assessments?size=100").then().body("items.id",
                 org.hamcrest.Matchers.hasItems((int) mine, (int) theirs));
+        // shared to work on, not to delete or re-share
+        Api.consultant().contentType(ContentType.JSON).put("/api/v1/assessments/" + mine + "/shares/" + Api.OTHER_CONSULTANT)
+                .then().statusCode(200).body("sharedWith", org.hamcrest.Matchers.hasItem(Api.OTHER_CONSULTANT));
+        Api.otherConsultant().get("/api/v1/assessments/" + mine).then().statusCode(200);
+        Api.otherConsultant().delete("/api/v1/assessments/" + mine).then().statusCode(403)
+                .body("type", equalTo(dev.bearing.common.ProblemTypes.FORBIDDEN));
+        Api.otherConsultant().contentType(ContentType.JSON).put("/api/v1/assessments/" + mine + "/shares/admin")
+                .then().statusCode(403);
+        Api.consultant().get("/api/v1/assessments/" + mine).then().statusCode(200);
     }
 
     @Test

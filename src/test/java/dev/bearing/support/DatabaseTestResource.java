@@ -31,7 +31,9 @@ public class DatabaseTestResource implements QuarkusTestResourceLifecycleManager
             url = "jdbc:postgresql://localhost:" + embedded.getPort() + "/postgres";
         }
         Api.serverStarted();
-        return Map.of("bearing.admin.password", Api.ADMIN_PASSWORD, "quarkus.datasource.jdbc.url", url,
+        // in-process tests do not pass through BearingMain, which makes the session key: one per run
+        return Map.of("quarkus.http.auth.session.encryption-key", new dev.bearing.common.TokenGenerator().newToken(),
+                "bearing.admin.password", Api.ADMIN_PASSWORD, "quarkus.datasource.jdbc.url", url,
                 "quarkus.datasource.username", System.getenv().getOrDefault("BEARING_TEST_DB_USER", "postgres"),
                 "quarkus.datasource.password", System.getenv().getOrDefault("BEARING_TEST_DB_PASSWORD", ""));
     }

@@ -31,7 +31,12 @@ public final class PackagedServer {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         cmd.addAll(List.of(jvmOptions));
         cmd.addAll(List.of("-Dquarkus.http.port=" + port, "-Dbearing.demo.enabled=false"));
-        db.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
+        // no session key: the packaged app must make its own (BearingMain), and never log it
+        db.forEach((k, v) -> {
+            if (!k.equals("quarkus.http.auth.session.encryption-key")) {
+                cmd.add("-D" + k + "=" + v);
+            }
+        });
         cmd.addAll(List.of("-jar", "target/quarkus-app/quarkus-run.jar"));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(new File(log))).start();

@@ -45,6 +45,7 @@ class ServerRestartIT {
     @Test
     void answersThatShowedSavedSurviveAKilledServer() throws Exception {
         Map<String, String> db = database.start();
+        java.nio.file.Files.deleteIfExists(java.nio.file.Path.of("target", "server-restart-it.log"));
         server = startServer(db);
         RestAssured.port = PORT;
         long id = Api.consultant().contentType(ContentType.JSON).body(Map.of("organisation", "Restart check"))
@@ -71,6 +72,11 @@ class ServerRestartIT {
         List<String> keys = given().get("/api/v1/respondents/" + token + "/answers").then().statusCode(200)
                 .extract().jsonPath().getList("questionKey");
         assertEquals(List.of("sc.coverage", "sc.branching"), keys);
+        // the packaged app made its own session key (none was passed) and never printed it
+        String log = java.nio.file.Files.readString(java.nio.file.Path.of("target", "server-restart-it.log"));
+        assertTrue(log.contains("Listening on"), "the server's log");
+        assertTrue(!log.contains("Encryption key was not specified") && !log.contains("temporary key"),
+                "no session key in the log");
     }
 
     private Process startServer(Map<String, String> db) throws IOException, InterruptedException {
