@@ -54,6 +54,16 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(409, "Conflict", detail, errors, ProblemTypes.CONFLICT);
     }
 
+    /** @return the first field at fault, or null when the problem names none (a page marks that field) */
+    public String field() {
+        return errors.isEmpty() ? null : errors.get(0).field();
+    }
+
+    /** @return what a page shows: the first field's message, or the whole detail when no field is named */
+    public String fieldMessage() {
+        return errors.isEmpty() ? getMessage() : errors.get(0).message();
+    }
+
     /** @return the kind of problem, a URI from {@link ProblemTypes} or {@code about:blank} */
     public String type() {
         return type;

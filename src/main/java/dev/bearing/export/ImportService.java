@@ -126,7 +126,7 @@ public class ImportService {
                     v = AnswerValue.parse(qu, ap.value(), ap.notApplicable());
                 } catch (ProblemException e) {
                     throw ProblemException.badField(af + ".value",
-                            e.errors().isEmpty() ? e.getMessage() : e.errors().get(0).message());
+                            e.fieldMessage());
                 }
                 Answer an = new Answer();
                 an.respondent = r;

@@ -1,5 +1,7 @@
 package dev.bearing.web;
 
+import static dev.bearing.web.Redirects.seeOther;
+
 import dev.bearing.common.Identities;
 import dev.bearing.common.Problem;
 import dev.bearing.common.ProblemMappers;
@@ -115,7 +117,4 @@ public class AccessFilters {
                 .build();
     }
 
-    private static Response seeOther(String path) {
-        return Response.status(Response.Status.SEE_OTHER).header("Location", path).build();
-    }
 }

@@ -1,5 +1,7 @@
 package dev.bearing.web;
 
+import static dev.bearing.web.Redirects.seeOther;
+
 import dev.bearing.common.Identities;
 import dev.bearing.common.ProblemException;
 import dev.bearing.security.AccountService;
@@ -107,8 +109,8 @@ public class AccountPages {
         try {
             accounts.changePassword(Identities.accountId(identity), current, next, repeat == null ? "" : repeat);
         } catch (ProblemException e) {
-            String field = e.errors().isEmpty() ? null : e.errors().get(0).field();
-            String message = e.errors().isEmpty() ? e.getMessage() : e.errors().get(0).message();
+            String field = e.field();
+            String message = e.fieldMessage();
             return Response.status(e.status()).entity(Templates.password(mustChange(), message, field)).build();
         }
         return seeOther("/account?changed=1");
@@ -135,8 +137,7 @@ public class AccountPages {
             return Response.ok(Templates.account(accounts.get(me), accounts.tokens(me), t.secret(), null)).build();
         } catch (ProblemException e) {
             return Response.status(e.status())
-                    .entity(Templates.account(accounts.get(me), accounts.tokens(me), null, e.errors().isEmpty()
-                            ? e.getMessage() : e.errors().get(0).message()))
+                    .entity(Templates.account(accounts.get(me), accounts.tokens(me), null, e.fieldMessage()))
                     .build();
         }
     }
@@ -155,7 +156,4 @@ public class AccountPages {
         return Boolean.TRUE.equals(identity.getAttribute(Identities.MUST_CHANGE_PASSWORD));
     }
 
-    private static Response seeOther(String path) {
-        return Response.status(Response.Status.SEE_OTHER).header("Location", path).build();
-    }
 }

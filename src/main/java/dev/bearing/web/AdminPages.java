@@ -1,5 +1,7 @@
 package dev.bearing.web;
 
+import static dev.bearing.web.Redirects.seeOther;
+
 import dev.bearing.common.ProblemException;
 import dev.bearing.security.AccountService;
 import dev.bearing.security.AccountService.AccountView;
@@ -108,12 +110,9 @@ public class AdminPages {
     }
 
     private Response failed(ProblemException e) {
-        String field = e.errors().isEmpty() ? null : e.errors().get(0).field();
-        String message = e.errors().isEmpty() ? e.getMessage() : e.errors().get(0).message();
+        String field = e.field();
+        String message = e.fieldMessage();
         return Response.status(e.status()).entity(Templates.accounts(accounts.accounts(), null, message, field)).build();
     }
 
-    private static Response seeOther(String path) {
-        return Response.status(Response.Status.SEE_OTHER).header("Location", path).build();
-    }
 }

@@ -135,7 +135,7 @@ public class AssessmentPages {
             return Response.status(422).entity(dashboard(DashboardQuery.defaults(), null, null, message, name)).build();
         }
         AssessmentView a = assessments.create(name, null, null, null, !"true".equals(first));
-        return seeOther("/assessments/" + a.id()).build();
+        return Redirects.seeOtherWith("/assessments/" + a.id()).build();
     }
 
     /**
@@ -204,7 +204,7 @@ public class AssessmentPages {
             }
             throw e;
         }
-        return seeOther("/assessments/" + assessmentId + "#evaluation").build();
+        return Redirects.seeOtherWith("/assessments/" + assessmentId + "#evaluation").build();
     }
 
     /** Shares the assessment with a consultant named in the form (owner or admin). */
@@ -217,11 +217,11 @@ public class AssessmentPages {
             sharing.share(assessmentId, username == null ? "" : username.strip());
         } catch (ProblemException e) {
             if (e.status() == 400) {
-                return Response.status(400).entity(page(assessmentId, e.errors().get(0).message())).build();
+                return Response.status(400).entity(page(assessmentId, e.fieldMessage())).build();
             }
             throw e;
         }
-        return seeOther("/assessments/" + assessmentId + "#sharing").build();
+        return Redirects.seeOtherWith("/assessments/" + assessmentId + "#sharing").build();
     }
 
     /** Stops sharing the assessment with a consultant. */
@@ -231,7 +231,7 @@ public class AssessmentPages {
     public Response unshare(@PathParam("id") String id, @PathParam("username") String username) {
         long assessmentId = AssessmentResource.parseId(id);
         sharing.unshare(assessmentId, username);
-        return seeOther("/assessments/" + assessmentId + "#sharing").build();
+        return Redirects.seeOtherWith("/assessments/" + assessmentId + "#sharing").build();
     }
 
     /** Archives the assessment (it leaves the dashboard's default view) and shows it again. */
@@ -241,7 +241,7 @@ public class AssessmentPages {
     public Response archive(@PathParam("id") String id) {
         long assessmentId = AssessmentResource.parseId(id);
         dashboardService.archive(assessmentId);
-        return seeOther("/assessments/" + assessmentId).build();
+        return Redirects.seeOtherWith("/assessments/" + assessmentId).build();
     }
 
     /** Returns an archived assessment to the dashboard and shows it again. */
@@ -251,7 +251,7 @@ public class AssessmentPages {
     public Response unarchive(@PathParam("id") String id) {
         long assessmentId = AssessmentResource.parseId(id);
         dashboardService.unarchive(assessmentId);
-        return seeOther("/assessments/" + assessmentId).build();
+        return Redirects.seeOtherWith("/assessments/" + assessmentId).build();
     }
 
     /** @return the confirmation step before deleting: names the organisation and what goes */
@@ -279,7 +279,7 @@ public class AssessmentPages {
             return Response.status(422).entity(Templates.delete(scope, message)).build();
         }
         dashboardService.delete(assessmentId);
-        return seeOther("/?notice=deleted").build();
+        return Redirects.seeOtherWith("/?notice=deleted").build();
     }
 
     /** Unknown ids and refused requests: an error page naming what was wrong, nothing internal. */
@@ -289,14 +289,6 @@ public class AssessmentPages {
                 .entity(Templates.error(e.status(), e.title(), e.getMessage())).build();
     }
 
-    /**
-     * A 303 whose Location is the path alone: the browser resolves it against the address it
-     * used, so neither the Host header nor the public URL (which may name a proxy that does not
-     * reach these machine-local pages) is involved.
-     */
-    static Response.ResponseBuilder seeOther(String path) {
-        return Response.status(Response.Status.SEE_OTHER).header("Location", path);
-    }
 
     /** @return whether links and cookies are served over HTTPS (the public URL says so) */
     private boolean https() {

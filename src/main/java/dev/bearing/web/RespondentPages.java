@@ -79,7 +79,7 @@ public class RespondentPages {
             }
             throw e;
         }
-        return AssessmentPages.seeOther("/assessments/" + assessmentId + "/respondents/" + rid).build();
+        return Redirects.seeOtherWith("/assessments/" + assessmentId + "/respondents/" + rid).build();
     }
 
     /** Adds a respondent from the form and shows the assessment again. */
@@ -105,7 +105,7 @@ public class RespondentPages {
                     + "(e.g. name@example.com); the respondent was not added.")).build();
         }
         var sent = invitations.add(assessmentId, r, name, address.isEmpty() ? null : address);
-        return AssessmentPages.seeOther("/assessments/" + assessmentId + "#respondents")
+        return Redirects.seeOtherWith("/assessments/" + assessmentId + "#respondents")
                 .cookie(NewLinks.cookie(assessmentId, List.of(sent), https())).build();
     }
 
@@ -126,7 +126,7 @@ public class RespondentPages {
             }
             throw e;
         }
-        return AssessmentPages.seeOther("/assessments/" + assessmentId + "#respondents")
+        return Redirects.seeOtherWith("/assessments/" + assessmentId + "#respondents")
                 .cookie(NewLinks.cookie(assessmentId, List.of(s), https())).build();
     }
 
@@ -137,7 +137,7 @@ public class RespondentPages {
     public Response remind(@PathParam("id") String id) {
         long assessmentId = AssessmentResource.parseId(id);
         Reminders r = invitations.remind(assessmentId);
-        return AssessmentPages.seeOther("/assessments/" + assessmentId + "#respondents")
+        return Redirects.seeOtherWith("/assessments/" + assessmentId + "#respondents")
                 .cookie(NewLinks.cookie(assessmentId, r.reminded(), https())).build();
     }
 

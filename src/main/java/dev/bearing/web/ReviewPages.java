@@ -1,5 +1,7 @@
 package dev.bearing.web;
 
+import static dev.bearing.web.Redirects.seeOther;
+
 import dev.bearing.assessment.AssessmentResource;
 import dev.bearing.common.ProblemException;
 import dev.bearing.report.ReportData;
@@ -216,9 +218,6 @@ public class ReviewPages {
         return id == null || !id.matches("[1-9][0-9]{0,17}") ? 0 : Long.parseLong(id);
     }
 
-    private static Response seeOther(String path) {
-        return Response.status(Response.Status.SEE_OTHER).header("Location", path).build();
-    }
 
     private static String anchor(String key) {
         return key == null ? "" : key.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
