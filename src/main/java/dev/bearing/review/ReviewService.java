@@ -108,7 +108,7 @@ public class ReviewService {
     @Transactional
     public EditView override(long assessmentId, OverrideRequest r) {
         Assessment a = access.assessment(assessmentId);
-        Evaluation e = latest(a);
+        Evaluation e = latestToChange(a);
         ReviewState s = state(a, e);
         if (r == null) {
             throw ProblemException.badField("layer", "is required: the stack entry to override, e.g. source_control");
@@ -153,7 +153,7 @@ public class ReviewService {
     @Transactional
     public EditView edit(long assessmentId, EditRequest r) {
         Assessment a = access.assessment(assessmentId);
-        Evaluation e = latest(a);
+        Evaluation e = latestToChange(a);
         ReviewState s = state(a, e);
         if (r == null || blank(r.kind())) {
             throw ProblemException.badField("kind", "is required: finding-risk, finding-hide, finding-merge, "
@@ -215,7 +215,7 @@ public class ReviewService {
     @Transactional
     public EditView undo(long assessmentId, long editId, UndoRequest r) {
         Assessment a = access.assessment(assessmentId);
-        Evaluation e = latest(a);
+        Evaluation e = latestToChange(a);
         ReviewEdit target = ReviewEdit.findById(editId);
         if (target == null || target.assessmentId != a.id) {
             throw new ProblemException(404, "Not found", "Assessment " + assessmentId + " has no edit " + editId + ".",
@@ -236,14 +236,14 @@ public class ReviewService {
      * Approves the latest evaluation with its edits as the next version and fires {@link VersionApproved}.
      *
      * @return the version
-     * @throws ProblemException 404 unknown assessment or not evaluated; 409 when the newest
+     * @throws ProblemException 404 unknown assessment; 409 when not evaluated yet or when the newest
      *     version already holds exactly this evaluation with these edits
      */
     @Transactional
     public VersionView approve(long assessmentId) {
         Assessment a = access.assessment(assessmentId);
         Assessment.getEntityManager().lock(a, LockModeType.PESSIMISTIC_WRITE);
-        Evaluation e = latest(a);
+        Evaluation e = latestToChange(a);
         ReviewState s = state(a, e);
         String resultJson = write(s.result());
         String hash = sha256(resultJson);
@@ -480,8 +480,16 @@ public class ReviewService {
 
     private Evaluation latest(Assessment a) {
         return Evaluation.latestOf(a.id).orElseThrow(() -> new ProblemException(404, "Not evaluated",
-                "Assessment " + a.id + " has not been evaluated yet; evaluate it once respondents have submitted.",
-                List.of()));
+                notEvaluated(a), List.of()));
+    }
+
+    /** The latest evaluation for a change (override, edit, undo, approval): 409 when there is none yet. */
+    private Evaluation latestToChange(Assessment a) {
+        return Evaluation.latestOf(a.id).orElseThrow(() -> ProblemException.conflict(notEvaluated(a), List.of()));
+    }
+
+    private static String notEvaluated(Assessment a) {
+        return "Assessment " + a.id + " has not been evaluated yet; evaluate it once respondents have submitted.";
     }
 
     private AssessmentVersion versionRow(long assessmentId, int number) {

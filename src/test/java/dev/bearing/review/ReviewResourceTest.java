@@ -175,6 +175,18 @@ class ReviewResourceTest {
     }
 
     @Test
+    void approvingOrOverridingBeforeAnyEvaluationIsAConflictNotAMissingAssessment() {
+        long id = Api.createAssessment("Never Evaluated Ltd");
+        Api.consultant().contentType("application/json").post(base(id) + "/approve").then().statusCode(409).contentType("application/problem+json")
+                .body("detail", containsString("has not been evaluated yet"));
+        Api.consultant().contentType("application/json")
+                .body(Map.of("layer", "pipeline_security", "tool", "snyk", "note", "why not"))
+                .post(base(id) + "/review/overrides").then().statusCode(409)
+                .body("detail", containsString("has not been evaluated yet"));
+        Api.consultant().get(base(id) + "/versions").then().statusCode(200).body("$", hasSize(0));
+    }
+
+    @Test
     void findingAndRoadmapEditsApplyAndUndoIsRecorded() {
         long id = demoAssessment();
         String change = "delivery.change_failures@change_fail_rate";
