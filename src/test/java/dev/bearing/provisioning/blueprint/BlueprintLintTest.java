@@ -147,6 +147,42 @@ class BlueprintLintTest {
     }
 
     @Test
+    void everyBlueprintTogetherComposesIntoOneTemplateThatPasses() throws Exception {
+        // no scenario picks every blueprint (Jenkins is kept where it runs), so one stack that adds
+        // them all: the Jenkins alarm is wired to the alert topic, the Git connection appears once
+        Scenario s = RuleScenarioTest.read(Path.of("rules/scenarios/24-no-kubernetes-skills.yaml"));
+        EvaluationResult r = RuleScenarioTest.engine.evaluate(RuleScenarioTest.input(s));
+        List<LayerRecommendation> stack = new java.util.ArrayList<>();
+        for (Blueprint b : BLUEPRINTS.index().blueprints()) {
+            for (String tool : b.tools()) {
+                EvaluationResult.ToolOption t = new EvaluationResult.ToolOption(tool, tool, "vendor", "", 0,
+                        List.of("AWS_MANAGED"), "", "ACTIVE", "", List.of(), List.of(), List.of());
+                stack.add(new LayerRecommendation(tool, tool, tool, null, null, tool, List.of(), "ADD", null, t,
+                        List.of(), List.of(), List.of()));
+            }
+        }
+        EvaluationResult all = new EvaluationResult(r.ruleSetVersion(), r.catalogVersion(), r.questionnaireKey(),
+                r.questionnaireVersion(), r.respondents(), r.capabilities(), r.dimensions(), r.maturity(), r.stage(),
+                r.delivery(), stack, r.findings(), r.roadmap(), r.decisions(), r.comments(), r.firedRules());
+        ComposedStack c = COMPOSITION.compose(all, "Northwind Logistics", 3, 1);
+        assertTrue(c.offered(), c.notOfferedReason());
+        assertEquals(BLUEPRINTS.index().blueprints().size(), c.blueprints().size());
+        Map<String, Object> template = Composition.parse(c.templateBody());
+        Map<String, Object> resources = TemplateMerge.section(template, "Resources");
+        assertTrue(resources.containsKey("GitConnection"), "the shared Git connection, unprefixed");
+        assertEquals(1, resources.values().stream().filter(v -> String.valueOf(v).contains("AWS::CodeConnections::Connection")).count(),
+                "one Git connection to complete, not two");
+        assertFalse(TemplateMerge.section(template, "Parameters").containsKey("AlertTopicArn"), "wired parameter still asked");
+        assertTrue(String.valueOf(resources.get("JenkinsUnhealthyAlarm")).contains("AlertingAlertTopic"),
+                "Jenkins' alarm does not go to the alert topic");
+        Map<String, String> values = new LinkedHashMap<>();
+        c.parameters().forEach(p -> values.put(p.key(), p.value() != null ? p.value() : CONSULTANT.get(p.key())));
+        List<Problem> problems = LINT.lint(c.templateBody(), values);
+        assertTrue(CfnLint.passes(problems), errors(problems));
+        assertEquals(BLUEPRINTS.index().blueprints().stream().mapToInt(b -> b.cost().monthly()).sum(), c.cost().monthlyTotal());
+    }
+
+    @Test
     void anOrganisationThatMustStayOnPremisesOrRunsOnlyOnAnotherCloudGetsNoOffer() throws Exception {
         ComposedStack onPremises = compose("01-regulated-bank-on-premises");
         assertFalse(onPremises.offered());
