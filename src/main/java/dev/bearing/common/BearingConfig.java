@@ -138,6 +138,13 @@ public interface BearingConfig {
         /** @return seconds a request waits for a render slot before getting 503 with Retry-After */
         @WithDefault("20")
         int queueWaitSeconds();
+
+        /**
+         * @return megabytes of rendered PDFs kept in memory for unchanged reports (least recently
+         *     used dropped first; 0 turns the cache off)
+         */
+        @WithDefault("32")
+        int cacheMegabytes();
     }
 
 }

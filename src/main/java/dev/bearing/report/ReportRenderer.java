@@ -1,9 +1,9 @@
 package dev.bearing.report;
 
 import com.openhtmltopdf.extend.FSSupplier;
-import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FSFontUseCase;
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
 import com.openhtmltopdf.outputdevice.helper.ExternalResourceControlPriority;
+import com.openhtmltopdf.pdfboxout.PDFontSupplier;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.svgsupport.BatikSVGDrawer;
 import com.openhtmltopdf.svgsupport.PDFTranscoder;
@@ -15,25 +15,30 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.EnumSet;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
 
 /**
  * Renders the PDF roadmap: {@link ReportData} → {@link ReportView} (cleaned, formatted) → Qute
  * template {@code report-templates/roadmap.html} (escaped XHTML) → openhtmltopdf/PDFBox → PDF.
  *
- * <p>Fonts are read from the classpath ({@code report/fonts/}) once, when the bean is created,
- * and kept in memory: DejaVu Sans regular and bold as the family {@value #FONT_FAMILY}, and Droid
- * Sans Fallback (CJK) as {@value #FALLBACK_FAMILY}, and Symbola (emoji, monochrome; free for any
- * use, see LICENSE-Symbola.txt) as the last fallback {@value #SYMBOL_FAMILY}. All are embedded as
- * subsets, so the PDF shows Polish, Greek, Cyrillic, CJK, Arabic, Hebrew and emoji on any reader.
- * Right-to-left text is split into bidi runs and Arabic letters are shaped with ICU4J
- * ({@link IcuBidi}) before layout. Chart text (SVG) is drawn as glyph
- * outlines with the same DejaVu faces, so it adds no font to the PDF. The renderer fetches
- * nothing from the network or disk while rendering. Thread-safe: each render uses its own
- * builder; the fonts and the chart drawer are shared read-only.
+ * <p>Fonts ({@link ReportFonts}) are read from the classpath ({@code report/fonts/}) and parsed
+ * once, then lent to each render: DejaVu Sans regular and bold as the family {@value #FONT_FAMILY},
+ * and, only for a document whose text has a character DejaVu lacks, Droid Sans Fallback (CJK) as
+ * {@value #FALLBACK_FAMILY} and Symbola (emoji, monochrome; free for any use, see
+ * LICENSE-Symbola.txt) as {@value #SYMBOL_FAMILY}, the stylesheet's last families. All are
+ * embedded as subsets, so the PDF shows Polish, Greek, Cyrillic, CJK, Arabic, Hebrew and emoji on
+ * any reader. Right-to-left text is split into bidi runs and Arabic letters are shaped with ICU4J
+ * ({@link IcuBidi}) before layout. The charts' SVG is drawn by {@link ChartDrawer} as PDF paths
+ * and real text in the same fonts (selectable, searchable); text widths come from a table
+ * ({@link MeasuringTextRenderer}). The renderer fetches nothing from the network or disk while
+ * rendering. Thread-safe: each render uses its own builder, document and parsed fonts; the
+ * chart geometry and the font bytes are shared read-only.
  *
  * <p>Cost, measured on 2 busy cores: a 50-page report (four respondents) 0.3–1 s warm; 150
  * respondents × 80 answers (about 600 pages) 5 s and under 200 MB of heap.
@@ -61,10 +66,7 @@ public class ReportRenderer {
     private static final List<Logger> QUIET = List.of(quiet("org.apache.pdfbox", Level.SEVERE),
             quiet("org.apache.fontbox", Level.SEVERE), quiet("com.openhtmltopdf", Level.WARNING));
 
-    private final byte[] regular;
-    private final byte[] bold;
-    private final byte[] fallback;
-    private final byte[] symbols;
+    private final ReportFonts fonts;
     private final Charts charts;
     private final PDFTranscoder.OpenHtmlFontResolver svgFonts;
 
@@ -75,14 +77,13 @@ public class ReportRenderer {
      */
     public ReportRenderer() {
         com.openhtmltopdf.util.XRLog.setLoggerImpl(new PdfRendererLog());
-        regular = withoutLigatures(load("DejaVuSans.ttf"));
-        bold = withoutLigatures(load("DejaVuSans-Bold.ttf"));
-        fallback = withoutLigatures(load("DroidSansFallbackFull.ttf"));
-        symbols = load("Symbola.ttf");
+        fonts = new ReportFonts();
+        byte[] regular = fonts.bytes(ReportFonts.Face.REGULAR);
+        byte[] bold = fonts.bytes(ReportFonts.Face.BOLD);
         try {
             charts = new Charts(Font.createFont(Font.TRUETYPE_FONT, new ByteArrayInputStream(regular)),
                     Font.createFont(Font.TRUETYPE_FONT, new ByteArrayInputStream(bold)));
-            // one resolver for every render: Batik would otherwise re-create the AWT fonts per render
+            // for SVG that ChartDrawer leaves to Batik: one resolver, not new AWT fonts per render
             svgFonts = new PDFTranscoder.OpenHtmlFontResolver();
             svgFonts.addFontStream(stream(regular), FONT_FAMILY, 400, FontStyle.NORMAL);
             svgFonts.addFontStream(stream(bold), FONT_FAMILY, 700, FontStyle.NORMAL);
@@ -150,41 +151,61 @@ public class ReportRenderer {
      * @return the PDF bytes
      */
     byte[] pdf(String xhtml, ReportData.Approval approval) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(512 * 1024);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(256 * 1024);
         PdfRendererBuilder builder = new PdfRendererBuilder();
         builder.useFastMode();
         builder.withProducer("Bearing");
         builder.withHtmlContent(xhtml, "about:blank");
-        EnumSet<FSFontUseCase> document = EnumSet.of(FSFontUseCase.DOCUMENT);
-        builder.useFont(stream(regular), FONT_FAMILY, 400, FontStyle.NORMAL, true, document);
-        builder.useFont(stream(bold), FONT_FAMILY, 700, FontStyle.NORMAL, true, document);
-        builder.useFont(stream(fallback), FALLBACK_FAMILY, 400, FontStyle.NORMAL, true,
-                EnumSet.of(FSFontUseCase.DOCUMENT, FSFontUseCase.FALLBACK_FINAL));
-        // emoji and symbols no other font has (👍🏽, 👩‍💻), drawn in monochrome, never as "#"
-        builder.useFont(stream(symbols), SYMBOL_FAMILY, 400, FontStyle.NORMAL, true,
-                EnumSet.of(FSFontUseCase.FALLBACK_FINAL));
-        // Arabic and Hebrew: bidi runs and Arabic joining forms before layout
-        builder.useUnicodeBidiSplitter(new IcuBidi.SplitterFactory());
-        builder.useUnicodeBidiReorderer(new IcuBidi.Reorderer());
-        builder.defaultTextDirection(com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.TextDirection.LTR);
-        BatikSVGDrawer svg = new BatikSVGDrawer(BatikSVGDrawer.SvgScriptMode.SECURE,
-                BatikSVGDrawer.SvgExternalResourceMode.SECURE);
-        svg.fontResolver = svgFonts;
-        builder.useSVGDrawer(svg);
-        // the report is self-contained: no image, stylesheet or font is ever fetched
-        builder.useExternalResourceAccessControl((uri, type) -> false,
-                ExternalResourceControlPriority.RUN_BEFORE_RESOLVING_URI);
-        builder.useExternalResourceAccessControl((uri, type) -> false,
-                ExternalResourceControlPriority.RUN_AFTER_RESOLVING_URI);
-        builder.toStream(out);
-        try (com.openhtmltopdf.pdfboxout.PdfBoxRenderer renderer = builder.buildPdfRenderer()) {
-            if (approval != null) {
-                renderer.setListener(new FixedIdentity(approval));
+        // fonts parsed once (ReportFonts), embedded as subsets; the fallbacks only when the text needs them
+        PDDocument doc = new PDDocument();
+        builder.usePDDocument(doc);
+        List<ReportFonts.Face> faces = fonts.faces(xhtml);
+        List<TrueTypeFont> borrowed = new ArrayList<>(faces.size());
+        List<String> families = new ArrayList<>();
+        try {
+            for (ReportFonts.Face face : faces) {
+                TrueTypeFont ttf = fonts.borrow(face);
+                borrowed.add(ttf);
+                builder.useFont(new PDFontSupplier(PDType0Font.load(doc, ttf, true)), face.family, face.weight,
+                        FontStyle.NORMAL, true);
+                if (!families.contains(face.family)) {
+                    families.add(face.family);
+                }
             }
-            renderer.layout();
-            renderer.createPDF();
+            // Arabic and Hebrew: bidi runs and Arabic joining forms before layout
+            builder.useUnicodeBidiSplitter(new IcuBidi.SplitterFactory());
+            builder.useUnicodeBidiReorderer(new IcuBidi.Reorderer());
+            builder.defaultTextDirection(com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.TextDirection.LTR);
+            // the charts: drawn with PDF paths and real text; Batik only for SVG that Charts did not write
+            BatikSVGDrawer svg = new BatikSVGDrawer(BatikSVGDrawer.SvgScriptMode.SECURE,
+                    BatikSVGDrawer.SvgExternalResourceMode.SECURE);
+            svg.fontResolver = svgFonts;
+            builder.useSVGDrawer(new ChartDrawer(svg, families));
+            // the report is self-contained: no image, stylesheet or font is ever fetched
+            builder.useExternalResourceAccessControl((uri, type) -> false,
+                    ExternalResourceControlPriority.RUN_BEFORE_RESOLVING_URI);
+            builder.useExternalResourceAccessControl((uri, type) -> false,
+                    ExternalResourceControlPriority.RUN_AFTER_RESOLVING_URI);
+            builder.toStream(out);
+            try (com.openhtmltopdf.pdfboxout.PdfBoxRenderer renderer = builder.buildPdfRenderer()) {
+                if (approval != null) {
+                    renderer.setListener(new FixedIdentity(approval));
+                }
+                renderer.getSharedContext().setTextRenderer(new MeasuringTextRenderer());
+                renderer.layout();
+                renderer.createPDF();
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("The PDF roadmap could not be written", e);
+        } finally {
+            try {
+                doc.close();
+            } catch (IOException e) {
+                // the PDF is written or the render failed already; nothing more to say
+            }
+            for (int i = 0; i < borrowed.size(); i++) {
+                fonts.giveBack(faces.get(i), borrowed.get(i));
+            }
         }
         return out.toByteArray();
     }
@@ -257,22 +278,6 @@ public class ReportRenderer {
 
     private static FSSupplier<InputStream> stream(byte[] bytes) {
         return () -> new ByteArrayInputStream(bytes);
-    }
-
-    private static byte[] load(String file) {
-        ClassLoader cl = Thread.currentThread().getContextClassLoader();
-        if (cl == null) {
-            cl = ReportRenderer.class.getClassLoader();
-        }
-        try (InputStream in = cl.getResourceAsStream(FONTS + file)) {
-            if (in == null) {
-                throw new IllegalStateException("Report font " + FONTS + file + " is not on the classpath "
-                        + "(report-templates/fonts/ is copied there by the build)");
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Report font " + FONTS + file + " cannot be read", e);
-        }
     }
 
     private static Logger quiet(String category, Level level) {

@@ -22,7 +22,9 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Produces the PDF roadmap of an assessment's latest evaluation. At most
+ * Produces the PDF roadmap of an assessment's latest evaluation. A report whose data has not
+ * changed since it was last rendered comes from {@link ReportCache} (keyed by a hash of
+ * everything it shows; {@code bearing.report.cache-megabytes}, default 32). At most
  * {@code bearing.report.max-concurrent} renders run at once (default 2); a request that waits
  * longer than {@code bearing.report.queue-wait-seconds} gets 503 with Retry-After instead of
  * risking the heap.
@@ -50,12 +52,17 @@ public class ReportService {
 
     private final Semaphore slots;
     private final int waitSeconds;
+    private final ReportCache cache;
 
-    /** @param config Bearing's settings: render slots and how long a request waits for one */
+    /**
+     * @param config Bearing's settings: render slots, how long a request waits for one, cache size
+     * @param json the application's JSON mapper (for the cache key)
+     */
     @Inject
-    public ReportService(dev.bearing.common.BearingConfig config) {
+    public ReportService(dev.bearing.common.BearingConfig config, com.fasterxml.jackson.databind.ObjectMapper json) {
         this.slots = new Semaphore(config.report().maxConcurrent(), true);
         this.waitSeconds = config.report().queueWaitSeconds();
+        this.cache = new ReportCache(json, config.report().cacheMegabytes() * 1024L * 1024L);
     }
 
     /**
@@ -72,13 +79,20 @@ public class ReportService {
 
     /**
      * Renders a PDF roadmap from data already gathered (a draft with the review applied, or an
-     * approved version), within the same limit on concurrent renders.
+     * approved version), within the same limit on concurrent renders; the same data a second
+     * time comes from the cache (a draft then keeps the rendering time and document ID of its
+     * first rendering).
      *
      * @param data what the report shows
      * @return PDF bytes
      * @throws ProblemException 503 when the renderer is saturated
      */
     public byte[] pdf(ReportData data) {
+        String key = cache.key(data);
+        byte[] cached = cache.get(key);
+        if (cached != null) {
+            return cached;
+        }
         boolean acquired;
         try {
             acquired = slots.tryAcquire(waitSeconds, TimeUnit.SECONDS);
@@ -90,7 +104,13 @@ public class ReportService {
             throw new ReportBusyException();
         }
         try {
-            return renderer.render(data);
+            // another request may have rendered the same report while this one waited
+            byte[] pdf = cache.get(key);
+            if (pdf == null) {
+                pdf = renderer.render(data);
+                cache.put(key, pdf);
+            }
+            return pdf;
         } finally {
             slots.release();
         }
@@ -143,6 +163,11 @@ public class ReportService {
                 benchmarks.place(a.id, result, "the evaluation of " + java.time.format.DateTimeFormatter
                         .ofPattern("d MMMM uuuu", java.util.Locale.ENGLISH).withZone(java.time.ZoneOffset.UTC)
                         .format(evaluatedAt)), approval);
+    }
+
+    /** @return the cache of rendered PDFs (for tests and metrics) */
+    ReportCache cache() {
+        return cache;
     }
 
     /** All render slots stayed busy: the client should retry shortly. */

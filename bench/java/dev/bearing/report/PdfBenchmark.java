@@ -1,0 +1,249 @@
+package dev.bearing.report;
+
+import dev.bearing.evaluation.RuleEngine;
+import dev.bearing.questionnaire.QuestionnaireRegistry;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Bench part 30-pdf: the demo report rendered warm in-process, interleaved with the same XHTML
+ * through Chromium's {@code page.pdf()} (kept open, driven by Playwright) and WeasyPrint (in
+ * its own warm Python process); the file's size; whether the charts' labels are text a reader
+ * can find; the cache's hit time; how often the fonts were parsed. Appends rows to
+ * {@code BENCH_ROWS} (or target/bench-rows.tsv) and writes raw timings and the PDFs to
+ * {@code BENCH_OUT} (or target/bench-pdf). Not a pass/fail test. See bench/README.md.
+ */
+@QuarkusTest
+class PdfBenchmark {
+
+    @Inject
+    ReportRenderer renderer;
+
+    @Inject
+    ReportService reports;
+
+    @Inject
+    RuleEngine engine;
+
+    @Inject
+    QuestionnaireRegistry questionnaires;
+
+    @Test
+    void measure() throws Exception {
+        Path out = Path.of(env("BENCH_OUT", "target/bench-pdf"));
+        Files.createDirectories(out);
+        Path rows = Path.of(env("BENCH_ROWS", "target/bench-rows.tsv"));
+        int rounds = Integer.parseInt(env("BENCH_PDF_ROUNDS", "12"));
+        boolean peers = !"false".equals(env("BENCH_PDF_PEERS", "true"));
+
+        ReportData demo = SampleReport.demo(engine, questionnaires.latest("devops-maturity"));
+        String xhtml = renderer.xhtml(demo);
+        Path ours = out.resolve("report-demo.xhtml");
+        Files.writeString(ours, xhtml);
+        Path peerFile = out.resolve("report-demo-peers.xhtml").toAbsolutePath();
+        Files.writeString(peerFile, withFontFaces(xhtml));
+
+        byte[] pdf = renderer.render(demo);
+        Files.write(out.resolve("report-demo.pdf"), pdf);
+        long parsesAfterFirst = ReportFonts.parses();
+        for (int i = 0; i < 15; i++) {
+            renderer.render(demo);
+        }
+        Peer chromium = peers ? Peer.start(out, "chromium", "node", Path.of("bench/peers/chromium-pdf.mjs").toAbsolutePath().toString()) : null;
+        Peer weasy = peers ? Peer.start(out, "weasyprint", "/usr/bin/python3", Path.of("bench/peers/weasyprint-pdf.py").toAbsolutePath().toString()) : null;
+        List<Double> oursMs = new ArrayList<>();
+        List<Double> chromiumMs = new ArrayList<>();
+        List<Double> weasyMs = new ArrayList<>();
+        long chromiumBytes = 0;
+        long weasyBytes = 0;
+        if (peers) {
+            chromiumBytes = chromium.render(peerFile, out.resolve("chromium-demo.pdf"))[1].longValue();
+            weasyBytes = weasy.render(peerFile, out.resolve("weasyprint-demo.pdf"))[1].longValue();
+            for (int i = 0; i < 4; i++) {
+                chromium.render(peerFile, null);
+            }
+            weasy.render(peerFile, null);
+        }
+        StringBuilder raw = new StringBuilder("round\tours ms\tchromium ms\tweasyprint ms\n");
+        for (int r = 0; r < rounds; r++) {
+            StringBuilder line = new StringBuilder().append(r);
+            for (int k = 0; k < 5; k++) {
+                long t = System.nanoTime();
+                renderer.render(demo);
+                double ms = (System.nanoTime() - t) / 1e6;
+                oursMs.add(ms);
+                line.append(k == 0 ? "\t" : ",").append(fmt(ms));
+            }
+            if (peers) {
+                for (int k = 0; k < 2; k++) {
+                    chromiumMs.add(chromium.render(peerFile, null)[0]);
+                }
+                weasyMs.add(weasy.render(peerFile, null)[0]);
+                line.append('\t').append(fmt(chromiumMs.get(chromiumMs.size() - 1))).append('\t')
+                        .append(fmt(weasyMs.get(weasyMs.size() - 1)));
+            }
+            raw.append(line).append('\n');
+        }
+        if (peers) {
+            chromium.close();
+            weasy.close();
+        }
+        Files.writeString(out.resolve("pdf-timings.tsv"), raw);
+
+        // the cache: the same data again is one hash and a lookup
+        reports.pdf(demo);
+        List<Double> hits = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            long t = System.nanoTime();
+            byte[] again = reports.pdf(demo);
+            hits.add((System.nanoTime() - t) / 1e6);
+            if (again.length == 0) {
+                throw new IllegalStateException("empty PDF from the cache");
+            }
+        }
+
+        List<String> labels = chartLabels(demo);
+        int found = 0;
+        String text;
+        int pages;
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            text = new PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
+            pages = doc.getNumberOfPages();
+        }
+        List<String> missing = new ArrayList<>();
+        for (String l : labels) {
+            if (text.contains(l)) {
+                found++;
+            } else {
+                missing.add(l);
+            }
+        }
+        Files.writeString(out.resolve("chart-labels.txt"), "found " + found + " of " + labels.size()
+                + "\nmissing: " + missing + "\n");
+
+        double oursMedian = median(oursMs);
+        StringBuilder tsv = new StringBuilder();
+        tsv.append(row("PDF demo report (" + pages + " pages) warm in-process, median", fmt(oursMedian) + " ms", "-", "-",
+                "<= 100 ms", oursMedian <= 100));
+        if (peers) {
+            double c = median(chromiumMs);
+            double w = median(weasyMs);
+            tsv.append(row("PDF demo report vs Chromium page.pdf() (kept open, same XHTML)", fmt(oursMedian) + " ms",
+                    "Chromium " + fmt(c) + " ms", String.format(Locale.ROOT, "%.1f×", c / oursMedian), ">= 4×",
+                    c / oursMedian >= 4));
+            tsv.append(row("PDF demo report vs WeasyPrint (in-process Python, warm)", fmt(oursMedian) + " ms",
+                    "WeasyPrint " + fmt(w) + " ms", String.format(Locale.ROOT, "%.1f×", w / oursMedian), ">= 30×",
+                    w / oursMedian >= 30));
+            tsv.append(row("PDF demo report file size", pdf.length / 1024 + " KB", "Chromium " + chromiumBytes / 1024
+                    + " KB, WeasyPrint " + weasyBytes / 1024 + " KB", "-", "<= 250 KB", pdf.length <= 250 * 1024));
+        } else {
+            tsv.append(row("PDF demo report file size", pdf.length / 1024 + " KB", "-", "-", "<= 250 KB",
+                    pdf.length <= 250 * 1024));
+        }
+        tsv.append(row("PDF chart labels found as text (PDFBox)", found + " of " + labels.size(), "-", "-", "all",
+                found == labels.size()));
+        double hit = median(hits);
+        double hit99 = percentile(hits, 99);
+        tsv.append(row("PDF from the cache (unchanged report), median / p99", fmt(hit) + " / " + fmt(hit99) + " ms",
+                "-", "-", "<= 10 ms", hit99 <= 10));
+        long parses = ReportFonts.parses();
+        tsv.append(row("PDF fonts parsed after the first render (" + (oursMs.size() + 16) + " renders)",
+                String.valueOf(parses - parsesAfterFirst), "-", "-", "0", parses == parsesAfterFirst));
+        Files.writeString(rows, tsv, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE,
+                java.nio.file.StandardOpenOption.APPEND);
+        System.out.print(tsv);
+    }
+
+    /** The labels only the charts draw (see ReportPdfCacheTest). */
+    private static List<String> chartLabels(ReportData demo) {
+        return ReportPdfCacheTest.labels(demo);
+    }
+
+    /** The XHTML with @font-face rules for the same font files, for renderers that read CSS fonts. */
+    static String withFontFaces(String xhtml) {
+        String fonts = Path.of("report-templates/fonts").toAbsolutePath().toUri().toString();
+        String faces = "<style>"
+                + face(ReportRenderer.FONT_FAMILY, fonts + "DejaVuSans.ttf", 400)
+                + face(ReportRenderer.FONT_FAMILY, fonts + "DejaVuSans-Bold.ttf", 700)
+                + face(ReportRenderer.FALLBACK_FAMILY, fonts + "DroidSansFallbackFull.ttf", 400)
+                + face(ReportRenderer.SYMBOL_FAMILY, fonts + "Symbola.ttf", 400) + "</style>";
+        return xhtml.replaceFirst("<head>", "<head>" + faces);
+    }
+
+    private static String face(String family, String url, int weight) {
+        return "@font-face { font-family: \"" + family + "\"; src: url(\"" + url + "\"); font-weight: " + weight + "; }\n";
+    }
+
+    private static String row(String figure, String value, String peer, String ratio, String target, boolean met) {
+        return figure + "\t" + value + "\t" + peer + "\t" + ratio + "\t" + target + "\t" + (met ? "yes" : "no") + "\n";
+    }
+
+    private static String env(String name, String fallback) {
+        String v = System.getenv(name);
+        return v == null || v.isBlank() ? fallback : v;
+    }
+
+    static String fmt(double v) {
+        return String.format(Locale.ROOT, v < 10 ? "%.2f" : "%.1f", v);
+    }
+
+    static double median(List<Double> v) {
+        return percentile(v, 50);
+    }
+
+    static double percentile(List<Double> v, int p) {
+        double[] s = v.stream().mapToDouble(Double::doubleValue).toArray();
+        Arrays.sort(s);
+        return s[Math.max(0, Math.min(s.length - 1, (int) Math.ceil(p / 100.0 * s.length) - 1))];
+    }
+
+    /** A peer renderer in its own process, kept warm, spoken to one line at a time. */
+    private record Peer(Process process, Writer in, BufferedReader outLines) {
+
+        static Peer start(Path out, String name, String... command) throws IOException {
+            ProcessBuilder pb = new ProcessBuilder(command).redirectError(out.resolve(name + ".log").toFile());
+            Process p = pb.start();
+            Peer peer = new Peer(p, new java.io.OutputStreamWriter(p.getOutputStream(), StandardCharsets.UTF_8),
+                    new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8)));
+            String ready = peer.outLines.readLine();
+            if (!"ready".equals(ready)) {
+                throw new IllegalStateException(name + " did not start (" + ready + "); see " + out.resolve(name + ".log"));
+            }
+            return peer;
+        }
+
+        /** @return milliseconds and bytes */
+        Double[] render(Path file, Path pdf) throws IOException {
+            in.write("render\t" + file + "\t" + (pdf == null ? "" : pdf.toAbsolutePath()) + "\n");
+            in.flush();
+            String line = outLines.readLine();
+            if (line == null) {
+                throw new IllegalStateException("the peer stopped");
+            }
+            String[] parts = line.split("\t");
+            return new Double[] {Double.valueOf(parts[0]), Double.valueOf(parts[1])};
+        }
+
+        void close() throws IOException {
+            in.write("quit\n");
+            in.flush();
+            in.close();
+            process.destroy();
+        }
+    }
+}
