@@ -21,7 +21,8 @@ BENCH_SESSION_KEY=${BENCH_SESSION_KEY:-bench-session-key-0123456789abcdef0123456
 bench_psql() { psql "$BENCH_PG_URL" -X -v ON_ERROR_STOP=1 -Atq "$@"; }
 
 # app_start NAME PORT [VAR=value ...]: starts the jar on PORT (its log in $BENCH_OUT/NAME.log,
-# its pid in $BENCH_OUT/NAME.pid) and waits up to 180 s for readiness; extra settings as env.
+# its pid in $BENCH_OUT/NAME.pid) and waits up to BENCH_START_TIMEOUT (600) s for readiness
+# (a loaded 2-core machine took 330 s); extra settings as env.
 app_start() {
   local name=$1 port=$2
   shift 2
@@ -31,7 +32,8 @@ app_start() {
       java ${BENCH_JAVA_OPTS:-} -jar "$BENCH_JAR" >"$BENCH_OUT/$name.log" 2>&1 &
   echo $! >"$BENCH_OUT/$name.pid"
   local i
-  for i in $(seq 180); do
+  local deadline=$(( $(date +%s) + ${BENCH_START_TIMEOUT:-600} ))
+  while [ "$(date +%s)" -lt "$deadline" ]; do
     if curl -sf "http://127.0.0.1:$port/q/health/ready" >/dev/null 2>&1; then
       return 0
     fi
@@ -41,7 +43,7 @@ app_start() {
     fi
     sleep 1
   done
-  echo "$name not ready after 180 s; see $BENCH_OUT/$name.log" >&2
+  echo "$name not ready after ${BENCH_START_TIMEOUT:-600} s; see $BENCH_OUT/$name.log" >&2
   return 1
 }
 

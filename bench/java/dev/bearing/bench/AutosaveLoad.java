@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -25,8 +24,11 @@ import java.util.regex.Pattern;
  * same few questions again and again (the first save of a question sends no version).
  *
  * <p>Run with the JDK's source launcher, no build: {@code java bench/java/dev/bearing/bench/AutosaveLoad.java
- * BASE_URL CONNECTIONS SECONDS TOKENS_FILE QUESTIONS OUT_PREFIX}. TOKENS_FILE holds one survey
- * token per line; QUESTIONS is a comma-separated list of scale questions every role is asked.
+ * BASE_URL CONNECTIONS SECONDS TOKENS_FILE QUESTIONS OUT_PREFIX [VERSIONS_FILE]}. TOKENS_FILE holds
+ * one survey token per line; QUESTIONS is a comma-separated list of scale questions every role is
+ * asked; VERSIONS_FILE (read when present, written at the end) carries the versions from one run
+ * to the next, as a tab left open does (a save with an old version gets 409, and the load then
+ * goes on from the stored version the refusal names).
  * Writes OUT_PREFIX.ms (each acknowledged save's milliseconds) and prints one line:
  * {@code saves=N seconds=S other=<status:count,...>} where N counts the 2xx answers (acknowledged
  * saves), what the part compares with the versions stored in the database.
@@ -34,6 +36,9 @@ import java.util.regex.Pattern;
 public final class AutosaveLoad {
 
     private static final Pattern VERSION = Pattern.compile("\"version\"\\s*:\\s*(\\d+)");
+
+    /** In a 409's detail: "already answered (version 3)" or "the stored one is 3". */
+    private static final Pattern STORED = Pattern.compile("(?:answered \\(version |the stored one is )(\\d+)");
 
     private AutosaveLoad() {
     }
@@ -45,6 +50,16 @@ public final class AutosaveLoad {
         List<String> tokens = Files.readAllLines(Path.of(args[3])).stream().filter(s -> !s.isBlank()).toList();
         String[] questions = args[4].split(",");
         String out = args[5];
+        Path state = args.length > 6 ? Path.of(args[6]) : null;
+        Map<String, Integer> known = new java.util.concurrent.ConcurrentHashMap<>();
+        if (state != null && Files.exists(state)) {
+            for (String line : Files.readAllLines(state)) {
+                String[] f = line.split(" ");
+                if (f.length == 3) {
+                    known.put(f[0] + " " + f[1], Integer.parseInt(f[2]));
+                }
+            }
+        }
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(10)).build();
         long end = System.nanoTime() + (long) (seconds * 1e9);
@@ -65,7 +80,7 @@ public final class AutosaveLoad {
                     for (int i = thread; i < tokens.size(); i += connections) {
                         mine.add(tokens.get(i));
                     }
-                    Map<String, Integer> versions = new HashMap<>();
+                    Map<String, Integer> versions = known;
                     int n = 0;
                     for (long i = 0; System.nanoTime() < end && n < ms.length; i++) {
                         String token = mine.get((int) (i % mine.size()));
@@ -94,9 +109,10 @@ public final class AutosaveLoad {
                             ms[n++] = elapsed;
                         } else {
                             other.merge(r.statusCode(), 1, Integer::sum);
-                            if (r.statusCode() == 409) {
-                                // someone else's version: read it back and go on from there
-                                versions.remove(token + " " + question);
+                            Matcher stored = STORED.matcher(r.body());
+                            if (r.statusCode() == 409 && stored.find()) {
+                                // saved by an earlier run: go on from the stored version the refusal names
+                                versions.put(token + " " + question, Integer.parseInt(stored.group(1)));
                             }
                         }
                     }
@@ -117,6 +133,11 @@ public final class AutosaveLoad {
             }
         }
         Files.writeString(Path.of(out + ".ms"), lines);
+        if (state != null) {
+            StringBuilder v = new StringBuilder();
+            known.forEach((k, n) -> v.append(k).append(' ').append(n).append('\n'));
+            Files.writeString(state, v);
+        }
         Map<Integer, Integer> other = new TreeMap<>();
         others.forEach(m -> m.forEach((k, v) -> other.merge(k, v, Integer::sum)));
         StringBuilder o = new StringBuilder();
