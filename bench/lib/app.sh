@@ -63,9 +63,13 @@ app_stop() {
 bench_admin() {
   bench_psql <<SQL
 create extension if not exists pgcrypto;
-delete from account where lower(username) = '$BENCH_ADMIN';
+-- kept when it exists (assessments made through the pages name it as their owner)
+update account set password_hash = crypt('$BENCH_ADMIN_PASSWORD', gen_salt('bf', 4)), role = 'ADMIN', enabled = true,
+                   must_change_password = false, failed_logins = 0, locked_until = null
+where lower(username) = '$BENCH_ADMIN';
 insert into account (id, username, display_name, password_hash, role, created_at, password_changed_at)
-values (999999, '$BENCH_ADMIN', 'Bench admin', crypt('$BENCH_ADMIN_PASSWORD', gen_salt('bf', 4)), 'ADMIN', now(), now());
+select 999999, '$BENCH_ADMIN', 'Bench admin', crypt('$BENCH_ADMIN_PASSWORD', gen_salt('bf', 4)), 'ADMIN', now(), now()
+where not exists (select 1 from account where lower(username) = '$BENCH_ADMIN');
 SQL
 }
 
