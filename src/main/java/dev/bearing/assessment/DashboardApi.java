@@ -18,13 +18,17 @@ public final class DashboardApi {
      * @param items the assessments on this page, in the order asked for
      * @param page this page's number, from 1
      * @param size the page size asked for
-     * @param totalItems assessments matching the filter, on all pages
-     * @param totalPages pages of that size (0 when nothing matches)
+     * @param totalItems assessments matching the filter, on all pages; when more than
+     *     {@link DashboardService#COUNT_CAP} match, that cap (then {@code totalExact} is false)
+     * @param totalExact whether totalItems is the exact count (false: "more than totalItems")
+     * @param totalPages pages of that size (0 when nothing matches); when the count is not exact,
+     *     the pages known to exist: at least the cap's pages, and the next page when there is one
      * @param status the status filter as given: a status, {@code archived}, or "" for every assessment not archived
      * @param organisation the organisation filter, or null
      * @param sort the order, e.g. {@code -activity}
      */
-    public record DashboardPage(List<DashboardRow> items, int page, int size, long totalItems, int totalPages,
+    public record DashboardPage(List<DashboardRow> items, int page, int size, long totalItems, boolean totalExact,
+            int totalPages,
             String status, String organisation, String sort) {
 
         /** @return whether a later page exists */

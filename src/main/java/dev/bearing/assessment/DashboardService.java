@@ -30,12 +30,16 @@ import org.hibernate.query.NativeQuery;
  * archive, unarchive and delete actions on it.
  *
  * <p>A page costs two SQL statements whatever its size: the page itself and the count of
- * matching assessments. Status, stage and last activity are columns of {@code assessment} that
- * triggers keep (schema V5), so filtering and sorting 100,000 assessments reads one table and
- * its indexes; respondents' progress by role is read for the page's rows only. Pagination is by
- * offset, because the page offers numbered page links ("page 7 of 40") and the API takes
- * {@code page}; the offset runs over ids only (the inner query) and details are joined for the
- * page's rows, so a deep page stays cheap (see bench/README.md for the figures).
+ * matching assessments. Status, stage, last activity and the organisation's name are columns of
+ * {@code assessment} that triggers keep (schema V5), so filtering and sorting 100,000 assessments
+ * reads one table and its indexes (V9 adds the status-and-order, owner and trigram indexes);
+ * respondents' progress by role is read for the page's rows only. Pagination is by offset,
+ * because the page offers numbered page links ("page 7 of 40") and the API takes {@code page};
+ * the offset runs over ids only (the inner query) and details are joined for the page's rows, so
+ * a deep page stays cheap. The count stops at {@value #COUNT_CAP}: beyond that the list says
+ * "more than 10,000" (counting 100,000 index entries on every page view cost more than the page
+ * itself), and the page query reads one row past the page to know whether a next page exists.
+ * Figures: bench/README.md.
  */
 @ApplicationScoped
 public class DashboardService {
@@ -55,6 +59,9 @@ public class DashboardService {
     @Inject
     RuleEngine rules;
 
+    /** Matching assessments counted exactly up to this many; beyond, the list says "more than". */
+    public static final int COUNT_CAP = 10_000;
+
     private static final String COLUMNS = "a.id, o.name, a.status, a.created_at, a.last_activity_at, a.archived_at,"
             + " a.stage_quarter, a.stage_phase, p.b_total, p.b_started, p.b_submitted, p.d_total, p.d_started,"
             + " p.d_submitted, p.o_total, p.o_started, p.o_submitted";
@@ -73,37 +80,35 @@ public class DashboardService {
               from respondent r where r.assessment_id = a.id) p on true""";
 
     /**
-     * The condition "the caller may see this assessment" over alias {@code a}: owned by the
-     * account or shared with it; nothing for admins, who see all. Binds {@code :account}.
-     *
-     * @param admin whether the caller is an admin
-     * @return a condition to AND into a WHERE clause, or "" for admins
-     */
-    static String visibleCondition(boolean admin) {
-        // as one id set rather than "owner or exists share": PostgreSQL then reads the caller's
-        // assessments through the owner and share indexes instead of testing every row
-        return admin ? "" : " and a.id in (select x.id from assessment x where x.owner_id = :account"
-                + " union all select s.assessment_id from assessment_share s where s.account_id = :account)";
-    }
-
-    /**
      * One page of the dashboard, in two SQL statements (the page and the count).
      *
      * @param q filter, order and page
      * @param accountId the caller's account id (ignored for admins)
      * @param admin whether the caller is an admin (sees every assessment)
-     * @return the page with its metadata; empty items past the last page
+     * @return the page with its metadata; empty items past the last page. When more than
+     *     {@link #COUNT_CAP} assessments match, totalItems is {@link #COUNT_CAP}, totalExact is
+     *     false and totalPages counts the pages known to exist (at least up to the next one)
      */
     @Transactional
     public DashboardPage page(DashboardQuery q, long accountId, boolean admin) {
         PageSql sql = sql(q, admin);
-        Query rows = bind(em.createNativeQuery(sql.rows()), q, accountId, admin)
-                .setParameter("limit", q.size()).setParameter("offset", (long) (q.page() - 1) * q.size());
-        Query count = bind(em.createNativeQuery(sql.count()), q, accountId, admin);
+        // one row past the page: whether a next page exists when the count stopped at the cap
+        Query rows = page(bind(em.createNativeQuery(sql.rows()), q, accountId, admin), q, admin);
+        Query count = bind(em.createNativeQuery(sql.count()), q, accountId, admin).setParameter("cap", COUNT_CAP + 1);
         List<DashboardRow> items = rows(rows);
-        long total = ((Number) count.getSingleResult()).longValue();
-        return new DashboardPage(items, q.page(), q.size(), total, (int) ((total + q.size() - 1) / q.size()),
-                q.statusParam(), q.organisation(), q.sort().param());
+        boolean more = items.size() > q.size();
+        if (more) {
+            items = items.subList(0, q.size());
+        }
+        long counted = ((Number) count.getSingleResult()).longValue();
+        boolean exact = counted <= COUNT_CAP;
+        long total = exact ? counted : COUNT_CAP;
+        int pages = (int) ((total + q.size() - 1) / q.size());
+        if (!exact) {
+            pages = Math.max(pages, q.page() + (more ? 1 : 0));
+        }
+        return new DashboardPage(items, q.page(), q.size(), total, exact, pages, q.statusParam(), q.organisation(),
+                q.sort().param());
     }
 
     /**
@@ -115,9 +120,10 @@ public class DashboardService {
     @Transactional
     public List<String> explain(DashboardQuery q, long accountId, boolean admin) {
         PageSql sql = sql(q, admin);
-        Query rows = bind(em.createNativeQuery("explain (analyze, buffers) " + sql.rows()), q, accountId, admin)
-                .setParameter("limit", q.size()).setParameter("offset", (long) (q.page() - 1) * q.size());
-        Query count = bind(em.createNativeQuery("explain (analyze, buffers) " + sql.count()), q, accountId, admin);
+        Query rows = page(bind(em.createNativeQuery("explain (analyze, buffers) " + sql.rows()), q, accountId, admin), q,
+                admin);
+        Query count = bind(em.createNativeQuery("explain (analyze, buffers) " + sql.count()), q, accountId, admin)
+                .setParameter("cap", COUNT_CAP + 1);
         List<String> plans = new ArrayList<>();
         for (Query plan : List.of(rows, count)) {
             plans.add(String.join("\n", ((List<?>) plan.getResultList()).stream().map(String::valueOf).toList()));
@@ -129,22 +135,38 @@ public class DashboardService {
     private record PageSql(String rows, String count) {
     }
 
+    /** The columns every order reads, selected by each part of a consultant's view. */
+    private static final String ORDER_COLUMNS = "a.id, a.last_activity_at, a.created_at, a.organisation_sort, a.stage_rank";
+
     private static PageSql sql(DashboardQuery q, boolean admin) {
-        boolean byOrganisation = q.organisation() != null;
         StringBuilder where = new StringBuilder(q.archived() ? " where a.archived_at is not null" : " where a.archived_at is null");
         if (q.status() != null) {
             where.append(" and a.status = :status");
         }
-        if (byOrganisation) {
-            where.append(" and o.name ilike :organisation escape '\\'");
+        if (q.organisation() != null) {
+            // the lower-case copy of the name on the assessment (trigram index, V9); lower() on
+            // both sides so PostgreSQL's case rules apply to both
+            where.append(" and a.organisation_sort like lower(:organisation) escape '\\'");
         }
-        where.append(visibleCondition(admin));
-        String from = byOrganisation ? " from assessment a join organisation o on o.id = a.organisation_id"
-                : " from assessment a";
-        String ids = "select a.id" + from + where + " order by " + q.sort().orderBy() + " limit :limit offset :offset";
+        String order = " order by " + q.sort().orderBy();
+        String ids;
+        String count;
+        if (admin) {
+            ids = "select a.id from assessment a" + where + order + " limit :limit offset :offset";
+            count = "select count(*) from (select 1 from assessment a" + where + " limit :cap) matching";
+        } else {
+            // a consultant sees what they own and what is shared with them: each part read in the
+            // page's order up to the page's end (owned ones from the owner index, V9), then merged
+            String owned = "select " + ORDER_COLUMNS + " from assessment a" + where + " and a.owner_id = :account";
+            String shared = "select " + ORDER_COLUMNS + " from assessment a join assessment_share s on s.assessment_id = a.id"
+                    + where + " and s.account_id = :account and a.owner_id is distinct from :account";
+            ids = "select a.id from ((" + owned + order + " limit :reach) union all (" + shared + order
+                    + " limit :reach)) a" + order + " limit :limit offset :offset";
+            count = "select count(*) from ((" + owned + " limit :cap) union all (" + shared + " limit :cap)) matching";
+        }
         String rows = "select " + COLUMNS + " from (" + ids + ") page join assessment a on a.id = page.id"
-                + " join organisation o on o.id = a.organisation_id" + PROGRESS + " order by " + q.sort().orderBy();
-        return new PageSql(rows, "select count(*)" + from + where);
+                + " join organisation o on o.id = a.organisation_id" + PROGRESS + order;
+        return new PageSql(rows, count);
     }
 
     /**
@@ -273,6 +295,16 @@ public class DashboardService {
         Query q = em.createNativeQuery("select " + COLUMNS + " from assessment a join organisation o on o.id = a.organisation_id"
                 + PROGRESS + " where a.id = :id").setParameter("id", id);
         return rows(q).get(0);
+    }
+
+    /** Binds the page's window: its offset, its size and one row more (whether a next page exists). */
+    private static Query page(Query query, DashboardQuery q, boolean admin) {
+        long offset = (long) (q.page() - 1) * q.size();
+        query.setParameter("limit", q.size() + 1).setParameter("offset", offset);
+        if (!admin) {
+            query.setParameter("reach", offset + q.size() + 1);
+        }
+        return query;
     }
 
     private static Query bind(Query query, DashboardQuery q, long accountId, boolean admin) {

@@ -310,7 +310,7 @@ public class AssessmentPages {
     private TemplateInstance dashboard(DashboardQuery q, String filterError, String notice, String error,
             String organisation) {
         DashboardPage page = dashboardService.page(q, access.accountId() == null ? 0 : access.accountId(), access.isAdmin());
-        return Templates.index(page, q, PageLink.around(q, page.totalPages()), List.of(DashboardStatus.values()),
+        return Templates.index(page, q, PageLink.around(q, page.totalPages(), page.totalExact()), List.of(DashboardStatus.values()),
                 List.of(DashboardSort.values()), filterError, notice, error, organisation);
     }
 
@@ -323,8 +323,13 @@ public class AssessmentPages {
      */
     public record PageLink(int number, String href, boolean current) {
 
-        /** @return the first, last, and up to two pages either side of the current one, gaps as number 0 */
-        static List<PageLink> around(DashboardQuery q, int totalPages) {
+        /**
+         * @param totalPages pages known to exist
+         * @param exact whether that is all of them (otherwise the last page is not linked: it is not known)
+         * @return the first, the last (when known), and up to two pages either side of the current
+         *     one, gaps as number 0
+         */
+        static List<PageLink> around(DashboardQuery q, int totalPages, boolean exact) {
             if (totalPages < 1) {
                 return List.of();
             }
@@ -333,7 +338,9 @@ public class AssessmentPages {
                 numbers.add(n);
             }
             numbers.add(1);
-            numbers.add(totalPages);
+            if (exact) {
+                numbers.add(totalPages);
+            }
             List<PageLink> links = new java.util.ArrayList<>();
             int last = 0;
             for (int n : numbers.subSet(1, true, totalPages, true)) {

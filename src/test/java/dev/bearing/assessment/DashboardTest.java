@@ -379,4 +379,44 @@ class DashboardTest {
         assertEquals(2, api[0] - login, "the page and its count (besides " + login + " for the login)");
         assertEquals(2, page[0] - login, "the page and its count (besides " + login + " for the login)");
     }
+
+    @Test
+    void beyondTenThousandTheListSaysMoreThanAndStillLinksTheNextPage() {
+        String org = unique();
+        list("?size=1"); // the test consultant's account exists from its first request on
+        // 10,001 assessments of one organisation owned by the consultant, straight into the tables
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+                with o as (insert into organisation (id, name, created_at)
+                           values (nextval('organisation_seq') + 500000, :org, now()) returning id)
+                insert into assessment (id, organisation_id, questionnaire_key, questionnaire_version, created_at, version, owner_id)
+                select 900000000 + g, o.id, 'devops-maturity', 2, now() - g * interval '1 second', 0,
+                       (select id from account where username = :owner)
+                from o, generate_series(1, 10001) g""").setParameter("org", org).setParameter("owner", Api.CONSULTANT)
+                .executeUpdate());
+        try {
+            JsonPath first = list("?organisation=" + org);
+            assertEquals(10_000, first.getLong("totalItems"), "counted up to the cap");
+            assertEquals(false, first.getBoolean("totalExact"));
+            assertEquals(20, first.getList("items").size());
+            // the last page is not known: page 501 holds the 10,001st, and says a later page does not exist
+            JsonPath last = list("?organisation=" + org + "&page=501");
+            assertEquals(List.of(900_010_001L), last.getList("items.id", Long.class));
+            assertEquals(501, last.getInt("totalPages"));
+            JsonPath deep = list("?organisation=" + org + "&page=400");
+            assertEquals(500, deep.getInt("totalPages"), "the pages of the first 10,000 are known to exist");
+            assertEquals(0, list("?organisation=" + org + "&page=502").getList("items").size());
+            String html = Api.consultant().get("/?organisation=" + org + "&page=3").then().statusCode(200).extract().asString();
+            assertTrue(html.contains("More than 10,000 assessments, page 3."), html);
+            assertTrue(html.contains("rel=\"next\" href=\"/?organisation=" + org + "&amp;page=4\""), "next page link");
+            assertTrue(!html.contains("&amp;page=500\""), "no link to a last page that is not known");
+            // an exact count below the cap is unchanged
+            Api.createAssessment(org + "-only");
+            JsonPath one = list("?organisation=" + org + "-only");
+            assertEquals(1, one.getLong("totalItems"));
+            assertEquals(true, one.getBoolean("totalExact"));
+        } finally {
+            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                    "delete from assessment where id between 900000001 and 900010001").executeUpdate());
+        }
+    }
 }

@@ -1,0 +1,147 @@
+package dev.bearing.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Autosave load for bench/parts/20-autosave: CONNECTIONS threads, each saving answers as a
+ * survey tab does (PUT /api/v1/respondents/{token}/answers/{question} with the version it last
+ * got back), one request at a time, for SECONDS. Each thread owns its share of the respondents,
+ * taken in turn, so one survey link never has two saves in flight; each respondent changes the
+ * same few questions again and again (the first save of a question sends no version).
+ *
+ * <p>Run with the JDK's source launcher, no build: {@code java bench/java/dev/bearing/bench/AutosaveLoad.java
+ * BASE_URL CONNECTIONS SECONDS TOKENS_FILE QUESTIONS OUT_PREFIX [VERSIONS_FILE]}. TOKENS_FILE holds
+ * one survey token per line; QUESTIONS is a comma-separated list of scale questions every role is
+ * asked; VERSIONS_FILE (read when present, written at the end) carries the versions from one run
+ * to the next, as a tab left open does (a save with an old version gets 409, and the load then
+ * goes on from the stored version the refusal names).
+ * Writes OUT_PREFIX.ms (each acknowledged save's milliseconds) and prints one line:
+ * {@code saves=N seconds=S other=<status:count,...>} where N counts the 2xx answers (acknowledged
+ * saves), what the part compares with the versions stored in the database.
+ */
+public final class AutosaveLoad {
+
+    private static final Pattern VERSION = Pattern.compile("\"version\"\\s*:\\s*(\\d+)");
+
+    /** In a 409's detail: "already answered (version 3)" or "the stored one is 3". */
+    private static final Pattern STORED = Pattern.compile("(?:answered \\(version |the stored one is )(\\d+)");
+
+    private AutosaveLoad() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String base = args[0];
+        int connections = Integer.parseInt(args[1]);
+        double seconds = Double.parseDouble(args[2]);
+        List<String> tokens = Files.readAllLines(Path.of(args[3])).stream().filter(s -> !s.isBlank()).toList();
+        String[] questions = args[4].split(",");
+        String out = args[5];
+        Path state = args.length > 6 ? Path.of(args[6]) : null;
+        Map<String, Integer> known = new java.util.concurrent.ConcurrentHashMap<>();
+        if (state != null && Files.exists(state)) {
+            for (String line : Files.readAllLines(state)) {
+                String[] f = line.split(" ");
+                if (f.length == 3) {
+                    known.put(f[0] + " " + f[1], Integer.parseInt(f[2]));
+                }
+            }
+        }
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10)).build();
+        long end = System.nanoTime() + (long) (seconds * 1e9);
+        List<double[]> latencies = new ArrayList<>();
+        long[] acknowledged = new long[connections];
+        int[] lengths = new int[connections];
+        List<Map<Integer, Integer>> others = new ArrayList<>();
+        CountDownLatch done = new CountDownLatch(connections);
+        for (int t = 0; t < connections; t++) {
+            int thread = t;
+            double[] ms = new double[4_000_000 / connections];
+            latencies.add(ms);
+            Map<Integer, Integer> other = new TreeMap<>();
+            others.add(other);
+            new Thread(() -> {
+                try {
+                    List<String> mine = new ArrayList<>();
+                    for (int i = thread; i < tokens.size(); i += connections) {
+                        mine.add(tokens.get(i));
+                    }
+                    Map<String, Integer> versions = known;
+                    int n = 0;
+                    for (long i = 0; System.nanoTime() < end && n < ms.length; i++) {
+                        String token = mine.get((int) (i % mine.size()));
+                        String question = questions[(int) ((i / mine.size()) % questions.length)];
+                        Integer version = versions.get(token + " " + question);
+                        String body = "{\"value\":" + (1 + i % 5) + (version == null ? "" : ",\"version\":" + version) + "}";
+                        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/v1/respondents/" + token
+                                + "/answers/" + question)).timeout(Duration.ofSeconds(30))
+                                .header("Content-Type", "application/json")
+                                .PUT(HttpRequest.BodyPublishers.ofString(body)).build();
+                        long start = System.nanoTime();
+                        HttpResponse<String> r;
+                        try {
+                            r = http.send(request, HttpResponse.BodyHandlers.ofString());
+                        } catch (java.io.IOException e) {
+                            other.merge(0, 1, Integer::sum);
+                            continue;
+                        }
+                        double elapsed = (System.nanoTime() - start) / 1e6;
+                        if (r.statusCode() / 100 == 2) {
+                            Matcher m = VERSION.matcher(r.body());
+                            if (m.find()) {
+                                versions.put(token + " " + question, Integer.parseInt(m.group(1)));
+                            }
+                            acknowledged[thread]++;
+                            ms[n++] = elapsed;
+                        } else {
+                            other.merge(r.statusCode(), 1, Integer::sum);
+                            Matcher stored = STORED.matcher(r.body());
+                            if (r.statusCode() == 409 && stored.find()) {
+                                // saved by an earlier run: go on from the stored version the refusal names
+                                versions.put(token + " " + question, Integer.parseInt(stored.group(1)));
+                            }
+                        }
+                    }
+                    lengths[thread] = n;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } finally {
+                    done.countDown();
+                }
+            }, "autosave-" + t).start();
+        }
+        done.await();
+        long total = Arrays.stream(acknowledged).sum();
+        StringBuilder lines = new StringBuilder();
+        for (int t = 0; t < connections; t++) {
+            for (int i = 0; i < lengths[t]; i++) {
+                lines.append(String.format("%.3f%n", latencies.get(t)[i]));
+            }
+        }
+        Files.writeString(Path.of(out + ".ms"), lines);
+        if (state != null) {
+            StringBuilder v = new StringBuilder();
+            known.forEach((k, n) -> v.append(k).append(' ').append(n).append('\n'));
+            Files.writeString(state, v);
+        }
+        Map<Integer, Integer> other = new TreeMap<>();
+        others.forEach(m -> m.forEach((k, v) -> other.merge(k, v, Integer::sum)));
+        StringBuilder o = new StringBuilder();
+        other.forEach((k, v) -> o.append(o.length() == 0 ? "" : ",").append(k == 0 ? "io-error" : k).append(':').append(v));
+        System.out.println("saves=" + total + " seconds=" + seconds + " other=" + (o.length() == 0 ? "none" : o));
+    }
+}
