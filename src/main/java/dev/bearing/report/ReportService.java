@@ -56,6 +56,7 @@ public class ReportService {
     public ReportService(dev.bearing.common.BearingConfig config) {
         this.slots = new Semaphore(config.report().maxConcurrent(), true);
         this.waitSeconds = config.report().queueWaitSeconds();
+        io.micrometer.core.instrument.Metrics.gauge("bearing.report.queue", slots, Semaphore::getQueueLength); // renders waiting for a slot
     }
 
     /**
