@@ -7,7 +7,6 @@ import jakarta.enterprise.event.Observes;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Who may read the Prometheus metrics at {@code /q/metrics}: the machine Bearing runs on
@@ -21,8 +20,14 @@ public class MetricsAccess {
 
     private final Optional<String> token;
 
-    /** @param token the scrapers' bearer token ({@code bearing.metrics.token}); unset: loopback only */
-    public MetricsAccess(@ConfigProperty(name = "bearing.metrics.token") Optional<String> token) {
+    /** @param config Bearing's settings: the scrapers' bearer token ({@code bearing.metrics.token}) */
+    @jakarta.inject.Inject
+    public MetricsAccess(dev.bearing.common.BearingConfig config) {
+        this(config.metrics().token());
+    }
+
+    /** @param token the scrapers' bearer token; empty: loopback only */
+    MetricsAccess(Optional<String> token) {
         this.token = token.filter(t -> !t.isBlank());
     }
 
