@@ -46,10 +46,10 @@ app_login() {
 
 app_stop() {
   [ -n "${APP_PID:-}" ] || return 0
-  kill "$APP_PID" 2>/dev/null
+  kill "$APP_PID" 2>/dev/null || true
   for _ in $(seq 1 300); do kill -0 "$APP_PID" 2>/dev/null || break; sleep 0.1; done
-  kill -9 "$APP_PID" 2>/dev/null
-  wait "$APP_PID" 2>/dev/null
+  kill -9 "$APP_PID" 2>/dev/null || true # parts run with set -e: a process already gone is no failure
+  wait "$APP_PID" 2>/dev/null || true
   APP_PID=
 }
 
