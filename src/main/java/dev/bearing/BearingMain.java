@@ -1,6 +1,7 @@
 package dev.bearing;
 
 import dev.bearing.common.EmbeddedDatabase;
+import dev.bearing.evaluation.RuleEngine;
 import dev.bearing.security.SessionKey;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
@@ -8,7 +9,8 @@ import io.quarkus.runtime.annotations.QuarkusMain;
 /**
  * Entry point of the packaged application. Before Quarkus boots, it makes a session key unless
  * one is configured ({@link SessionKey}) and starts the embedded PostgreSQL unless an external
- * database is configured (see {@link EmbeddedDatabase}).
+ * database is configured (see {@link EmbeddedDatabase}); the rule base compiles meanwhile
+ * ({@link RuleEngine#compileAhead}).
  */
 @QuarkusMain
 public final class BearingMain {
@@ -22,6 +24,10 @@ public final class BearingMain {
      * @param args command-line arguments, passed on to Quarkus
      */
     public static void main(String... args) {
+        // the rule base compiles (2–3 s) while PostgreSQL starts and Quarkus boots; the folder as
+        // application.properties names it (bearing.rules.dir=${BEARING_RULES_DIR:rules})
+        String rules = System.getProperty("bearing.rules.dir", System.getenv("BEARING_RULES_DIR"));
+        RuleEngine.compileAhead(rules == null || rules.isBlank() ? "rules" : rules);
         SessionKey.ensure();
         EmbeddedDatabase.startUnlessConfigured();
         Quarkus.run(args);

@@ -57,6 +57,7 @@ public class AnswerService {
      *     the survey is submitted or an answer's version is stale (listing the stale keys)
      */
     @Transactional
+    @io.micrometer.core.annotation.Timed(value = "bearing.answer.saves", description = "Answer saves (autosave), each request")
     public List<AnswerView> save(String token, List<BulkAnswer> answers) {
         Respondent r = lockedRespondent(token);
         if (r.submittedAt != null) {

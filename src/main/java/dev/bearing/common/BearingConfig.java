@@ -54,6 +54,15 @@ public interface BearingConfig {
     /** @return rule base settings */
     Rules rules();
 
+    /** @return who may read the Prometheus metrics at {@code /q/metrics} besides this machine */
+    Metrics metrics();
+
+    /** Metrics settings. */
+    interface Metrics {
+        /** @return the bearer token a scraper on another machine sends ({@code BEARING_METRICS_TOKEN}); empty: none */
+        Optional<String> token();
+    }
+
     /** @return demo settings */
     Demo demo();
 

@@ -75,6 +75,7 @@ public class EvaluationService {
      *     409 when no respondent has submitted
      */
     @Transactional
+    @io.micrometer.core.annotation.Timed(value = "bearing.evaluations", description = "Evaluations run and stored")
     public StoredEvaluation evaluate(long assessmentId, java.util.Collection<Long> respondentIds) {
         Assessment a = AssessmentService.find(assessmentId);
         Questionnaire q = assessments.questionnaire(a);

@@ -28,7 +28,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-import org.kie.api.runtime.ClassObjectFilter;
 import org.kie.api.runtime.KieSession;
 
 /**
@@ -58,7 +57,8 @@ final class ResultAssembler {
 
     static EvaluationResult assemble(RuleBase base, Questionnaire q, EvaluationInput input,
             List<CapabilityResult> capabilities, Map<String, Double> dimensions, double index, double percentile,
-            AdoptionStage stage, DeliveryBand band, KieSession session, List<String> rulesBehind) {
+            AdoptionStage stage, DeliveryBand band, Facts session, List<LayerRecommendation> stack,
+            List<String> rulesBehind) {
         Map<String, Integer> respondents = new TreeMap<>();
         input.respondents().forEach(r -> respondents.merge(r.role().name(), 1, Integer::sum));
         AdoptionCurve.Stage s = base.curve().stage(stage.quarter());
@@ -71,9 +71,6 @@ final class ResultAssembler {
         var delivery = new EvaluationResult.Delivery(band.band().name(), band.thresholdsYear(),
                 metricBands(facts(session, MetricLevel.class)), band.reason(), List.of(band.rule()),
                 PeerAnswers.compare(base.benchmark(), input));
-        List<LayerRecommendation> stack = stack(base.catalog(), facts(session, Suitability.class),
-                facts(session, Exclusion.class), facts(session, CurrentTool.class), facts(session, UnknownTool.class),
-                facts(session, NotNeeded.class));
         List<FindingResult> findings = findings(q, facts(session, Finding.class));
         List<RoadmapEntry> roadmap = roadmap(facts(session, RoadmapItem.class), stack);
         var maturity = new EvaluationResult.Maturity(index, percentile, base.curve().mean(),
@@ -84,29 +81,24 @@ final class ResultAssembler {
     }
 
     /**
-     * @param catalog the catalog
-     * @param session a session whose rules have come to rest
+     * @param stack the stack of a session whose rules have come to rest ({@link #stack(Catalog, Facts)})
      * @return the source-control pick when it is a tool the client does not use yet (a move or a
      *     first Git host), else null
      */
-    static String plannedGitHost(Catalog catalog, KieSession session) {
-        return stack(catalog, facts(session, Suitability.class), facts(session, Exclusion.class),
-                facts(session, CurrentTool.class), facts(session, UnknownTool.class), facts(session, NotNeeded.class))
-                .stream().filter(l -> l.layer().equals("source_control") && l.primary() != null
+    static String plannedGitHost(List<LayerRecommendation> stack) {
+        return stack.stream().filter(l -> l.layer().equals("source_control") && l.primary() != null
                         && ("REPLACE".equals(l.change()) || "ADD".equals(l.change())) && l.tiedWith().isEmpty())
                 .map(l -> l.primary().key()).findFirst().orElse(null);
     }
 
     /**
      * @param catalog the catalog
-     * @param session a session whose rules have come to rest
+     * @param stack the stack of a session whose rules have come to rest ({@link #stack(Catalog, Facts)})
      * @return for each layer without kinds whose pick replaces the catalog tools in use (no tie), that
      *     pick; and for each layer to consolidate whose pick is kept beside other catalog tools, the pick
      */
-    static List<PlannedTool> plannedReplacements(Catalog catalog, KieSession session) {
-        return stack(catalog, facts(session, Suitability.class), facts(session, Exclusion.class),
-                facts(session, CurrentTool.class), facts(session, UnknownTool.class), facts(session, NotNeeded.class))
-                .stream().filter(l -> l.kind() == null && l.tiedWith().isEmpty() && ("REPLACE".equals(l.change())
+    static List<PlannedTool> plannedReplacements(Catalog catalog, List<LayerRecommendation> stack) {
+        return stack.stream().filter(l -> l.kind() == null && l.tiedWith().isEmpty() && ("REPLACE".equals(l.change())
                         || "KEEP".equals(l.change()) && catalog.layer(l.layer()).map(Catalog.Layer::consolidate).orElse(false)
                                 && l.current().stream().anyMatch(c -> c.key() != null && !c.key().equals(l.primary().key()))))
                 .map(l -> new PlannedTool(l.layer(), l.primary().key())).toList();
@@ -391,7 +383,40 @@ final class ResultAssembler {
         return p;
     }
 
-    private static <T> List<T> facts(KieSession session, Class<T> type) {
-        return session.getObjects(new ClassObjectFilter(type)).stream().map(type::cast).toList();
+    private static <T> List<T> facts(Facts session, Class<T> type) {
+        return session.of(type);
+    }
+
+    /**
+     * @param catalog the catalog
+     * @param facts the facts of a session whose rules have come to rest
+     * @return the stack those facts give ({@link #stack(Catalog, List, List, List, List, List)})
+     */
+    static List<LayerRecommendation> stack(Catalog catalog, Facts facts) {
+        return stack(catalog, facts.of(Suitability.class), facts.of(Exclusion.class), facts.of(CurrentTool.class),
+                facts.of(UnknownTool.class), facts.of(NotNeeded.class));
+    }
+
+    /**
+     * The facts of a session at rest, read in one pass over its working memory and grouped by
+     * class (a pass per fact type would walk every answer and catalog fact each time). Within a
+     * class they keep the order the session gives them.
+     */
+    static final class Facts {
+
+        private final Map<Class<?>, List<Object>> byClass = new java.util.HashMap<>();
+
+        /** @param session a session whose rules have come to rest */
+        Facts(KieSession session) {
+            for (Object o : session.getObjects()) {
+                byClass.computeIfAbsent(o.getClass(), k -> new ArrayList<>()).add(o);
+            }
+        }
+
+        /** @return the facts of exactly this class (fact classes are final records and enums) */
+        @SuppressWarnings("unchecked")
+        <T> List<T> of(Class<T> type) {
+            return (List<T>) byClass.getOrDefault(type, List.of());
+        }
     }
 }

@@ -45,7 +45,7 @@ import org.kie.api.runtime.KieSession;
 /**
  * The one owner of Drools. Compiles {@code bearing.rules.dir} once at start-up (a rule file
  * that does not compile stops start-up, naming file and line), evaluates each assessment in a
- * fresh session that is always disposed, and records the rules whose conclusions stand. Safe for
+ * session of its own that is always disposed (reset and pooled, so as good as fresh), and records the rules whose conclusions stand. Safe for
  * concurrent evaluations: the compiled KieBase is shared, sessions are not.
  */
 @Startup
@@ -58,7 +58,20 @@ public class RuleEngine {
     private static final Logger LOG = Logger.getLogger(RuleEngine.class);
 
     private final Path rulesDir;
-    private final AtomicReference<RuleBase> inForce = new AtomicReference<>();
+    private final AtomicReference<InForce> inForce = new AtomicReference<>();
+
+    /**
+     * Sessions for evaluations come from a pool per rule base: a disposed session is reset and
+     * handed to the next evaluation instead of building its node memories anew (a fresh session
+     * every time cost more than firing the rules). A reset session holds no fact of the previous
+     * evaluation; the scenario tests run every scenario through one engine and would see one.
+     */
+    private record InForce(RuleBase base, org.kie.api.runtime.KieSessionsPool pool) {
+
+        InForce(RuleBase base) {
+            this(base, base.kieBase().newKieSessionsPool(Runtime.getRuntime().availableProcessors()));
+        }
+    }
     private final AtomicInteger openSessions = new AtomicInteger();
 
     /**
@@ -85,15 +98,64 @@ public class RuleEngine {
     RuleEngine(String rulesDir, java.util.function.UnaryOperator<List<Path>> order) {
         this.rulesDir = Path.of(rulesDir).toAbsolutePath().normalize();
         long start = System.nanoTime();
-        RuleBase base = RuleBase.load(this.rulesDir, order);
-        inForce.set(base);
-        LOG.infof("Rule base: %d rule files from %s compiled in %d ms, version %s", base.ruleFiles().size(),
-                this.rulesDir, (System.nanoTime() - start) / 1_000_000, base.version().substring(0, 12));
+        RuleBase base = order == java.util.function.UnaryOperator.<List<Path>>identity() ? takeAhead(this.rulesDir) : null;
+        String how = base == null ? "compiled" : "compiled ahead, waited";
+        if (base == null) {
+            base = RuleBase.load(this.rulesDir, order);
+        }
+        inForce.set(new InForce(base));
+        LOG.infof("Rule base: %d rule files from %s %s %d ms, version %s", base.ruleFiles().size(),
+                this.rulesDir, how, (System.nanoTime() - start) / 1_000_000, base.version().substring(0, 12));
+    }
+
+    /** A compilation started before Quarkus boots ({@link #compileAhead}), with the folder it compiles. */
+    private record Ahead(Path dir, java.util.concurrent.CompletableFuture<RuleBase> base) {
+    }
+
+    private static final AtomicReference<Ahead> AHEAD = new AtomicReference<>();
+
+    /**
+     * Starts compiling a rules folder on a background thread, so that the 2–3 s of compilation
+     * overlap the embedded PostgreSQL's start and Quarkus' boot; the engine created for the same
+     * folder takes the result instead of compiling again (a compile error then surfaces there, as
+     * it would without this). Called by {@code BearingMain} before anything else starts.
+     *
+     * @param rulesDir the rules folder, as {@code bearing.rules.dir} will name it
+     */
+    public static void compileAhead(String rulesDir) {
+        Path dir = Path.of(rulesDir).toAbsolutePath().normalize();
+        var future = new java.util.concurrent.CompletableFuture<RuleBase>();
+        AHEAD.set(new Ahead(dir, future));
+        Thread t = new Thread(() -> {
+            try {
+                future.complete(RuleBase.load(dir));
+            } catch (Throwable e) {
+                future.completeExceptionally(e);
+            }
+        }, "rule-base-compile");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** @return the rule base compiled ahead for {@code dir}, or null when none was started for it */
+    private static RuleBase takeAhead(Path dir) {
+        Ahead ahead = AHEAD.get();
+        if (ahead == null || !ahead.dir().equals(dir) || !AHEAD.compareAndSet(ahead, null)) {
+            return null;
+        }
+        try {
+            return ahead.base().join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw e;
+        }
     }
 
     /** @return the rule base in force */
     public RuleBase ruleBase() {
-        return inForce.get();
+        return inForce.get().base();
     }
 
     /**
@@ -105,7 +167,8 @@ public class RuleEngine {
      */
     public RuleBase reload() {
         RuleBase base = RuleBase.load(rulesDir);
-        inForce.set(base);
+        InForce before = inForce.getAndSet(new InForce(base));
+        before.pool().shutdown(); // sessions still out finish; each is disposed as usual
         return base;
     }
 
@@ -122,38 +185,45 @@ public class RuleEngine {
      * @throws IllegalStateException when a rule loops or the rules leave no adoption stage
      */
     public EvaluationResult evaluate(EvaluationInput input) {
-        RuleBase base = inForce.get();
+        InForce current = inForce.get();
+        RuleBase base = current.base();
         Questionnaire q = input.questionnaire();
         List<CapabilityResult> capabilities = Scoring.capabilities(input);
         Map<String, Double> dimensions = Scoring.dimensions(capabilities);
         double index = Scoring.maturityIndex(dimensions, base.curve().weights());
         double percentile = Scoring.round(base.curve().percentile(index));
 
-        KieSession session = base.kieBase().newKieSession();
+        KieSession session = current.pool().newKieSession();
         openSessions.incrementAndGet();
         try {
             insertFacts(session, base, input, capabilities, index, percentile);
             int firings = session.fireAllRules(MAX_FIRINGS);
+            ResultAssembler.Facts facts = new ResultAssembler.Facts(session);
+            List<EvaluationResult.LayerRecommendation> stack = ResultAssembler.stack(base.catalog(), facts);
             // the Git host others build on: when the client is to move to a new one, the rules run
             // on with it in view, so CI, packages and scanning follow the host it will have
-            String host = ResultAssembler.plannedGitHost(base.catalog(), session);
+            String host = ResultAssembler.plannedGitHost(stack);
             if (host != null) {
                 session.insert(new PlannedTool("source_control", host));
                 firings += session.fireAllRules(MAX_FIRINGS);
+                facts = new ResultAssembler.Facts(session);
+                stack = ResultAssembler.stack(base.catalog(), facts);
             }
             // then every other replacement the stack now recommends, so the roadmap plans each move
-            List<PlannedTool> moves = ResultAssembler.plannedReplacements(base.catalog(), session);
+            List<PlannedTool> moves = ResultAssembler.plannedReplacements(base.catalog(), stack);
             if (!moves.isEmpty()) {
                 moves.stream().filter(m -> !m.layer().equals("source_control")).forEach(session::insert);
                 firings += session.fireAllRules(MAX_FIRINGS);
+                facts = new ResultAssembler.Facts(session);
+                stack = ResultAssembler.stack(base.catalog(), facts);
             }
             if (firings >= MAX_FIRINGS) {
                 throw new IllegalStateException("Rules fired " + firings + " times: a rule loops");
             }
-            AdoptionStage stage = one(session, AdoptionStage.class, "adoption stage");
-            DeliveryBand band = one(session, DeliveryBand.class, "delivery band");
+            AdoptionStage stage = one(facts, AdoptionStage.class, "adoption stage");
+            DeliveryBand band = one(facts, DeliveryBand.class, "delivery band");
             return ResultAssembler.assemble(base, q, input, capabilities, dimensions, index, percentile, stage, band,
-                    session, rulesBehind(session));
+                    facts, stack, rulesBehind(session));
         } finally {
             session.dispose();
             openSessions.decrementAndGet();
@@ -283,8 +353,8 @@ public class RuleEngine {
         }
     }
 
-    private static <T> T one(KieSession session, Class<T> type, String what) {
-        Collection<?> found = session.getObjects(new ClassObjectFilter(type));
+    private static <T> T one(ResultAssembler.Facts facts, Class<T> type, String what) {
+        Collection<?> found = facts.of(type);
         if (found.size() != 1) {
             throw new IllegalStateException("The rules produced " + found.size() + " " + what
                     + " facts; exactly one is expected");

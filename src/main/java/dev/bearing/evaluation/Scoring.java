@@ -41,10 +41,13 @@ public final class Scoring {
         Map<String, Map<Role, List<Double>>> perRespondent = new LinkedHashMap<>();
         // question -> role -> scores
         Map<String, Map<Role, List<Double>>> perQuestion = new LinkedHashMap<>();
+        List<Question> questions = q.questions(); // built anew by each call: once here
+        Map<String, List<Question>> byCapability = new java.util.HashMap<>();
+        questions.forEach(qu -> byCapability.computeIfAbsent(qu.capability(), k -> new ArrayList<>()).add(qu));
         for (RespondentAnswers r : input.respondents()) {
             Set<String> visible = Visibility.visibleKeys(q, r.role(), r.answers());
             Map<String, List<Double>> mine = new LinkedHashMap<>();
-            for (Question qu : q.questions()) {
+            for (Question qu : questions) {
                 AnswerValue a = r.answers().get(qu.key());
                 if (a == null || !visible.contains(qu.key())) {
                     continue;
@@ -78,15 +81,16 @@ public final class Scoring {
             Double highScore = null;
             Double lowScore = null;
             List<Role> allRoles = List.of(Role.values());
+            List<Question> ofCapability = byCapability.getOrDefault(c.key(), List.of());
             for (int i = 0; i < allRoles.size(); i++) {
                 for (int j = i + 1; j < allRoles.size(); j++) {
                     Role a = allRoles.get(i);
                     Role b = allRoles.get(j);
                     List<Double> as = new ArrayList<>();
                     List<Double> bs = new ArrayList<>();
-                    for (Question qu : q.questions()) {
+                    for (Question qu : ofCapability) {
                         Map<Role, List<Double>> byQ = perQuestion.get(qu.key());
-                        if (qu.capability().equals(c.key()) && byQ != null && byQ.containsKey(a) && byQ.containsKey(b)) {
+                        if (byQ != null && byQ.containsKey(a) && byQ.containsKey(b)) {
                             as.add(mean(byQ.get(a)));
                             bs.add(mean(byQ.get(b)));
                         }
@@ -107,9 +111,9 @@ public final class Scoring {
                 }
             }
             List<QuestionGap> disagreements = new ArrayList<>();
-            for (Question qu : q.questions()) {
+            for (Question qu : ofCapability) {
                 Map<Role, List<Double>> roles = perQuestion.get(qu.key());
-                if (!qu.capability().equals(c.key()) || roles == null || roles.size() < 2) {
+                if (roles == null || roles.size() < 2) {
                     continue;
                 }
                 Map<String, Double> means = new LinkedHashMap<>();

@@ -99,6 +99,7 @@ public class ReportRenderer {
      * @return the PDF (A4, fonts embedded, outline, title metadata "DevOps roadmap — organisation")
      * @throws IllegalStateException when the PDF cannot be produced (a bug, never the user's text)
      */
+    @io.micrometer.core.annotation.Timed(value = "bearing.report.renders", description = "PDF renders")
     public byte[] render(ReportData data) {
         return pdf(xhtml(data), data.approval());
     }

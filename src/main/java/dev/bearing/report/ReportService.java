@@ -63,6 +63,7 @@ public class ReportService {
         this.slots = new Semaphore(config.report().maxConcurrent(), true);
         this.waitSeconds = config.report().queueWaitSeconds();
         this.cache = new ReportCache(json, config.report().cacheMegabytes() * 1024L * 1024L);
+        io.micrometer.core.instrument.Metrics.gauge("bearing.report.queue", slots, Semaphore::getQueueLength); // renders waiting for a slot
     }
 
     /**
