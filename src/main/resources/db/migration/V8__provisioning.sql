@@ -10,6 +10,9 @@ create table aws_target (
     region           varchar(30),
     role_arn         varchar(2048),
     external_id      varchar(1224),
+    -- a CloudFormation service role: CloudFormation acts with it, so the assumed role needs only
+    -- CloudFormation calls and iam:PassRole on it
+    service_role_arn varchar(2048),
     updated_by       varchar(100) not null,
     updated_at       timestamptz  not null
 );
@@ -29,6 +32,7 @@ create table provisioning_run (
     account_id        varchar(12),
     region            varchar(30)   not null,
     role_arn          varchar(2048),
+    service_role_arn  varchar(2048),
     stack_name        varchar(128)  not null,
     stack_id          varchar(2048),
     change_set_type   varchar(10),

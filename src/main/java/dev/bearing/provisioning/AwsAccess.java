@@ -45,8 +45,9 @@ public class AwsAccess {
      * @param roleArn role to assume, or null for Bearing's own credentials
      * @param externalId the role's external ID, or null without a role
      * @param expectedAccount the account the consultant named, or null
+     * @param serviceRoleArn CloudFormation service role, or null
      */
-    public record Target(String region, String roleArn, String externalId, String expectedAccount) {
+    public record Target(String region, String roleArn, String externalId, String expectedAccount, String serviceRoleArn) {
     }
 
     /**
@@ -64,6 +65,7 @@ public class AwsAccess {
         String role = saved == null ? null : saved.roleArn;
         String externalId = saved == null ? null : saved.externalId;
         String account = saved == null ? null : saved.accountId;
+        String serviceRole = saved == null ? null : saved.serviceRoleArn;
         if (region == null) {
             errors.add(new Problem.FieldError("region", "is not set: give the organisation's AWS region (e.g. eu-west-1) "
                     + "or set BEARING_PROVISIONING_REGION"));
@@ -83,6 +85,10 @@ public class AwsAccess {
         if (externalId != null && !EXTERNAL_ID.matcher(externalId).matches()) {
             errors.add(new Problem.FieldError("externalId", "must be 2 to 1224 letters, digits or +=,.@:/-"));
         }
+        if (serviceRole != null && !ROLE_ARN.matcher(serviceRole).matches()) {
+            errors.add(new Problem.FieldError("serviceRoleArn", "must be a role ARN such as "
+                    + "arn:aws:iam::123456789012:role/BearingCloudFormation"));
+        }
         if (account != null && !account.matches("\\d{12}")) {
             errors.add(new Problem.FieldError("accountId", "must be the 12-digit AWS account id"));
         }
@@ -96,7 +102,7 @@ public class AwsAccess {
             throw new ProblemException(400, "Invalid input", String.join("; ", errors.stream()
                     .map(f -> f.field() + " " + f.message()).toList()), errors, dev.bearing.common.ProblemTypes.INVALID_VALUE);
         }
-        return new Target(region, role, externalId, account);
+        return new Target(region, role, externalId, account, serviceRole);
     }
 
     /** @return the target of the saved settings and this deployment's configuration; see {@link #check(AwsTarget, Optional, boolean)} */

@@ -37,6 +37,10 @@ public class AwsTarget extends PanacheEntityBase {
     @Column(name = "external_id", length = 1224)
     public String externalId;
 
+    /** CloudFormation service role passed as the change set's RoleARN, or null (CloudFormation then acts as the assumed role). */
+    @Column(name = "service_role_arn", length = 2048)
+    public String serviceRoleArn;
+
     /** Who last changed it. */
     @Column(name = "updated_by", nullable = false, length = 100)
     public String updatedBy;

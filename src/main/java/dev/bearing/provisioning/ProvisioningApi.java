@@ -27,8 +27,9 @@ public final class ProvisioningApi {
      * @param region region, e.g. eu-west-1, or blank for the deployment's default
      * @param roleArn role to assume, or blank
      * @param externalId the role's external ID, or blank
+     * @param serviceRoleArn CloudFormation service role passed with change sets and deletions, or blank
      */
-    public record TargetRequest(String accountId, String region, String roleArn, String externalId) {
+    public record TargetRequest(String accountId, String region, String roleArn, String externalId, String serviceRoleArn) {
     }
 
     /**

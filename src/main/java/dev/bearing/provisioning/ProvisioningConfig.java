@@ -31,6 +31,10 @@ public interface ProvisioningConfig {
     @WithDefault("false")
     boolean requireRole();
 
+    /** @return how often the background follower looks for runs due a read ({@link StackFollower}) */
+    @WithDefault("1s")
+    Duration tick();
+
     /** @return how often a running stack's events are read; doubles on each throttled read */
     @WithDefault("5s")
     Duration pollInterval();

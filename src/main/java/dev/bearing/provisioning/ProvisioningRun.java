@@ -53,6 +53,10 @@ public class ProvisioningRun extends PanacheEntity {
     @Column(name = "role_arn", length = 2048)
     public String roleArn;
 
+    /** CloudFormation service role passed with the change set or deletion, or null. */
+    @Column(name = "service_role_arn", length = 2048)
+    public String serviceRoleArn;
+
     @Column(name = "stack_name", nullable = false, length = 128)
     public String stackName;
 

@@ -103,8 +103,8 @@ public class ProvisioningService {
             List<ParameterValue> toFill = offered ? composed.parameters().stream().filter(p -> p.value() == null)
                     .map(p -> new ParameterValue(p.key(), p.label(), null, p.noEcho())).toList() : List.of();
             AwsTarget t = AwsTarget.findById(organisationKey(assessmentId));
-            TargetRequest target = t == null ? new TargetRequest(null, null, null, null)
-                    : new TargetRequest(t.accountId, t.region, t.roleArn, t.externalId);
+            TargetRequest target = t == null ? new TargetRequest(null, null, null, null, null)
+                    : new TargetRequest(t.accountId, t.region, t.roleArn, t.externalId, t.serviceRoleArn);
             List<ProvisioningRun> runs = ProvisioningRun.ofAssessment(assessmentId);
             String deployed = null;
             for (ProvisioningRun r : runs) {
@@ -138,16 +138,14 @@ public class ProvisioningService {
             candidate.region = blankToNull(r == null ? null : r.region());
             candidate.roleArn = blankToNull(r == null ? null : r.roleArn());
             candidate.externalId = blankToNull(r == null ? null : r.externalId());
-            try {
-                AwsAccess.check(candidate, Optional.of("us-east-1"), false);
-            } catch (ProblemException e) {
-                throw e;
-            }
+            candidate.serviceRoleArn = blankToNull(r == null ? null : r.serviceRoleArn());
+            AwsAccess.check(candidate, Optional.of("us-east-1"), false);
             boolean isNew = !t.isPersistent();
             t.accountId = candidate.accountId;
             t.region = candidate.region;
             t.roleArn = candidate.roleArn;
             t.externalId = candidate.externalId;
+            t.serviceRoleArn = candidate.serviceRoleArn;
             t.updatedBy = access.actor();
             t.updatedAt = clock.instant();
             if (isNew) {
@@ -155,7 +153,8 @@ public class ProvisioningService {
             }
             audit.record("provisioning.target", assessmentId, "AWS target of the organisation set: account "
                     + orDash(t.accountId) + ", region " + orDash(t.region) + ", role " + orDash(t.roleArn)
-                    + (t.externalId == null ? "" : ", with an external ID"));
+                    + (t.externalId == null ? "" : ", with an external ID") + ", CloudFormation service role "
+                    + orDash(t.serviceRoleArn));
         });
     }
 
@@ -172,9 +171,9 @@ public class ProvisioningService {
      */
     public RunView plan(long assessmentId, PlanRequest request) {
         record Prepared(long runId, AwsAccess.Target target, String template, List<Parameter> parameters,
-                List<ParameterValue> shown, ComposedStack composed, List<String> warnings, int version) {
+                List<ParameterValue> shown, ComposedStack composed, List<String> warnings, int version, String stackName) {
         }
-        Prepared p = QuarkusTransaction.requiringNew().call(() -> {
+        Prepared checked = QuarkusTransaction.requiringNew().call(() -> {
             Assessment a = access.assessment(assessmentId);
             AssessmentVersion v = AssessmentVersion.latestOf(assessmentId).orElseThrow(() -> ProblemException.conflict(
                     "Nothing is approved yet: approve a version before provisioning.", List.of()));
@@ -212,16 +211,22 @@ public class ProvisioningService {
                 throw new ProblemException(400, "Invalid input", String.join("; ", errors.stream()
                         .map(f -> f.field() + " " + f.message()).toList()), errors, ProblemTypes.INVALID_VALUE);
             }
-            List<String> warnings = lintOrRefuse(composed.templateBody());
-            ProvisioningRun run = newRun(a.id, ProvisioningRun.Kind.DEPLOY, target, stackName);
-            run.versionNumber = v.number;
-            run.templateBody = composed.templateBody();
+            return new Prepared(0, target, composed.templateBody(), parameters, shown, composed, List.of(), v.number,
+                    stackName);
+        });
+        // cfn-lint takes seconds (a Python process): outside any database transaction
+        List<String> warnings = lintOrRefuse(checked.template());
+        Prepared p = QuarkusTransaction.requiringNew().call(() -> {
+            ProvisioningRun run = newRun(assessmentId, ProvisioningRun.Kind.DEPLOY, checked.target(), checked.stackName());
+            run.versionNumber = checked.version();
+            run.templateBody = checked.template();
             insertActive(run);
-            return new Prepared(run.id, target, composed.templateBody(), parameters, shown, composed, warnings, v.number);
+            return new Prepared(run.id, checked.target(), checked.template(), checked.parameters(), checked.shown(),
+                    checked.composed(), warnings, checked.version(), checked.stackName());
         });
         ProvisioningRun run = QuarkusTransaction.requiringNew().call(() -> ProvisioningRun.findById(p.runId()));
         try (AwsAccess.Session s = aws.open(p.target(), "bearing-run-" + run.id)) {
-            StackSteps steps = new StackSteps(s.cloudFormation(), config.planTimeout());
+            StackSteps steps = new StackSteps(s.cloudFormation(), config.planTimeout(), run.serviceRoleArn);
             checkAccount(p.target(), s.account());
             String note = null;
             ChangeSetType type = ChangeSetType.CREATE;
@@ -290,7 +295,8 @@ public class ProvisioningService {
                     .orElseThrow(() -> ProblemException.conflict("No deployed stack to tear down.", List.of()));
             AwsAccess.Target target = aws.check(AwsTarget.findById(organisationKey(assessmentId)));
             ProvisioningRun run = newRun(a.id, ProvisioningRun.Kind.TEARDOWN,
-                    new AwsAccess.Target(deployed.region, deployed.roleArn, target.externalId(), target.expectedAccount()),
+                    new AwsAccess.Target(deployed.region, deployed.roleArn, target.externalId(), target.expectedAccount(),
+                            target.serviceRoleArn()),
                     deployed.stackName);
             run.stackId = deployed.stackId;
             run.accountId = deployed.accountId;
@@ -299,7 +305,7 @@ public class ProvisioningService {
         });
         ProvisioningRun run = QuarkusTransaction.requiringNew().call(() -> ProvisioningRun.findById(runId));
         try (AwsAccess.Session s = aws.open(targetOf(run), "bearing-run-" + run.id)) {
-            StackSteps steps = new StackSteps(s.cloudFormation(), config.planTimeout());
+            StackSteps steps = new StackSteps(s.cloudFormation(), config.planTimeout(), run.serviceRoleArn);
             Optional<Stack> stack = steps.find(run.stackId);
             if (stack.isEmpty() || "DELETE_COMPLETE".equals(stack.get().stackStatusAsString())) {
                 throw new IllegalStateException("Stack " + run.stackName + " no longer exists.");
@@ -361,7 +367,7 @@ public class ProvisioningService {
             throw ProblemException.conflict("Run " + number + " was already confirmed.", List.of());
         }
         try (AwsAccess.Session s = aws.open(targetOf(run), "bearing-run-" + run.id)) {
-            StackSteps steps = new StackSteps(s.cloudFormation(), config.planTimeout());
+            StackSteps steps = new StackSteps(s.cloudFormation(), config.planTimeout(), run.serviceRoleArn);
             String baseline = steps.newestEventId(run.stackId);
             if (run.kind == ProvisioningRun.Kind.DEPLOY) {
                 steps.execute(run.changeSetId, run.executeToken);
@@ -392,6 +398,14 @@ public class ProvisioningService {
             access.assessment(assessmentId);
             return view(find(assessmentId, number), true);
         });
+    }
+
+    /**
+     * @return the assessment's organisation name
+     * @throws ProblemException 404 unknown or not visible assessment
+     */
+    public String organisation(long assessmentId) {
+        return QuarkusTransaction.requiringNew().call(() -> access.assessment(assessmentId).organisation.name);
     }
 
     /**
@@ -450,7 +464,7 @@ public class ProvisioningService {
         }
         StackSteps.Look look;
         try (AwsAccess.Session s = aws.open(targetOf(run), "bearing-run-" + run.id)) {
-            look = new StackSteps(s.cloudFormation(), config.planTimeout()).look(run.stackId, run.stackName, known, seenFinal,
+            look = new StackSteps(s.cloudFormation(), config.planTimeout(), run.serviceRoleArn).look(run.stackId, run.stackName, known, seenFinal,
                     teardown);
         } catch (RuntimeException e) {
             boolean throttled = StackSteps.throttled(e);
@@ -572,6 +586,7 @@ public class ProvisioningService {
         run.state = RunState.PLANNING;
         run.region = target.region();
         run.roleArn = target.roleArn();
+        run.serviceRoleArn = target.serviceRoleArn();
         run.stackName = stackName;
         String nonce = TokenGenerator.hash(tokens.newToken()).substring(0, 12);
         run.clientToken = "bearing-plan-" + nonce;
@@ -614,7 +629,8 @@ public class ProvisioningService {
 
     private AwsAccess.Target targetOf(ProvisioningRun run) {
         AwsTarget t = QuarkusTransaction.requiringNew().call(() -> AwsTarget.findById(organisationKey(run.assessmentId)));
-        return new AwsAccess.Target(run.region, run.roleArn, t == null ? null : t.externalId, t == null ? null : t.accountId);
+        return new AwsAccess.Target(run.region, run.roleArn, t == null ? null : t.externalId, t == null ? null : t.accountId,
+                run.serviceRoleArn);
     }
 
     private static void checkAccount(AwsAccess.Target target, String account) {

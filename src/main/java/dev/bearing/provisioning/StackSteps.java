@@ -43,10 +43,16 @@ final class StackSteps {
 
     private final CloudFormationClient cf;
     private final Duration timeout;
+    private final String serviceRoleArn;
 
-    StackSteps(CloudFormationClient cf, Duration timeout) {
+    /**
+     * @param serviceRoleArn CloudFormation service role passed with change sets and deletions, or
+     *     null (CloudFormation then acts with the caller's permissions)
+     */
+    StackSteps(CloudFormationClient cf, Duration timeout, String serviceRoleArn) {
         this.cf = cf;
         this.timeout = timeout;
+        this.serviceRoleArn = serviceRoleArn;
     }
 
     /** @return the stack by name or ARN, or empty when there is none (or it was deleted, by name) */
@@ -69,7 +75,7 @@ final class StackSteps {
      * @throws IllegalStateException when it ends in DELETE_FAILED or takes longer than the plan timeout
      */
     void deleteAndWait(String stackId, String token) {
-        cf.deleteStack(r -> r.stackName(stackId).clientRequestToken(token));
+        cf.deleteStack(r -> r.stackName(stackId).clientRequestToken(token).roleARN(serviceRoleArn));
         waitFor(() -> {
             Optional<Stack> s = find(stackId);
             String status = s.map(Stack::stackStatusAsString).orElse("DELETE_COMPLETE");
@@ -89,7 +95,7 @@ final class StackSteps {
     DescribeChangeSetResponse createChangeSet(String stackName, String changeSetName, String token, ChangeSetType type,
             String templateBody, List<Parameter> parameters, List<Tag> tags) {
         String id = cf.createChangeSet(r -> r.stackName(stackName).changeSetName(changeSetName).clientToken(token)
-                .changeSetType(type).templateBody(templateBody).parameters(parameters).tags(tags)
+                .changeSetType(type).templateBody(templateBody).parameters(parameters).tags(tags).roleARN(serviceRoleArn)
                 .capabilities(Capability.CAPABILITY_IAM, Capability.CAPABILITY_NAMED_IAM)
                 .description("Bearing run " + changeSetName)).id();
         DescribeChangeSetResponse[] last = new DescribeChangeSetResponse[1];
@@ -148,7 +154,7 @@ final class StackSteps {
 
     /** Starts deleting a stack. */
     void delete(String stackId, String token) {
-        cf.deleteStack(r -> r.stackName(stackId).clientRequestToken(token));
+        cf.deleteStack(r -> r.stackName(stackId).clientRequestToken(token).roleARN(serviceRoleArn));
     }
 
     /**

@@ -79,7 +79,7 @@ public class ProvisioningPages {
         long assessmentId = AssessmentResource.parseId(id);
         try {
             provisioning.saveTarget(assessmentId, new TargetRequest(form.getFirst("accountId"), form.getFirst("region"),
-                    form.getFirst("roleArn"), form.getFirst("externalId")));
+                    form.getFirst("roleArn"), form.getFirst("externalId"), form.getFirst("serviceRoleArn")));
         } catch (ProblemException e) {
             return refused(assessmentId, e, form);
         }
@@ -128,7 +128,7 @@ public class ProvisioningPages {
     public TemplateInstance run(@PathParam("id") String id, @PathParam("number") String number) {
         long assessmentId = AssessmentResource.parseId(id);
         RunView run = provisioning.run(assessmentId, ProvisioningResource.runNumber(number));
-        return Templates.run(assessmentId, provisioning.overview(assessmentId).organisation(), run);
+        return Templates.run(assessmentId, provisioning.organisation(assessmentId), run);
     }
 
     /** Confirms a planned run, then shows its progress. */
@@ -183,7 +183,9 @@ public class ProvisioningPages {
                 field("region", "Region", t.region(), errors, values, "e.g. eu-west-1; empty uses this deployment's default"),
                 field("roleArn", "Role to assume in the client's account (ARN)", t.roleArn(), errors, values,
                         "e.g. arn:aws:iam::123456789012:role/BearingProvisioner; empty uses Bearing's own credentials"),
-                field("externalId", "External ID the role's trust policy requires", t.externalId(), errors, values, null));
+                field("externalId", "External ID the role's trust policy requires", t.externalId(), errors, values, null),
+                field("serviceRoleArn", "CloudFormation service role (ARN; optional)", t.serviceRoleArn(), errors, values,
+                        "CloudFormation creates the resources with this role; Bearing's role then needs iam:PassRole on it"));
         List<Field> plan = new ArrayList<>();
         plan.add(field("stackName", "Stack name", o.defaultStackName(), errors, values, "letters, digits and hyphens"));
         o.parametersToFill().forEach(p -> plan.add(field("parameters." + p.key(), p.label() + " (" + p.key() + ")", null, errors,
