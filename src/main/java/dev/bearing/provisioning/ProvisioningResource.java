@@ -85,6 +85,17 @@ public class ProvisioningResource {
         return service.run(AssessmentResource.parseId(id), runNumber(number));
     }
 
+    /** @return the CloudFormation template run N sent, as a YAML download */
+    @Operation(summary = "The template a deployment run sent to CloudFormation (YAML), for the client's own pipeline")
+    @GET
+    @Path("runs/{number}/template.yaml")
+    @Produces("application/yaml")
+    public Response template(@PathParam("id") String id, @PathParam("number") String number) {
+        int n = runNumber(number);
+        String body = service.template(AssessmentResource.parseId(id), n);
+        return Response.ok(body).header("Content-Disposition", "attachment; filename=\"bearing-run-" + n + ".yaml\"").build();
+    }
+
     /** Confirms a planned run (executes its change set, or deletes the stack); 409 when already confirmed or another run is active. */
     @Operation(summary = "Confirm a planned run: execute the change set (or delete the stack for a tear-down)")
     @POST

@@ -401,6 +401,23 @@ public class ProvisioningService {
     }
 
     /**
+     * @return the template run {@code number} sent to CloudFormation (YAML), so a client's own
+     *     pipeline can deploy exactly what was previewed
+     * @throws ProblemException 404 unknown assessment or run, or a tear-down (which has no template)
+     */
+    public String template(long assessmentId, int number) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            access.assessment(assessmentId);
+            ProvisioningRun r = find(assessmentId, number);
+            if (r.templateBody == null) {
+                throw new ProblemException(404, "Not found", "Run " + number + " sent no template (a tear-down).", List.of(),
+                        ProblemTypes.NOT_FOUND);
+            }
+            return r.templateBody;
+        });
+    }
+
+    /**
      * @return the assessment's organisation name
      * @throws ProblemException 404 unknown or not visible assessment
      */

@@ -83,6 +83,9 @@ class ProvisioningMotoTest {
         assertTrue(buckets().stream().noneMatch(b -> b.startsWith("moto-provisioning-" + id)), "planning created nothing");
 
         int number = planned.getInt("number");
+        String template = Api.consultant().get("/api/v1/assessments/" + id + "/provisioning/runs/" + number + "/template.yaml")
+                .then().statusCode(200).extract().asString();
+        assertTrue(template.contains("AWS::S3::Bucket"), "the template previewed can be downloaded");
         JsonPath executing = execute(id, number);
         assertTrue(List.of("EXECUTING", "SUCCEEDED").contains(executing.getString("state")), executing.prettify());
         JsonPath done = finished(id, number);
