@@ -57,6 +57,7 @@ import software.amazon.awssdk.services.cloudformation.model.Tag;
 public class ProvisioningService {
 
     private static final Logger LOG = Logger.getLogger(ProvisioningService.class);
+    private static final Pattern PARAMETER_PROBLEM = Pattern.compile("^Parameter ([A-Za-z0-9]+) ");
     private static final Pattern STACK_NAME = Pattern.compile("[a-zA-Z][-a-zA-Z0-9]{0,127}");
     /** Consecutive failed reads of a running stack (other than throttling) before the run is given up. */
     private static final int MAX_FAILED_POLLS = 12;
@@ -215,7 +216,9 @@ public class ProvisioningService {
                     stackName);
         });
         // cfn-lint takes seconds (a Python process): outside any database transaction
-        List<String> warnings = lintOrRefuse(checked.template());
+        Map<String, String> values = new java.util.LinkedHashMap<>();
+        checked.parameters().forEach(x -> values.put(x.parameterKey(), x.parameterValue()));
+        List<String> warnings = lintOrRefuse(checked.template(), values);
         Prepared p = QuarkusTransaction.requiringNew().call(() -> {
             ProvisioningRun run = newRun(assessmentId, ProvisioningRun.Kind.DEPLOY, checked.target(), checked.stackName());
             run.versionNumber = checked.version();
@@ -574,20 +577,30 @@ public class ProvisioningService {
         });
     }
 
-    private List<String> lintOrRefuse(String template) {
+    private List<String> lintOrRefuse(String template, Map<String, String> values) {
         List<CfnLint.Problem> problems;
         try {
-            problems = lint.lint(template);
+            problems = lint.lint(template, values);
         } catch (IllegalStateException e) {
             throw new ProblemException(422, "Template not checked", "The template cannot be checked before sending it to AWS: "
                     + e.getMessage(), List.of(new Problem.FieldError("template", e.getMessage())), ProblemTypes.INVALID_VALUE);
         }
         List<Problem.FieldError> errors = problems.stream().filter(x -> "ERROR".equalsIgnoreCase(x.level()))
-                .map(x -> new Problem.FieldError("template", x.rule() + " " + x.message() + (x.location() == null
-                        || x.location().isBlank() ? "" : " at " + x.location()))).toList();
+                .map(x -> {
+                    // a parameter value the template refuses (pattern, allowed values) is the form field's error
+                    java.util.regex.Matcher m = PARAMETER_PROBLEM.matcher(x.message());
+                    if ("BEARING-PARAMETERS".equals(x.rule()) && m.find()) {
+                        return new Problem.FieldError("parameters." + m.group(1), x.message());
+                    }
+                    return new Problem.FieldError("template", x.rule() + " " + x.message() + (x.location() == null
+                            || x.location().isBlank() ? "" : " at " + x.location()));
+                }).toList();
         if (!errors.isEmpty()) {
-            throw new ProblemException(422, "Template fails the linter", "The composed template fails cfn-lint, so nothing "
-                    + "was sent to AWS: " + errors.get(0).message(), errors, ProblemTypes.INVALID_VALUE);
+            boolean onlyParameters = errors.stream().allMatch(f -> f.field().startsWith("parameters."));
+            throw new ProblemException(onlyParameters ? 400 : 422, onlyParameters ? "Invalid input" : "Template fails the linter",
+                    (onlyParameters ? "A parameter value does not fit the template, so nothing was sent to AWS: "
+                            : "The composed template fails cfn-lint, so nothing was sent to AWS: ") + errors.get(0).message(),
+                    errors, ProblemTypes.INVALID_VALUE);
         }
         return problems.stream().map(x -> x.rule() + " " + x.message()).toList();
     }

@@ -40,9 +40,23 @@ final class ProvisioningFixtures {
         Map<String, String> values = new HashMap<>();
         for (Map<String, Object> p : toFill) {
             String key = (String) p.get("key");
-            values.put(key, key.toLowerCase().contains("email") ? "ops@example.com" : "bearing-test");
+            values.put(key, valueFor(key));
         }
         return values;
+    }
+
+    /** @return a plausible value of a template parameter the consultant gives */
+    static String valueFor(String key) {
+        return switch (key) {
+            case "RepositoryId" -> "example/shop";
+            case "GrafanaAuthentication" -> "AWS_SSO";
+            case "VpcId" -> "vpc-0123456789abcdef0";
+            case "PublicSubnetIds" -> "subnet-0123456789abcdef0,subnet-0123456789abcdef1";
+            case "PrivateSubnetIds" -> "subnet-0123456789abcdef2,subnet-0123456789abcdef3";
+            case "CertificateArn" -> "arn:aws:acm:eu-west-1:123456789012:certificate/00000000-0000-0000-0000-000000000000";
+            case "AllowedCidr" -> "10.0.0.0/16";
+            default -> key.toLowerCase().contains("email") ? "ops@example.com" : "bearing-test";
+        };
     }
 
     /** Plans through the API; asserts 201. */

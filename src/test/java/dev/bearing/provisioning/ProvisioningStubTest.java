@@ -102,16 +102,19 @@ class ProvisioningStubTest {
     void aFailedCreationShowsTheResourceAndARetryDeletesAndRecreatesTheStack() throws Exception {
         long id = approved("Rollback Retry Ltd", Map.of());
         target(id, "eu-west-1", null, null);
-        int first = plan(id, "rollback-retry").getInt("number");
-        stub.failNextCreation("ArtefactBucket", "rollback-retry-bucket already exists");
+        JsonPath planned = plan(id, "rollback-retry");
+        int first = planned.getInt("number");
+        String resource = planned.getString("plan.changes[0].logicalId");
+        String type = planned.getString("plan.changes[0].resourceType");
+        stub.failNextCreation(resource, "rollback-retry-resource already exists");
 
         execute(id, first);
         JsonPath failed = finished(id, first);
 
         assertEquals("FAILED", failed.getString("state"));
         assertEquals("ROLLBACK_COMPLETE", failed.getString("status"));
-        assertEquals("ArtefactBucket (AWS::S3::Bucket)", failed.getString("failedResource"));
-        assertEquals("rollback-retry-bucket already exists", failed.getString("statusReason"));
+        assertEquals(resource + " (" + type + ")", failed.getString("failedResource"));
+        assertEquals("rollback-retry-resource already exists", failed.getString("statusReason"));
 
         JsonPath retry = plan(id, "rollback-retry");
         assertEquals("PLANNED", retry.getString("state"), retry.prettify());
@@ -128,7 +131,7 @@ class ProvisioningStubTest {
         List<String> audit = QuarkusTransaction.requiringNew().call(() -> AuditEvent.<AuditEvent>find(
                 "assessmentId = ?1 order by id", id).list().stream().map(e -> e.action + ": " + e.detail).toList());
         assertTrue(audit.stream().anyMatch(a -> a.startsWith("provisioning.failed: Run " + first)
-                && a.contains("ArtefactBucket") && a.contains("ROLLBACK_COMPLETE") && a.contains("account 123456789012")), audit.toString());
+                && a.contains(resource) && a.contains("ROLLBACK_COMPLETE") && a.contains("account 123456789012")), audit.toString());
         assertTrue(audit.stream().anyMatch(a -> a.startsWith("provisioning.succeeded: Run " + retry.getInt("number"))), audit.toString());
     }
 

@@ -34,7 +34,7 @@ public final class ScriptedCloudFormation implements AutoCloseable {
 
     private static final String NS = "http://cloudformation.amazonaws.com/doc/2010-05-15/";
     private static final String ACCOUNT = "123456789012";
-    private static final Pattern RESOURCE = Pattern.compile("(?m)^  ([A-Za-z0-9]+):\\s*\\n\\s+Type:\\s*'?(AWS::[A-Za-z0-9:]+)");
+    private static final Pattern RESOURCE = Pattern.compile("(?m)^  ([A-Za-z0-9]+):\\s*\\n\\s+Type:\\s*['\"]?(AWS::[A-Za-z0-9:]+)");
 
     private final HttpServer server;
     private final List<Call> calls = Collections.synchronizedList(new ArrayList<>());
