@@ -1,0 +1,107 @@
+package dev.bearing.provisioning;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.bearing.assessment.DemoAssessment;
+import dev.bearing.review.ReviewFixtures;
+import dev.bearing.support.Api;
+import dev.bearing.support.Approvals;
+import dev.bearing.support.Axe;
+import dev.bearing.support.Browser;
+import dev.bearing.support.LocalAws;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.net.URL;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * In a real browser, against MOTO ({@code moto_server}): from the approved demo assessment, open
+ * provisioning, set the region, plan, see the preview and the estimate, confirm, watch the live
+ * progress reach complete, and see the outputs and the created resources; also at a phone's width.
+ */
+@QuarkusTest
+class ProvisioningBrowserTest {
+
+    @TestHTTPResource("/")
+    URL base;
+
+    @Inject
+    DemoAssessment demo;
+
+    @Inject
+    AwsAccess aws;
+
+    ChromeDriver driver;
+
+    @AfterEach
+    void close() {
+        aws.useEndpoint(null);
+        if (driver != null) {
+            driver.quit();
+        }
+    }
+
+    @Test
+    void previewConfirmAndWatchTheStackReachCompleteInTheEmulator() {
+        aws.useEndpoint(LocalAws.moto());
+        driver = Browser.start();
+        // planning runs cfn-lint first, which takes many seconds on a loaded machine
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(180));
+        long id = ReviewFixtures.ownedDemo(demo);
+        Approvals.approveLatest(id, Api.CONSULTANT);
+        Browser.login(driver, base, Api.CONSULTANT, Api.CONSULTANT_PASSWORD);
+
+        driver.get(base + "assessments/" + id);
+        driver.findElement(By.id("provision-link")).click();
+        assertTrue(driver.getCurrentUrl().endsWith("/assessments/" + id + "/provisioning"));
+        driver.findElement(By.id("f-region")).sendKeys("eu-west-1");
+        driver.findElement(By.cssSelector("form[action$='/provisioning/target'] button")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> d.getCurrentUrl().endsWith("#target"));
+        assertEquals(List.of(), Axe.violations(driver), "provisioning page");
+
+        WebElement plan = driver.findElement(By.cssSelector("form[action$='/provisioning/plan']"));
+        plan.findElement(By.name("stackName")).clear();
+        plan.findElement(By.name("stackName")).sendKeys("northwind-browser-" + id);
+        for (WebElement input : plan.findElements(By.cssSelector("input[name^='parameters.']"))) {
+            input.sendKeys(ProvisioningFixtures.valueFor(input.getAttribute("name").substring("parameters.".length())));
+        }
+        plan.findElement(By.cssSelector("button[type=submit]")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(180)).until(d -> d.getCurrentUrl().contains("/provisioning/runs/"));
+
+        String preview = driver.findElement(By.tagName("main")).getText();
+        assertTrue(preview.contains("PLANNED"), preview);
+        assertTrue(driver.findElement(By.id("change-list")).getText().contains("Add"), preview);
+        String estimate = driver.findElement(By.id("estimate")).getText();
+        assertTrue(estimate.contains("estimate") && estimate.contains("a month"), estimate);
+        assertEquals(List.of(), Axe.violations(driver), "preview");
+        Browser.screenshot(driver, "provisioning-preview");
+
+        driver.findElement(By.cssSelector("#confirm button")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(120)).until(d -> d.findElement(By.id("run-state")).getText().equals("SUCCEEDED"));
+
+        String done = driver.findElement(By.tagName("main")).getText();
+        assertTrue(driver.findElements(By.id("outputs")).size() == 1, done);
+        assertTrue(driver.findElement(By.id("resources")).getText().contains("AWS::"), done);
+        assertTrue(driver.findElement(By.id("event-list")).getText().contains("CREATE_COMPLETE"), done);
+        assertEquals(List.of(), Browser.cspViolations(driver));
+        assertEquals(List.of(), Axe.violations(driver), "finished run");
+        Browser.screenshot(driver, "provisioning-complete");
+
+        driver.manage().window().setSize(new Dimension(390, 844));
+        driver.navigate().refresh();
+        Number overflow = (Number) driver.executeScript(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+        assertTrue(overflow.intValue() <= 0, "no sideways scrolling of the page at a phone's width: " + overflow);
+        Browser.screenshot(driver, "provisioning-complete-phone");
+    }
+}

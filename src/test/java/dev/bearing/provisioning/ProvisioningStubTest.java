@@ -1,0 +1,213 @@
+package dev.bearing.provisioning;
+
+import static dev.bearing.provisioning.ProvisioningFixtures.approved;
+import static dev.bearing.provisioning.ProvisioningFixtures.execute;
+import static dev.bearing.provisioning.ProvisioningFixtures.finished;
+import static dev.bearing.provisioning.ProvisioningFixtures.plan;
+import static dev.bearing.provisioning.ProvisioningFixtures.target;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.bearing.security.AuditEvent;
+import dev.bearing.support.Api;
+import dev.bearing.support.LocalAws;
+import dev.bearing.support.ScriptedCloudFormation;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Provisioning against the SCRIPTED STUB ({@link ScriptedCloudFormation}, the JDK's HttpServer
+ * speaking CloudFormation's query protocol), for the states moto does not produce: a dropped
+ * response, throttling, a failed creation left in ROLLBACK_COMPLETE, and for counting calls
+ * (concurrent clicks, nothing sent before the settings are complete). cfn-lint runs for real.
+ */
+@QuarkusTest
+class ProvisioningStubTest {
+
+    @Inject
+    AwsAccess aws;
+
+    ScriptedCloudFormation stub;
+
+    @BeforeEach
+    void start() throws Exception {
+        LocalAws.requireCfnLint();
+        stub = new ScriptedCloudFormation();
+        aws.useEndpoint(stub.endpoint());
+    }
+
+    @AfterEach
+    void stop() {
+        aws.useEndpoint(null);
+        if (stub != null) {
+            stub.close();
+        }
+    }
+
+    @Test
+    void aDroppedCreateChangeSetResponseRetriedWithTheSameTokenGivesOneChangeSet() {
+        long id = approved("Dropped Response Ltd", Map.of());
+        target(id, "eu-west-1", null, null);
+        stub.dropResponses("CreateChangeSet", 1);
+
+        JsonPath run = plan(id, "dropped-response");
+
+        assertEquals("PLANNED", run.getString("state"), run.prettify());
+        List<ScriptedCloudFormation.Call> creates = stub.calls("CreateChangeSet");
+        assertEquals(2, creates.size(), "the SDK retried after the lost response");
+        assertEquals(creates.get(0).params().get("ClientToken"), creates.get(1).params().get("ClientToken"));
+        assertTrue(creates.get(0).params().get("ClientToken").startsWith("bearing-plan-"));
+        assertEquals(1, stub.changeSetCount(), "one change set");
+        assertEquals(1, stub.stacksCreated(), "one stack");
+        assertTrue(run.getString("changeSetId").contains(":changeSet/"));
+    }
+
+    @Test
+    void throttledPollingBacksOffThenCompletes() throws Exception {
+        long id = approved("Throttled Polling Ltd", Map.of());
+        target(id, "eu-west-1", null, null);
+        int number = plan(id, "throttled-polling").getInt("number");
+        // the follower's reads: more throttled answers than the SDK retries itself (3 attempts a call),
+        // so Bearing's own back-off (200 ms doubling, in tests) takes over twice
+        stub.throttleAfterExecution("DescribeStackEvents", 7);
+
+        execute(id, number);
+        JsonPath run = finished(id, number);
+
+        assertEquals("SUCCEEDED", run.getString("state"), run.prettify());
+        assertEquals("CREATE_COMPLETE", run.getString("status"));
+        List<Long> reads = stub.times("DescribeStackEvents");
+        assertTrue(reads.size() >= 9, "the baseline read, 7 throttled reads and at least one good read: " + reads.size());
+        long span = reads.get(reads.size() - 1) - reads.get(1);
+        assertTrue(span >= 400 + 800, "backed off 400 ms then 800 ms between throttled calls: " + span + " ms");
+        assertTrue(run.getList("events.status").contains("CREATE_COMPLETE"));
+        assertEquals("https://throttled-polling-bucket.s3.amazonaws.com", run.getString("outcome.outputs.ArtefactBucketUrl"));
+    }
+
+    @Test
+    void aFailedCreationShowsTheResourceAndARetryDeletesAndRecreatesTheStack() throws Exception {
+        long id = approved("Rollback Retry Ltd", Map.of());
+        target(id, "eu-west-1", null, null);
+        JsonPath planned = plan(id, "rollback-retry");
+        int first = planned.getInt("number");
+        String resource = planned.getString("plan.changes[0].logicalId");
+        String type = planned.getString("plan.changes[0].resourceType");
+        stub.failNextCreation(resource, "rollback-retry-resource already exists");
+
+        execute(id, first);
+        JsonPath failed = finished(id, first);
+
+        assertEquals("FAILED", failed.getString("state"));
+        assertEquals("ROLLBACK_COMPLETE", failed.getString("status"));
+        assertEquals(resource + " (" + type + ")", failed.getString("failedResource"));
+        assertEquals("rollback-retry-resource already exists", failed.getString("statusReason"));
+
+        JsonPath retry = plan(id, "rollback-retry");
+        assertEquals("PLANNED", retry.getString("state"), retry.prettify());
+        assertEquals("CREATE", retry.getString("changeSetType"), "a stack in ROLLBACK_COMPLETE is created again, never updated");
+        assertTrue(retry.getString("note").contains("ROLLBACK_COMPLETE"));
+        List<String> actions = stub.actions();
+        int delete = actions.lastIndexOf("DeleteStack");
+        int create = actions.lastIndexOf("CreateChangeSet");
+        assertTrue(delete >= 0 && delete < create, "deleted before the new change set: " + actions);
+        assertEquals(2, stub.stacksCreated());
+        execute(id, retry.getInt("number"));
+        assertEquals("SUCCEEDED", finished(id, retry.getInt("number")).getString("state"));
+
+        List<String> audit = QuarkusTransaction.requiringNew().call(() -> AuditEvent.<AuditEvent>find(
+                "assessmentId = ?1 order by id", id).list().stream().map(e -> e.action + ": " + e.detail).toList());
+        assertTrue(audit.stream().anyMatch(a -> a.startsWith("provisioning.failed: Run " + first)
+                && a.contains(resource) && a.contains("ROLLBACK_COMPLETE") && a.contains("account 123456789012")), audit.toString());
+        assertTrue(audit.stream().anyMatch(a -> a.startsWith("provisioning.succeeded: Run " + retry.getInt("number"))), audit.toString());
+    }
+
+    @Test
+    void concurrentClicksStartOneRun() throws Exception {
+        long id = approved("Concurrent Clicks Ltd", Map.of());
+        target(id, "eu-west-1", null, null);
+        Map<String, String> parameters = ProvisioningFixtures.parameters(id);
+
+        List<Integer> planned = race(() -> ProvisioningFixtures.slow(Api.consultant()).contentType(ContentType.JSON)
+                .body(Map.of("stackName", "concurrent-clicks", "parameters", parameters))
+                .post("/api/v1/assessments/" + id + "/provisioning/plans").statusCode());
+        Collections.sort(planned);
+        // one plan; the other click is refused while it is planning, or supersedes it once planned
+        assertTrue(planned.equals(List.of(201, 409)) || planned.equals(List.of(201, 201)), planned.toString());
+        int number = Api.consultant().get("/api/v1/assessments/" + id + "/provisioning").then().extract().jsonPath()
+                .getInt("runs[0].number");
+
+        List<Integer> executed = race(() -> ProvisioningFixtures.slow(Api.consultant()).contentType(ContentType.JSON).body("{}")
+                .post("/api/v1/assessments/" + id + "/provisioning/runs/" + number + "/execute").statusCode());
+        Collections.sort(executed);
+
+        assertEquals(List.of(200, 409), executed);
+        assertEquals(1, stub.calls("ExecuteChangeSet").size(), "one execution");
+        assertEquals("SUCCEEDED", finished(id, number).getString("state"));
+    }
+
+    @Test
+    void missingRegionIsNamedBeforeAnyAwsCall() {
+        long id = approved("No Region Ltd", Map.of());
+
+        Api.consultant().contentType(ContentType.JSON).body(Map.of("stackName", "no-region", "parameters",
+                ProvisioningFixtures.parameters(id))).post("/api/v1/assessments/" + id + "/provisioning/plans").then()
+                .statusCode(400).contentType("application/problem+json")
+                .body("errors.field", org.hamcrest.Matchers.hasItem("region"))
+                .body("errors.find { it.field == 'region' }.message", org.hamcrest.Matchers.containsString("BEARING_PROVISIONING_REGION"));
+
+        assertEquals(List.of(), stub.actions(), "no AWS call");
+        Api.consultant().get("/api/v1/assessments/" + id + "/provisioning").then().statusCode(200)
+                .body("runs", org.hamcrest.Matchers.empty());
+    }
+
+    @Test
+    void aMissingParameterIsNamedBeforeAnyAwsCall() {
+        long id = approved("Missing Parameter Ltd", Map.of());
+        target(id, "eu-west-1", null, null);
+        Map<String, String> parameters = ProvisioningFixtures.parameters(id);
+        org.junit.jupiter.api.Assumptions.assumeFalse(parameters.isEmpty(), "the composer leaves no parameter to fill");
+        String first = parameters.keySet().iterator().next();
+
+        Api.consultant().contentType(ContentType.JSON).body(Map.of("stackName", "missing-parameter", "parameters", Map.of()))
+                .post("/api/v1/assessments/" + id + "/provisioning/plans").then().statusCode(400)
+                .body("errors.field", org.hamcrest.Matchers.hasItem("parameters." + first));
+        assertEquals(List.of(), stub.actions(), "no AWS call");
+    }
+
+    /** @return the status codes of two calls started at the same moment */
+    private static List<Integer> race(java.util.concurrent.Callable<Integer> call) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<Integer>> futures = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                futures.add(pool.submit(() -> {
+                    go.await();
+                    return call.call();
+                }));
+            }
+            go.countDown();
+            List<Integer> codes = new ArrayList<>();
+            for (Future<Integer> f : futures) {
+                codes.add(f.get());
+            }
+            return codes;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
