@@ -9,7 +9,7 @@ import dev.bearing.common.ProblemTypes;
 import dev.bearing.questionnaire.AnswerValue;
 import dev.bearing.questionnaire.Question;
 import dev.bearing.questionnaire.Questionnaire;
-import dev.bearing.questionnaire.Visibility;
+import dev.bearing.questionnaire.Progress;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -52,7 +52,10 @@ public class AnswerService {
      *
      * @param token respondent token
      * @param answers answers to save
-     * @return the saved answers with their new versions
+     * @return the saved answers with their versions; an answer equal to the stored one is not
+     *     written and keeps its version (whatever version was sent), so re-sending it never makes
+     *     another tab's copy stale. Each carries the keys of the follow-up answers removed in the
+     *     same transaction because its change hid them ({@code clearedFollowUps})
      * @throws ProblemException 404 unknown token; 400 listing every invalid answer; 409 when
      *     the survey is submitted or an answer's version is stale (listing the stale keys)
      */
@@ -100,11 +103,12 @@ public class AnswerService {
         }
         // follow-ups hidden by visibleWhen (given the stored answers and this request's) are
         // refused, not kept aside: an answer the respondent cannot see would count without being read
-        Map<String, AnswerValue> after = new java.util.HashMap<>(codec.answersOf(r, q));
+        Map<String, AnswerValue> stored = codec.answersOf(r, q);
+        Map<String, AnswerValue> after = new java.util.HashMap<>(stored);
         for (int i = 0; i < questions.size(); i++) {
             after.put(questions.get(i).key(), values.get(i));
         }
-        Set<String> visible = Visibility.visibleKeys(q, r.role, after);
+        Set<String> visible = Progress.of(q, r.role, after).visible();
         List<Problem.FieldError> hidden = questions.stream().filter(qu -> !visible.contains(qu.key()))
                 .map(qu -> new Problem.FieldError(qu.key(), "is not shown with the current answers"
                         + (qu.visibleWhen() == null ? "" : " (it follows up " + qu.visibleWhen().question() + ")")
@@ -114,10 +118,15 @@ public class AnswerService {
             throw new ProblemException(400, "Question not shown", describe(hidden), hidden, ProblemTypes.NOT_VISIBLE);
         }
         List<Answer> rows = new ArrayList<>();
+        List<Boolean> unchanged = new ArrayList<>();
         for (int i = 0; i < answers.size(); i++) {
             BulkAnswer b = answers.get(i);
             Answer existing = Answer.of(r.id, b.questionKey()).orElse(null);
-            if (existing != null && (b.version() == null || b.version() != existing.version)) {
+            boolean same = existing != null && existing.valueJson.equals(codec.write(values.get(i)));
+            unchanged.add(same);
+            if (same) {
+                // nothing to change and nothing to conflict with: the stored answer is the one sent
+            } else if (existing != null && (b.version() == null || b.version() != existing.version)) {
                 stale.add(new Problem.FieldError(b.questionKey(), b.version() == null
                         ? "was already answered (version " + existing.version + "); send that version to change it"
                         : "was changed meanwhile (you sent version " + b.version() + ", the stored one is "
@@ -135,6 +144,10 @@ public class AnswerService {
         List<Answer> saved = new ArrayList<>();
         for (int i = 0; i < answers.size(); i++) {
             Answer a = rows.get(i);
+            if (unchanged.get(i)) {
+                saved.add(a);
+                continue;
+            }
             if (a == null) {
                 a = new Answer();
                 a.respondent = r;
@@ -148,12 +161,47 @@ public class AnswerService {
         if (r.startedAt == null) {
             r.startedAt = now;
         }
+        Map<String, List<String>> cleared = clearHiddenFollowUps(r, q, stored.keySet(), visible,
+                questions.stream().map(Question::key).toList());
         Answer.getEntityManager().flush();
         List<AnswerView> out = new ArrayList<>();
         for (int i = 0; i < saved.size(); i++) {
-            out.add(view(saved.get(i), questions.get(i)));
+            out.add(view(saved.get(i), questions.get(i), cleared.getOrDefault(questions.get(i).key(), List.of())));
         }
         return out;
+    }
+
+    /**
+     * Removes the stored answers of follow-ups that are hidden now (their parent's answer no
+     * longer shows them), in the caller's transaction, so no answer the respondent cannot see
+     * stays stored.
+     *
+     * @param storedKeys keys answered before this change
+     * @param visible keys visible after it
+     * @param changed keys this change saved or removed, in request order
+     * @return the removed keys by the changed key whose answer hid them (following a chain of
+     *     follow-ups up to it; a removal no changed key explains goes to the first)
+     */
+    private static Map<String, List<String>> clearHiddenFollowUps(Respondent r, Questionnaire q,
+            Set<String> storedKeys, Set<String> visible, List<String> changed) {
+        Map<String, List<String>> byParent = new java.util.LinkedHashMap<>();
+        for (Question qu : q.questions()) {
+            if (!storedKeys.contains(qu.key()) || visible.contains(qu.key()) || changed.contains(qu.key())) {
+                continue;
+            }
+            Answer.delete("respondent.id = ?1 and questionKey = ?2", r.id, qu.key());
+            String parent = qu.key();
+            for (int guard = 0; guard < 20 && !changed.contains(parent); guard++) {
+                Question p = q.question(parent).orElse(null);
+                if (p == null || p.visibleWhen() == null) {
+                    break;
+                }
+                parent = p.visibleWhen().question();
+            }
+            byParent.computeIfAbsent(changed.contains(parent) ? parent : changed.get(0), k -> new ArrayList<>())
+                    .add(qu.key());
+        }
+        return byParent;
     }
 
     /**
@@ -162,17 +210,18 @@ public class AnswerService {
      * @param token respondent token
      * @param questionKey question key
      * @param version the version the removal is based on
+     * @return the keys of the follow-up answers removed with it because its removal hid them
      * @throws ProblemException 404 unknown token; 409 when submitted or the version is stale
      */
     @Transactional
-    public void delete(String token, String questionKey, Integer version) {
+    public List<String> delete(String token, String questionKey, Integer version) {
         Respondent r = lockedRespondent(token);
         if (r.submittedAt != null) {
             throw submitted(r);
         }
         Answer existing = Answer.of(r.id, questionKey).orElse(null);
         if (existing == null) {
-            return;
+            return List.of();
         }
         if (version == null || version != existing.version) {
             throw new ProblemException(409, "Conflict", questionKey + " was changed meanwhile; reload it before clearing it",
@@ -180,6 +229,13 @@ public class AnswerService {
                             + existing.version + "); reload it before clearing it")), ProblemTypes.STALE_VERSION);
         }
         existing.delete();
+        Questionnaire q = assessments.questionnaire(r.assessment);
+        Map<String, AnswerValue> stored = codec.answersOf(r, q);
+        Map<String, AnswerValue> after = new java.util.HashMap<>(stored);
+        after.remove(questionKey);
+        Set<String> visible = Progress.of(q, r.role, after).visible();
+        return clearHiddenFollowUps(r, q, stored.keySet(), visible, List.of(questionKey))
+                .getOrDefault(questionKey, List.of());
     }
 
     /**
@@ -196,7 +252,7 @@ public class AnswerService {
         for (Question qu : q.questions()) {
             Answer a = stored.get(qu.key());
             if (a != null) {
-                out.add(view(a, qu));
+                out.add(view(a, qu, List.of()));
             }
         }
         return out;
@@ -229,10 +285,7 @@ public class AnswerService {
 
     /** @return one error per visible required question the respondent has not answered */
     public List<Problem.FieldError> missingRequired(Respondent r, Questionnaire q) {
-        Map<String, AnswerValue> answers = codec.answersOf(r, q);
-        Set<String> visible = Visibility.visibleKeys(q, r.role, answers);
-        return q.questions().stream()
-                .filter(qu -> qu.required() && visible.contains(qu.key()) && !answers.containsKey(qu.key()))
+        return Progress.of(q, r.role, codec.answersOf(r, q)).missingRequired().stream()
                 .map(qu -> new Problem.FieldError(qu.key(), "is required: " + qu.text()))
                 .toList();
     }
@@ -251,10 +304,10 @@ public class AnswerService {
         return r;
     }
 
-    private AnswerView view(Answer a, Question q) {
+    private AnswerView view(Answer a, Question q, List<String> clearedFollowUps) {
         AnswerValue v = codec.read(a.valueJson);
         return new AnswerView(a.questionKey, v.toJsonValue(q), v.isNotApplicable(), v.display(q), a.version,
-                a.updatedAt);
+                a.updatedAt, clearedFollowUps);
     }
 
     private static String describe(List<Problem.FieldError> errors) {
