@@ -85,12 +85,6 @@ public class AnswerService {
                 invalid.add(new Problem.FieldError(b.questionKey(), "is not asked of the " + r.role.label() + " role"));
                 continue;
             }
-            if (qu.type() == dev.bearing.questionnaire.QuestionType.SCALE && b.value() != null
-                    && b.value().isIntegralNumber() && !b.value().canConvertToInt()) {
-                // AnswerValue.parse reads the value with asInt(), which wraps 4294967297 to 1
-                invalid.add(new Problem.FieldError(qu.key(), "must be a whole number from 1 to 5, was " + b.value().asText()));
-                continue;
-            }
             try {
                 values.add(AnswerValue.parse(qu, b.value(), Boolean.TRUE.equals(b.notApplicable())));
                 questions.add(qu);

@@ -473,6 +473,11 @@ public class SurveyService {
                     answerService.save(token, List.of(new BulkAnswer(qu.key(), value, na ? true : null, version)));
                 }
             } catch (ProblemException e) {
+                if (ProblemTypes.NOT_VISIBLE.equals(e.type())) {
+                    // a follow-up this post's own answers hide (its hidden field was sent along):
+                    // nothing the respondent can see was lost, and its stored answer went with the parent's change
+                    continue;
+                }
                 if (ProblemTypes.STALE_VERSION.equals(e.type())) {
                     errors.put(qu.key(), new Refusal("This answer was changed meanwhile in another window or tab, so "
                             + "yours was not saved. The saved answer is shown; change it again if needed.", null));

@@ -120,6 +120,10 @@ public record AnswerValue(List<String> choices, Double number, String text, Bool
                 if (!value.isIntegralNumber()) {
                     throw wrongType(q, "a whole number from 1 to 5");
                 }
+                if (!value.canConvertToInt()) {
+                    // asInt() would wrap 4294967297 to 1
+                    throw ProblemException.badField(q.key(), "must be a whole number from 1 to 5, was " + value.asText());
+                }
                 int v = value.asInt();
                 if (v < 1 || v > 5) {
                     throw ProblemException.badField(q.key(), "must be between 1 and 5, was " + value.asText());

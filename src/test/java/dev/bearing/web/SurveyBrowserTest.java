@@ -99,8 +99,11 @@ class SurveyBrowserTest {
         wait(driver).until(d -> feedback.isDisplayed());
         // the hidden follow-up's answer was removed with the change that hid it: shown again, it is empty
         assertFalse(checked("ci.feedback_time", "ten_to_thirty_minutes"), "a hidden follow-up keeps no answer");
+        assertFalse(checked("ci.broken_build", "eventually"), "nor does any other follow-up it hid");
         choose("ci.feedback_time", "ten_to_thirty_minutes");
         waitSaved("ci.feedback_time");
+        choose("ci.broken_build", "eventually");
+        waitSaved("ci.broken_build");
 
         // reload and Back keep what showed "saved"
         driver.navigate().refresh();
