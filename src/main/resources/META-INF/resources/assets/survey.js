@@ -273,6 +273,7 @@
 
   // Sends this tab's queued entries (and those of closed tabs) one at a time across tabs.
   var flushing = 0;
+  var stopReason = '';
   function flush() {
     flushing++;
     return withLock('bearing.send.' + token, function () {
@@ -280,7 +281,14 @@
         var mine = entries().filter(function (e) { return e.tab === tabId; });
         return mine.concat(foreign).reduce(function (chain, e) {
           return chain.then(function (go) { return go === false ? false : send(e); });
-        }, Promise.resolve(true));
+        }, Promise.resolve(true)).then(function (go) {
+          if (go !== false) { return; }
+          // stopped at the first entry that could not be sent: the others wait too, and say why
+          entries().forEach(function (e) {
+            var fs = e.tab === tabId ? fieldset(e.question) : null;
+            if (fs && !inFlight[e.question]) { mark(fs, 'offline', stopReason); }
+          });
+        });
       });
     }).then(function () { flushing--; overallStatus(); afterFlush(); }, function () { flushing--; overallStatus(); });
   }
@@ -318,7 +326,8 @@
       }
       if (res.status === 429 || res.status === 503) {
         // busy or database unavailable: keep the answer and send it again after Retry-After
-        if (fs) { delete inFlight[key]; mark(fs, 'offline', 'Not saved yet: the server asked us to wait. It will be saved automatically.'); }
+        stopReason = 'Not saved yet: the server asked us to wait. It will be saved automatically.';
+        if (fs) { delete inFlight[key]; mark(fs, 'offline', stopReason); }
         scheduleRetry(retryAfter(res));
         return false;
       }
@@ -358,9 +367,10 @@
       });
     }, function () {
       // no connection or server down: the entry stays queued and is sent when the connection is back
+      stopReason = 'Not saved yet: no connection to the server. It will be saved automatically when the connection is back.';
       if (fs) {
         delete inFlight[key];
-        mark(fs, 'offline', 'Not saved yet: no connection to the server. It will be saved automatically when the connection is back.');
+        mark(fs, 'offline', stopReason);
       }
       scheduleRetry();
       return false;
