@@ -86,7 +86,9 @@ public final class AutosaveLoad {
                         String token = mine.get((int) (i % mine.size()));
                         String question = questions[(int) ((i / mine.size()) % questions.length)];
                         Integer version = versions.get(token + " " + question);
-                        String body = "{\"value\":" + (1 + i % 5) + (version == null ? "" : ",\"version\":" + version) + "}";
+                        // a value different from the stored one (version v holds 1 + v % 5), so every save is a change
+                        int next = version == null ? 0 : version + 1;
+                        String body = "{\"value\":" + (1 + next % 5) + (version == null ? "" : ",\"version\":" + version) + "}";
                         HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/v1/respondents/" + token
                                 + "/answers/" + question)).timeout(Duration.ofSeconds(30))
                                 .header("Content-Type", "application/json")

@@ -9,7 +9,7 @@ import dev.bearing.common.ProblemTypes;
 import dev.bearing.questionnaire.AnswerValue;
 import dev.bearing.questionnaire.Question;
 import dev.bearing.questionnaire.Questionnaire;
-import dev.bearing.questionnaire.Visibility;
+import dev.bearing.questionnaire.Progress;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -52,7 +52,10 @@ public class AnswerService {
      *
      * @param token respondent token
      * @param answers answers to save
-     * @return the saved answers with their new versions
+     * @return the saved answers with their versions; an answer equal to the stored one is not
+     *     written and keeps its version (whatever version was sent), so re-sending it never makes
+     *     another tab's copy stale. Each carries the keys of the follow-up answers removed in the
+     *     same transaction because its change hid them ({@code clearedFollowUps})
      * @throws ProblemException 404 unknown token; 400 listing every invalid answer; 409 when
      *     the survey is submitted or an answer's version is stale (listing the stale keys)
      */
@@ -83,12 +86,6 @@ public class AnswerService {
                 invalid.add(new Problem.FieldError(b.questionKey(), "is not asked of the " + r.role.label() + " role"));
                 continue;
             }
-            if (qu.type() == dev.bearing.questionnaire.QuestionType.SCALE && b.value() != null
-                    && b.value().isIntegralNumber() && !b.value().canConvertToInt()) {
-                // AnswerValue.parse reads the value with asInt(), which wraps 4294967297 to 1
-                invalid.add(new Problem.FieldError(qu.key(), "must be a whole number from 1 to 5, was " + b.value().asText()));
-                continue;
-            }
             try {
                 values.add(AnswerValue.parse(qu, b.value(), Boolean.TRUE.equals(b.notApplicable())));
                 questions.add(qu);
@@ -101,15 +98,23 @@ public class AnswerService {
         }
         // follow-ups hidden by visibleWhen (given the stored answers and this request's) are
         // refused, not kept aside: an answer the respondent cannot see would count without being
-        // read. A question without a condition is always visible to its role, so the stored
-        // answers are read only when a saved question has one.
-        if (questions.stream().anyMatch(qu -> qu.visibleWhen() != null)) {
-            Map<String, AnswerValue> after = new java.util.HashMap<>(codec.answersOf(r, q));
+        // read; and stored follow-ups this change hides are removed. Visibility depends only on a
+        // question's parent answer, so the stored answers are read only when this change saves a
+        // follow-up or the parent of one.
+        Set<String> saving = new java.util.HashSet<>(questions.stream().map(Question::key).toList());
+        boolean touchesVisibility = q.questions().stream().anyMatch(qu -> qu.visibleWhen() != null
+                && (saving.contains(qu.key()) || saving.contains(qu.visibleWhen().question())));
+        Map<String, AnswerValue> stored = Map.of();
+        Set<String> visible = null;
+        if (touchesVisibility) {
+            stored = codec.answersOf(r, q);
+            Map<String, AnswerValue> after = new java.util.HashMap<>(stored);
             for (int i = 0; i < questions.size(); i++) {
                 after.put(questions.get(i).key(), values.get(i));
             }
-            Set<String> visible = Visibility.visibleKeys(q, r.role, after);
-            List<Problem.FieldError> hidden = questions.stream().filter(qu -> !visible.contains(qu.key()))
+            visible = Progress.of(q, r.role, after).visible();
+            Set<String> shown = visible;
+            List<Problem.FieldError> hidden = questions.stream().filter(qu -> !shown.contains(qu.key()))
                     .map(qu -> new Problem.FieldError(qu.key(), "is not shown with the current answers"
                             + (qu.visibleWhen() == null ? "" : " (it follows up " + qu.visibleWhen().question() + ")")
                             + ", so it cannot be answered"))
@@ -119,27 +124,29 @@ public class AnswerService {
             }
         }
         Instant now = clock.instant();
-        List<AnswerView> out = new ArrayList<>();
+        List<Saved> saves = new ArrayList<>();
         for (int i = 0; i < answers.size(); i++) {
             BulkAnswer b = answers.get(i);
             String json = codec.write(values.get(i));
-            Integer stored = upsert(r.id, b.questionKey(), json, now, b.version());
-            if (stored == null) {
-                Integer current = storedVersion(r.id, b.questionKey());
+            Saved saved = upsert(r.id, b.questionKey(), json, now, b.version());
+            if (saved == null) {
+                // not written: the stored answer is at another version, or is this very value
+                Saved current = stored(r.id, b.questionKey(), json);
+                if (current != null && current.unchanged()) {
+                    saves.add(current); // nothing to change and nothing to conflict with
+                    continue;
+                }
                 stale.add(new Problem.FieldError(b.questionKey(), b.version() == null
-                        ? "was already answered (version " + current + "); send that version to change it"
+                        ? "was already answered (version " + current.version() + "); send that version to change it"
                         : current == null ? "has no stored answer at version " + b.version() + "; it was removed or never saved"
                         : "was changed meanwhile (you sent version " + b.version() + ", the stored one is "
-                                + current + "); reload it before saving"));
-            } else if (stored == 0 && b.version() != null && b.version() != 0) {
+                                + current.version() + "); reload it before saving"));
+            } else if (saved.inserted() && b.version() != null && b.version() != 0) {
                 // inserted although the request changes an existing version: it was removed meanwhile
                 stale.add(new Problem.FieldError(b.questionKey(), "has no stored answer at version " + b.version()
                         + "; it was removed or never saved"));
-            } else {
-                AnswerValue v = codec.read(json);
-                Question qu = questions.get(i);
-                out.add(new AnswerView(b.questionKey(), v.toJsonValue(qu), v.isNotApplicable(), v.display(qu), stored, now));
             }
+            saves.add(saved);
         }
         if (!stale.isEmpty()) {
             // the transaction rolls back: none of the answers is saved
@@ -148,6 +155,17 @@ public class AnswerService {
         if (r.startedAt == null) {
             r.startedAt = now;
         }
+        Map<String, List<String>> cleared = visible == null ? Map.of()
+                : clearHiddenFollowUps(r, q, stored.keySet(), visible, questions.stream().map(Question::key).toList());
+        List<AnswerView> out = new ArrayList<>();
+        for (int i = 0; i < answers.size(); i++) {
+            Question qu = questions.get(i);
+            AnswerValue v = values.get(i);
+            Saved saved = saves.get(i);
+            out.add(new AnswerView(qu.key(), v.toJsonValue(qu), v.isNotApplicable(), v.display(qu), saved.version(),
+                    saved.updatedAt(),
+                    cleared.getOrDefault(qu.key(), List.of())));
+        }
         return out;
     }
 
@@ -155,18 +173,58 @@ public class AnswerService {
      * Saves one answer in one statement, the whole write of an autosave besides the respondent's
      * lock (bench/parts/20-autosave measures it against pgbench running this statement): inserted
      * at version 0 when the respondent has none for the question, else replaced and its version
-     * raised by one, but only when the stored version is the one the request names.
+     * raised by one, but only when the stored version is the one the request names and the value
+     * differs (re-sending the stored value writes nothing: see {@link #stored}).
      *
      * @param expected the version the request changes; null for a first answer (never replaces)
-     * @return the stored version after the save, or null when nothing was written (a stored answer
-     *     at another version, or one stored when the request expected none)
+     * @return the stored version and time after the save and whether the row is new, or null when
+     *     nothing was written (a stored answer at another version or with this very value, or one
+     *     stored when the request expected none)
      */
-    private Integer upsert(long respondentId, String questionKey, String json, Instant now, Integer expected) {
+    private Saved upsert(long respondentId, String questionKey, String json, Instant now, Integer expected) {
         List<?> r = Answer.getEntityManager().createNativeQuery(UPSERT)
                 .setParameter("respondent", respondentId).setParameter("question", questionKey)
                 .setParameter("value", json).setParameter("now", now)
                 .setParameter("expected", expected == null ? -1 : expected).getResultList();
-        return r.isEmpty() ? null : ((Number) r.get(0)).intValue();
+        if (r.isEmpty()) {
+            return null;
+        }
+        Object[] row = (Object[]) r.get(0);
+        return new Saved(((Number) row[0]).intValue(), instant(row[1]), (Boolean) row[2], false);
+    }
+
+    /**
+     * The stored answer when the autosave statement wrote nothing: its version and time, and
+     * whether it already holds {@code json} (then the save is no change, whatever version the
+     * request named, so a second tab's unchanged save is not refused as stale); null when none is stored.
+     */
+    private static Saved stored(long respondentId, String questionKey, String json) {
+        List<?> r = Answer.getEntityManager().createNativeQuery(
+                "select version, updated_at, value_json = :value from answer where respondent_id = :respondent"
+                        + " and question_key = :question")
+                .setParameter("respondent", respondentId).setParameter("question", questionKey)
+                .setParameter("value", json).getResultList();
+        if (r.isEmpty()) {
+            return null;
+        }
+        Object[] row = (Object[]) r.get(0);
+        return new Saved(((Number) row[0]).intValue(), instant(row[1]), false, (Boolean) row[2]);
+    }
+
+    private static Instant instant(Object column) {
+        return column instanceof java.sql.Timestamp t ? t.toInstant()
+                : column instanceof java.time.OffsetDateTime o ? o.toInstant() : (Instant) column;
+    }
+
+    /**
+     * An answer as stored after a save.
+     *
+     * @param version its version
+     * @param updatedAt when its value last changed
+     * @param inserted the save inserted it
+     * @param unchanged the save sent the stored value, so nothing was written
+     */
+    private record Saved(int version, Instant updatedAt, boolean inserted, boolean unchanged) {
     }
 
     /** The autosave statement; Answer's sequence gives the id (a new id per insert, as Hibernate does). */
@@ -175,14 +233,40 @@ public class AnswerService {
             values (nextval('answer_seq'), :respondent, :question, :value, :now, 0)
             on conflict (respondent_id, question_key) do update
                 set value_json = excluded.value_json, updated_at = excluded.updated_at, version = answer.version + 1
-                where answer.version = :expected
-            returning version""";
+                where answer.version = :expected and answer.value_json <> excluded.value_json
+            returning version, updated_at, (xmax = 0) as inserted""";
 
-    private static Integer storedVersion(long respondentId, String questionKey) {
-        List<?> r = Answer.getEntityManager().createNativeQuery(
-                "select version from answer where respondent_id = :respondent and question_key = :question")
-                .setParameter("respondent", respondentId).setParameter("question", questionKey).getResultList();
-        return r.isEmpty() ? null : ((Number) r.get(0)).intValue();
+    /**
+     * Removes the stored answers of follow-ups that are hidden now (their parent's answer no
+     * longer shows them), in the caller's transaction, so no answer the respondent cannot see
+     * stays stored.
+     *
+     * @param storedKeys keys answered before this change
+     * @param visible keys visible after it
+     * @param changed keys this change saved or removed, in request order
+     * @return the removed keys by the changed key whose answer hid them (following a chain of
+     *     follow-ups up to it; a removal no changed key explains goes to the first)
+     */
+    private static Map<String, List<String>> clearHiddenFollowUps(Respondent r, Questionnaire q,
+            Set<String> storedKeys, Set<String> visible, List<String> changed) {
+        Map<String, List<String>> byParent = new java.util.LinkedHashMap<>();
+        for (Question qu : q.questions()) {
+            if (!storedKeys.contains(qu.key()) || visible.contains(qu.key()) || changed.contains(qu.key())) {
+                continue;
+            }
+            Answer.delete("respondent.id = ?1 and questionKey = ?2", r.id, qu.key());
+            String parent = qu.key();
+            for (int guard = 0; guard < 20 && !changed.contains(parent); guard++) {
+                Question p = q.question(parent).orElse(null);
+                if (p == null || p.visibleWhen() == null) {
+                    break;
+                }
+                parent = p.visibleWhen().question();
+            }
+            byParent.computeIfAbsent(changed.contains(parent) ? parent : changed.get(0), k -> new ArrayList<>())
+                    .add(qu.key());
+        }
+        return byParent;
     }
 
     /**
@@ -191,17 +275,18 @@ public class AnswerService {
      * @param token respondent token
      * @param questionKey question key
      * @param version the version the removal is based on
+     * @return the keys of the follow-up answers removed with it because its removal hid them
      * @throws ProblemException 404 unknown token; 409 when submitted or the version is stale
      */
     @Transactional
-    public void delete(String token, String questionKey, Integer version) {
+    public List<String> delete(String token, String questionKey, Integer version) {
         Respondent r = lockedRespondent(token);
         if (r.submittedAt != null) {
             throw submitted(r);
         }
         Answer existing = Answer.of(r.id, questionKey).orElse(null);
         if (existing == null) {
-            return;
+            return List.of();
         }
         if (version == null || version != existing.version) {
             throw new ProblemException(409, "Conflict", questionKey + " was changed meanwhile; reload it before clearing it",
@@ -209,6 +294,13 @@ public class AnswerService {
                             + existing.version + "); reload it before clearing it")), ProblemTypes.STALE_VERSION);
         }
         existing.delete();
+        Questionnaire q = assessments.questionnaire(r.assessment);
+        Map<String, AnswerValue> stored = codec.answersOf(r, q);
+        Map<String, AnswerValue> after = new java.util.HashMap<>(stored);
+        after.remove(questionKey);
+        Set<String> visible = Progress.of(q, r.role, after).visible();
+        return clearHiddenFollowUps(r, q, stored.keySet(), visible, List.of(questionKey))
+                .getOrDefault(questionKey, List.of());
     }
 
     /**
@@ -225,7 +317,7 @@ public class AnswerService {
         for (Question qu : q.questions()) {
             Answer a = stored.get(qu.key());
             if (a != null) {
-                out.add(view(a, qu));
+                out.add(view(a, qu, List.of()));
             }
         }
         return out;
@@ -258,10 +350,7 @@ public class AnswerService {
 
     /** @return one error per visible required question the respondent has not answered */
     public List<Problem.FieldError> missingRequired(Respondent r, Questionnaire q) {
-        Map<String, AnswerValue> answers = codec.answersOf(r, q);
-        Set<String> visible = Visibility.visibleKeys(q, r.role, answers);
-        return q.questions().stream()
-                .filter(qu -> qu.required() && visible.contains(qu.key()) && !answers.containsKey(qu.key()))
+        return Progress.of(q, r.role, codec.answersOf(r, q)).missingRequired().stream()
                 .map(qu -> new Problem.FieldError(qu.key(), "is required: " + qu.text()))
                 .toList();
     }
@@ -280,10 +369,10 @@ public class AnswerService {
         return r;
     }
 
-    private AnswerView view(Answer a, Question q) {
+    private AnswerView view(Answer a, Question q, List<String> clearedFollowUps) {
         AnswerValue v = codec.read(a.valueJson);
         return new AnswerView(a.questionKey, v.toJsonValue(q), v.isNotApplicable(), v.display(q), a.version,
-                a.updatedAt);
+                a.updatedAt, clearedFollowUps);
     }
 
     private static String describe(List<Problem.FieldError> errors) {

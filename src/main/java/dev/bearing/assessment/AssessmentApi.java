@@ -147,9 +147,21 @@ public final class AssessmentApi {
      * @param display the answer as a reader sees it, e.g. choice labels
      * @param version current version; send it back with the next edit
      * @param updatedAt last save (UTC)
+     * @param clearedFollowUps on a save: keys of follow-up questions whose stored answers were
+     *     removed in the same transaction because this answer now hides them; empty otherwise
      */
     public record AnswerView(String questionKey, JsonNode value, boolean notApplicable, String display, int version,
-            Instant updatedAt) {
+            Instant updatedAt, List<String> clearedFollowUps) {
+    }
+
+    /**
+     * The result of clearing an answer.
+     *
+     * @param questionKey the cleared question
+     * @param clearedFollowUps keys of follow-up questions whose stored answers were removed with
+     *     it because its removal hides them
+     */
+    public record Cleared(String questionKey, List<String> clearedFollowUps) {
     }
 
     /**

@@ -10,7 +10,6 @@ import dev.bearing.questionnaire.Question;
 import dev.bearing.questionnaire.Questionnaire;
 import dev.bearing.questionnaire.QuestionnaireRegistry;
 import dev.bearing.questionnaire.Role;
-import dev.bearing.questionnaire.Visibility;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -244,12 +243,9 @@ public class AssessmentService {
      */
     public RespondentView respondentView(Respondent r, Questionnaire q, String token) {
         Map<String, AnswerValue> answers = codec.answersOf(r, q);
-        Set<String> visible = Visibility.visibleKeys(q, r.role, answers);
-        List<Question> required = q.questions().stream()
-                .filter(qu -> qu.required() && visible.contains(qu.key())).toList();
-        int requiredAnswered = (int) required.stream().filter(qu -> answers.containsKey(qu.key())).count();
+        dev.bearing.questionnaire.Progress progress = dev.bearing.questionnaire.Progress.of(q, r.role, answers);
         return new RespondentView(r.id, r.role, r.displayName, token, token == null ? null : config.publicUrl() + "/survey/" + token,
-                answers.size(), required.size(), requiredAnswered, r.startedAt, r.submittedAt, r.email, r.lastMailedAt,
+                answers.size(), progress.requiredTotal(), progress.requiredAnswered(), r.startedAt, r.submittedAt, r.email, r.lastMailedAt,
                 r.reopenedAt);
     }
 }

@@ -66,13 +66,16 @@ public class RespondentResource {
         return answers.save(token, request.answers());
     }
 
-    /** Removes an answer; {@code version} must be the stored one (409 otherwise). 204. */
-    @org.eclipse.microprofile.openapi.annotations.Operation(summary = "Clear an answer")
+    /**
+     * Removes an answer; {@code version} must be the stored one (409 otherwise). 200 with the
+     * follow-up answers removed with it because the removal hides them.
+     */
+    @org.eclipse.microprofile.openapi.annotations.Operation(summary = "Clear an answer (and the follow-ups it hid)")
     @jakarta.ws.rs.DELETE
     @Path("/answers/{questionKey}")
-    public void delete(@PathParam("token") String token, @PathParam("questionKey") String questionKey,
+    public AssessmentApi.Cleared delete(@PathParam("token") String token, @PathParam("questionKey") String questionKey,
             @jakarta.ws.rs.QueryParam("version") Integer version) {
-        answers.delete(token, questionKey, version);
+        return new AssessmentApi.Cleared(questionKey, answers.delete(token, questionKey, version));
     }
 
     /** @return progress per section and overall (visible required questions answered); 404 unknown token */

@@ -3,7 +3,6 @@ package dev.bearing.assessment;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.bearing.assessment.AssessmentApi.BulkAnswer;
 import dev.bearing.common.ProblemException;
 import dev.bearing.common.ProblemTypes;
@@ -11,7 +10,7 @@ import dev.bearing.questionnaire.AnswerValue;
 import dev.bearing.questionnaire.Question;
 import dev.bearing.questionnaire.QuestionType;
 import dev.bearing.questionnaire.Questionnaire;
-import dev.bearing.questionnaire.Visibility;
+import dev.bearing.questionnaire.Progress;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -96,9 +95,26 @@ public class SurveyService {
             int estimatedMinutes, int questionCount, Instant startedAt, Instant submittedAt, List<SectionProgress> sections,
             int requiredTotal, int requiredAnswered, int requiredFollowUps) {
 
-        /** @return percentage of required questions answered, 0..100 */
+        /** @return percentage of required questions answered, 0..100 (also in the progress API) */
+        @com.fasterxml.jackson.annotation.JsonProperty("percent")
         public int percent() {
-            return requiredTotal == 0 ? 100 : Math.round(100f * requiredAnswered / requiredTotal);
+            return dev.bearing.questionnaire.Progress.percent(requiredAnswered, requiredTotal);
+        }
+
+        /** @return e.g. "12 of 55": required questions answered of those visible (pages and API) */
+        @com.fasterxml.jackson.annotation.JsonProperty("countText")
+        public String countText() {
+            return requiredAnswered + " of " + requiredTotal;
+        }
+
+        /**
+         * @return " (+3 follow-up questions)" when earlier answers revealed required follow-ups,
+         *     else empty: how much the target grew (pages and API, so the script shows the same words)
+         */
+        @com.fasterxml.jackson.annotation.JsonProperty("followUpsText")
+        public String followUpsText() {
+            return requiredFollowUps == 0 ? ""
+                    : " (+" + requiredFollowUps + " follow-up question" + (requiredFollowUps == 1 ? "" : "s") + ")";
         }
 
         /** @return true once submitted: the survey is read-only */
@@ -126,9 +142,16 @@ public class SurveyService {
     public record SectionProgress(int number, String key, String title, int requiredTotal, int requiredAnswered,
             int answered) {
 
-        /** @return percentage of required questions answered, 0..100 */
+        /** @return percentage of required questions answered, 0..100 (also in the progress API) */
+        @com.fasterxml.jackson.annotation.JsonProperty("percent")
         public int percent() {
-            return requiredTotal == 0 ? 100 : Math.round(100f * requiredAnswered / requiredTotal);
+            return dev.bearing.questionnaire.Progress.percent(requiredAnswered, requiredTotal);
+        }
+
+        /** @return what the section list shows beside the title: "3/7", or "2 answered" when nothing is required */
+        @com.fasterxml.jackson.annotation.JsonProperty("countText")
+        public String countText() {
+            return requiredTotal == 0 ? answered + " answered" : requiredAnswered + "/" + requiredTotal;
         }
     }
 
@@ -155,14 +178,18 @@ public class SurveyService {
      * @param version the stored answer's version, or null when unanswered
      * @param display the stored answer as a reader sees it, or null
      * @param error a message about the last attempt to save it, or null
-     * @param typed what the respondent typed when the save failed (TEXT and NUMBER), or null
+     * @param submitted what the respondent sent when its save was refused (shown again instead of
+     *     the stored answer, so no tick or typed text is lost), or null
      * @param visibleWhenJson the branching condition as JSON for the page script, or null
      */
     public record QuestionView(Question q, boolean visible, AnswerValue value, Integer version, String display,
-            String error, String typed, String visibleWhenJson) {
+            String error, Submitted submitted, String visibleWhenJson) {
 
-        /** @return true when the choice is part of the stored answer */
+        /** @return true when the choice is ticked: in what was sent on a refused save, else in the stored answer */
         public boolean chose(String choiceKey) {
+            if (submitted != null) {
+                return !submitted.notApplicable() && submitted.values().contains(choiceKey);
+            }
             return value != null && value.chose(choiceKey);
         }
 
@@ -174,15 +201,18 @@ public class SurveyService {
             return !q.required() && (q.type() == QuestionType.SINGLE || q.type() == QuestionType.SCALE);
         }
 
-        /** @return true when the stored scale answer is n */
+        /** @return true when the scale point n is picked: in what was sent on a refused save, else stored */
         public boolean scaleIs(int n) {
+            if (submitted != null) {
+                return !submitted.notApplicable() && submitted.values().contains(String.valueOf(n));
+            }
             return value != null && value.number() != null && value.number().intValue() == n;
         }
 
         /** @return the value for a NUMBER or TEXT field: what was typed on error, else the stored value */
         public String fieldValue() {
-            if (typed != null) {
-                return typed;
+            if (submitted != null) {
+                return submitted.notApplicable() || submitted.values().isEmpty() ? "" : submitted.values().get(0);
             }
             if (value == null || value.isNotApplicable()) {
                 return "";
@@ -243,8 +273,11 @@ public class SurveyService {
             return d == Math.rint(d) ? String.format(java.util.Locale.UK, "%,d", (long) d) : String.valueOf(d);
         }
 
-        /** @return true when answered "not applicable" */
+        /** @return true when "not applicable" is ticked: in what was sent on a refused save, else stored */
         public boolean notApplicable() {
+            if (submitted != null) {
+                return submitted.notApplicable();
+            }
             return value != null && value.isNotApplicable();
         }
 
@@ -252,6 +285,35 @@ public class SurveyService {
         public boolean answered() {
             return value != null;
         }
+    }
+
+    /**
+     * What a form sent for one question whose save was refused.
+     *
+     * @param values the values of {@code q.<key>} as sent (several for MULTI)
+     * @param notApplicable whether "not applicable" was ticked
+     */
+    public record Submitted(List<String> values, boolean notApplicable) {
+    }
+
+    /**
+     * Why a form's answer to one question was not saved.
+     *
+     * @param message what the page says on the field
+     * @param submitted what was sent, to show again; null when the stored answer is shown instead
+     *     (it was changed elsewhere meanwhile, and the message says so)
+     */
+    public record Refusal(String message, Submitted submitted) {
+    }
+
+    /**
+     * A section of the respondent's read-only answers.
+     *
+     * @param key section key
+     * @param title section title
+     * @param lines the visible questions of the section with their answers
+     */
+    public record AnswerSection(String key, String title, List<ReviewLine> lines) {
     }
 
     /**
@@ -276,24 +338,24 @@ public class SurveyService {
     public Survey survey(String token) {
         Respondent r = AnswerService.respondent(token);
         Questionnaire q = assessments.questionnaire(r.assessment);
-        return survey(token, r, q, codec.answersOf(r, q));
+        return survey(token, r, q, Progress.of(q, r.role, codec.answersOf(r, q)));
     }
 
     /**
      * @param token secret token
      * @param sectionKey section key
-     * @param errors messages by question key from a failed form save (may be empty)
-     * @param typed typed values by question key from a failed form save (may be empty)
+     * @param refusals why answers of a form save were refused, by question key (may be empty)
      * @return the section page
      * @throws ProblemException 404 when the token or the section (for this role) is unknown
      */
     @Transactional
-    public SectionPage section(String token, String sectionKey, Map<String, String> errors, Map<String, String> typed) {
+    public SectionPage section(String token, String sectionKey, Map<String, Refusal> refusals) {
         Respondent r = AnswerService.respondent(token);
         Questionnaire q = assessments.questionnaire(r.assessment);
         Map<String, AnswerValue> answers = codec.answersOf(r, q);
-        Survey survey = survey(token, r, q, answers);
-        List<Questionnaire.Section> sections = sectionsFor(r, q);
+        Progress progress = Progress.of(q, r.role, answers);
+        Survey survey = survey(token, r, q, progress);
+        List<Questionnaire.Section> sections = Progress.sectionsFor(q, r.role);
         int index = -1;
         for (int i = 0; i < sections.size(); i++) {
             if (sections.get(i).key().equals(sectionKey)) {
@@ -306,7 +368,6 @@ public class SurveyService {
         Questionnaire.Section s = sections.get(index);
         Map<String, Answer> stored = new HashMap<>();
         Answer.ofRespondent(r.id).forEach(a -> stored.put(a.questionKey, a));
-        Set<String> visible = Visibility.visibleKeys(q, r.role, answers);
         List<QuestionView> views = new ArrayList<>();
         for (Question qu : s.questions()) {
             if (!qu.roles().contains(r.role)) {
@@ -314,8 +375,10 @@ public class SurveyService {
             }
             Answer a = stored.get(qu.key());
             AnswerValue v = answers.get(qu.key());
-            views.add(new QuestionView(qu, visible.contains(qu.key()), v, a == null ? null : a.version,
-                    v == null ? null : v.display(qu), errors.get(qu.key()), typed.get(qu.key()),
+            Refusal refused = refusals.get(qu.key());
+            views.add(new QuestionView(qu, progress.visible().contains(qu.key()), v, a == null ? null : a.version,
+                    v == null ? null : v.display(qu), refused == null ? null : refused.message(),
+                    refused == null ? null : refused.submitted(),
                     qu.visibleWhen() == null ? null : write(qu.visibleWhen())));
         }
         return new SectionPage(survey, survey.sections().get(index), s.intro(), views,
@@ -332,7 +395,7 @@ public class SurveyService {
         Respondent r = AnswerService.respondent(token);
         Questionnaire q = assessments.questionnaire(r.assessment);
         Map<String, AnswerValue> answers = codec.answersOf(r, q);
-        Set<String> visible = Visibility.visibleKeys(q, r.role, answers);
+        Set<String> visible = Progress.of(q, r.role, answers).visible();
         List<ReviewLine> out = new ArrayList<>();
         for (Questionnaire.Section s : q.sections()) {
             for (Question qu : s.questions()) {
@@ -347,6 +410,20 @@ public class SurveyService {
     }
 
     /**
+     * @return the respondent's answers by section, as the review page lists them (visible
+     *     questions only), for the read-only view after submit
+     * @throws ProblemException 404 when the token is unknown
+     */
+    @Transactional
+    public List<AnswerSection> answersBySection(String token) {
+        Map<String, AnswerSection> out = new LinkedHashMap<>();
+        for (ReviewLine l : review(token)) {
+            out.computeIfAbsent(l.section(), k -> new AnswerSection(k, l.sectionTitle(), new ArrayList<>())).lines().add(l);
+        }
+        return List.copyOf(out.values());
+    }
+
+    /**
      * Saves a section form (the path without JavaScript). Each question is saved on its own:
      * valid answers are kept even when another is refused; an emptied field removes the answer.
      *
@@ -354,16 +431,17 @@ public class SurveyService {
      * @param form form fields: {@code q.<key>} (repeated for MULTI), {@code na.<key>},
      *     {@code v.<key>} (the version the page was rendered with), {@code clear} (the key of
      *     a question whose "Clear answer" button was pressed: its answer is removed)
-     * @return messages by question key for the answers that were refused (empty when all saved)
+     * @return why answers were refused, by question key (empty when all saved): what was sent is
+     *     kept to be shown again, except for an answer changed elsewhere meanwhile, whose stored
+     *     value is shown with a message saying so
      * @throws ProblemException 409 when already submitted
      */
-    public Map<String, String> saveForm(SectionPage page, Map<String, List<String>> form) {
+    public Map<String, Refusal> saveForm(SectionPage page, Map<String, List<String>> form) {
         String token = page.survey().token();
         if (page.survey().submitted()) {
             throw ProblemException.conflict("This survey was submitted and can no longer change.", List.of());
         }
-        Map<String, String> errors = new LinkedHashMap<>();
-        JsonNodeFactory f = JsonNodeFactory.instance;
+        Map<String, Refusal> errors = new LinkedHashMap<>();
         for (QuestionView view : page.questions()) {
             Question qu = view.q();
             List<String> values = form.getOrDefault("q." + qu.key(), List.of()).stream()
@@ -374,23 +452,12 @@ public class SurveyService {
                 na = false;
             }
             Integer version = parseVersion(form.get("v." + qu.key()));
-            JsonNode value = null;
+            Submitted sent = new Submitted(values, na);
+            JsonNode value;
             try {
-                if (!na && !values.isEmpty()) {
-                    value = switch (qu.type()) {
-                        case SINGLE -> f.textNode(values.get(0));
-                        case MULTI -> {
-                            var array = f.arrayNode();
-                            values.forEach(array::add);
-                            yield array;
-                        }
-                        case SCALE -> f.numberNode(Integer.parseInt(values.get(0).strip()));
-                        case NUMBER -> f.numberNode(new java.math.BigDecimal(values.get(0).strip().replace(',', '.')));
-                        case TEXT -> f.textNode(values.get(0));
-                    };
-                }
+                value = na ? null : AnswerValue.fromForm(qu, values);
             } catch (NumberFormatException e) {
-                errors.put(qu.key(), "Enter a number.");
+                errors.put(qu.key(), new Refusal("Enter a number.", sent));
                 continue;
             }
             boolean unchanged = sameAsStored(view, value, na);
@@ -406,7 +473,17 @@ public class SurveyService {
                     answerService.save(token, List.of(new BulkAnswer(qu.key(), value, na ? true : null, version)));
                 }
             } catch (ProblemException e) {
-                errors.put(qu.key(), view.refusalText(e));
+                if (ProblemTypes.NOT_VISIBLE.equals(e.type())) {
+                    // a follow-up this post's own answers hide (its hidden field was sent along):
+                    // nothing the respondent can see was lost, and its stored answer went with the parent's change
+                    continue;
+                }
+                if (ProblemTypes.STALE_VERSION.equals(e.type())) {
+                    errors.put(qu.key(), new Refusal("This answer was changed meanwhile in another window or tab, so "
+                            + "yours was not saved. The saved answer is shown; change it again if needed.", null));
+                } else {
+                    errors.put(qu.key(), new Refusal(view.refusalText(e), sent));
+                }
             }
         }
         return errors;
@@ -433,42 +510,37 @@ public class SurveyService {
         }
     }
 
-    /** @return the sections that hold at least one question for the respondent's role */
-    static List<Questionnaire.Section> sectionsFor(Respondent r, Questionnaire q) {
-        return q.sections().stream().filter(s -> s.questions().stream().anyMatch(qu -> qu.roles().contains(r.role)))
-                .toList();
-    }
-
-    Survey survey(String token, Respondent r, Questionnaire q, Map<String, AnswerValue> answers) {
-        Set<String> visible = Visibility.visibleKeys(q, r.role, answers);
+    /** The survey as the pages and the progress API show it, with the counts {@link Progress} made. */
+    Survey survey(String token, Respondent r, Questionnaire q, Progress p) {
         List<SectionProgress> sections = new ArrayList<>();
         int number = 1;
-        int total = 0;
-        int done = 0;
-        int followUps = 0;
-        for (Questionnaire.Section s : sectionsFor(r, q)) {
-            int req = 0;
-            int reqDone = 0;
-            int answered = 0;
-            for (Question qu : s.questions()) {
-                if (!visible.contains(qu.key())) {
-                    continue;
-                }
-                boolean has = answers.containsKey(qu.key());
-                answered += has ? 1 : 0;
-                if (qu.required()) {
-                    req++;
-                    reqDone += has ? 1 : 0;
-                    followUps += qu.visibleWhen() != null ? 1 : 0;
-                }
-            }
-            sections.add(new SectionProgress(number++, s.key(), s.title(), req, reqDone, answered));
-            total += req;
-            done += reqDone;
+        for (Progress.SectionCount c : p.sections()) {
+            sections.add(new SectionProgress(number++, c.section().key(), c.section().title(), c.requiredTotal(),
+                    c.requiredAnswered(), c.answered()));
         }
         List<Question> asked = q.questions().stream().filter(qu -> qu.roles().contains(r.role)).toList();
-        return new Survey(token, r.assessment.organisation.name, r.role.label(), q.title(), q.description(),
-                estimatedMinutes(q, r.role), asked.size(), r.startedAt, r.submittedAt, sections, total, done, followUps);
+        return new Survey(token, r.assessment.organisation.name, r.role.label(), q.title(), welcomeText(q.description()),
+                estimatedMinutes(q, r.role), asked.size(), r.startedAt, r.submittedAt, sections, p.requiredTotal(),
+                p.requiredAnswered(), p.requiredFollowUps());
+    }
+
+    /**
+     * The questionnaire's description as the survey shows it. Released questionnaires (v1, v2)
+     * say "Every answer is saved as you go", which is true only while the page script runs; the
+     * welcome page states how answers are saved itself (differently with and without the
+     * script), so a sentence of the description about saving answers is left out. A released
+     * file is never edited: its checksum is frozen.
+     *
+     * @param description the questionnaire's description
+     * @return the description without sentences that say answers are saved as you go
+     */
+    static String welcomeText(String description) {
+        if (description == null) {
+            return null;
+        }
+        return java.util.Arrays.stream(description.strip().split("(?<=[.!?])\\s+"))
+                .filter(sentence -> !sentence.matches("(?is).*\\bsaved\\b.*\\bas you go\\b.*"))
+                .collect(java.util.stream.Collectors.joining(" "));
     }
 
     /**

@@ -35,6 +35,33 @@ public record AnswerValue(List<String> choices, Double number, String text, Bool
     }
 
     /**
+     * Reads an answer as a form posts it (the survey page without its script) into the JSON shape
+     * the API takes, so {@link #parse} validates both alike. This and {@link #parse} are where
+     * the question types are told apart on the server.
+     *
+     * @param q the question
+     * @param values the non-blank values of the field {@code q.<key>} (several for MULTI)
+     * @return the JSON value, or null when {@code values} is empty (no answer)
+     * @throws NumberFormatException when a SCALE or NUMBER field holds no number
+     */
+    public static JsonNode fromForm(Question q, List<String> values) {
+        if (values.isEmpty()) {
+            return null;
+        }
+        JsonNodeFactory f = JsonNodeFactory.instance;
+        return switch (q.type()) {
+            case SINGLE, TEXT -> f.textNode(values.get(0));
+            case MULTI -> {
+                var array = f.arrayNode();
+                values.forEach(array::add);
+                yield array;
+            }
+            case SCALE -> f.numberNode(Integer.parseInt(values.get(0).strip()));
+            case NUMBER -> f.numberNode(new java.math.BigDecimal(values.get(0).strip().replace(',', '.')));
+        };
+    }
+
+    /**
      * Validates a JSON answer against its question.
      *
      * @param q the question
@@ -92,6 +119,10 @@ public record AnswerValue(List<String> choices, Double number, String text, Bool
             case SCALE -> {
                 if (!value.isIntegralNumber()) {
                     throw wrongType(q, "a whole number from 1 to 5");
+                }
+                if (!value.canConvertToInt()) {
+                    // asInt() would wrap 4294967297 to 1
+                    throw ProblemException.badField(q.key(), "must be a whole number from 1 to 5, was " + value.asText());
                 }
                 int v = value.asInt();
                 if (v < 1 || v > 5) {

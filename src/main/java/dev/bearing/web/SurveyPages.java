@@ -56,6 +56,8 @@ public class SurveyPages {
 
         static native TemplateInstance thanks(Survey survey);
 
+        static native TemplateInstance answers(Survey survey, List<SurveyService.AnswerSection> sections);
+
         static native TemplateInstance problem(int status, String title, String message);
     }
 
@@ -70,7 +72,7 @@ public class SurveyPages {
     @GET
     @Path("/s/{section}")
     public Response section(@PathParam("token") String token, @PathParam("section") String section) {
-        SectionPage page = surveys.section(token, section, Map.of(), Map.of());
+        SectionPage page = surveys.section(token, section, Map.of());
         if (page.survey().submitted()) {
             return seeOther(token, "/thanks");
         }
@@ -79,28 +81,24 @@ public class SurveyPages {
 
     /**
      * Saves a section posted as a form (no JavaScript). All valid answers are saved; refused ones
-     * are shown again with a message on the field (422). Otherwise redirects to the next page
-     * (or to the same one with {@code stay}).
+     * are shown again as sent (ticks and typed text), with a message on the field (422). Otherwise
+     * redirects to the page asked for: {@code goto} names a section of the role or
+     * {@code review} (the section list's buttons), {@code go} is {@code previous}, {@code next}
+     * or {@code stay}; a link would leave without sending the page's answers, so the section
+     * page navigates only through this form.
      */
     @POST
     @Path("/s/{section}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response saveSection(@PathParam("token") String token, @PathParam("section") String section,
             MultivaluedMap<String, String> form) {
-        SectionPage before = surveys.section(token, section, Map.of(), Map.of());
+        SectionPage before = surveys.section(token, section, Map.of());
         if (before.survey().submitted()) {
             return seeOther(token, "/thanks");
         }
-        Map<String, String> errors = surveys.saveForm(before, form);
+        Map<String, SurveyService.Refusal> errors = surveys.saveForm(before, form);
         if (!errors.isEmpty()) {
-            Map<String, String> typed = new java.util.HashMap<>();
-            errors.keySet().forEach(k -> {
-                List<String> v = form.get("q." + k);
-                if (v != null && v.size() == 1) {
-                    typed.put(k, v.get(0));
-                }
-            });
-            SectionPage page = surveys.section(token, section, errors, typed);
+            SectionPage page = surveys.section(token, section, errors);
             return Response.status(422).entity(Templates.section(page, true, false)).build();
         }
         String cleared = form.getFirst("clear");
@@ -108,7 +106,7 @@ public class SurveyPages {
             // "Clear answer" without the page script: back to the same question, now unanswered
             return seeOther(token, "/s/" + section + "#q-" + cleared);
         }
-        SectionPage after = surveys.section(token, section, Map.of(), Map.of());
+        SectionPage after = surveys.section(token, section, Map.of());
         // without the page script, branching shows new questions only after a save: stay on the
         // page when this save revealed a question still to answer
         java.util.Set<String> wasVisible = new java.util.HashSet<>();
@@ -117,6 +115,13 @@ public class SurveyPages {
                 .filter(v -> v.visible() && !v.answered() && !wasVisible.contains(v.q().key())).findFirst();
         if (revealed.isPresent()) {
             return seeOther(token, "/s/" + section + "#q-" + revealed.get().q().key());
+        }
+        String chosen = form.getFirst("goto");
+        if ("review".equals(chosen)) {
+            return seeOther(token, "/review");
+        }
+        if (chosen != null && after.survey().sections().stream().anyMatch(s -> s.key().equals(chosen))) {
+            return seeOther(token, "/s/" + chosen);
         }
         String go = form.getFirst("go");
         if ("previous".equals(go) && after.previous() != null) {
@@ -166,6 +171,20 @@ public class SurveyPages {
         return Response.ok(Templates.thanks(s)).build();
     }
 
+    /**
+     * @return the respondent's own answers by section, read-only, once submitted (linked from the
+     *     thank-you page); before submit, the review page, where they can still be changed
+     */
+    @GET
+    @Path("/answers")
+    public Response submittedAnswers(@PathParam("token") String token) {
+        Survey s = surveys.survey(token);
+        if (!s.submitted()) {
+            return seeOther(token, "/review");
+        }
+        return Response.ok(Templates.answers(s, surveys.answersBySection(token))).build();
+    }
+
     /** Unknown token or section, or a refused request: an error page that reveals nothing more. */
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
@@ -192,7 +211,7 @@ public class SurveyPages {
             // the CSRF filter never ran (the body could not be read): the page shown again carries
             // the browser's existing token; nothing was saved, so nothing was done on its say-so
             rc.put("csrf_token", csrf.getValue());
-            SectionPage page = surveys.section(m.group(1), m.group(2), Map.of(), Map.of());
+            SectionPage page = surveys.section(m.group(1), m.group(2), Map.of());
             if (!page.survey().submitted()) {
                 return Response.status(400).type(MediaType.TEXT_HTML_TYPE)
                         .entity(Templates.section(page, false, true)).build();

@@ -110,6 +110,71 @@ class AnswerResourceTest {
     }
 
     @Test
+    void anUnchangedSaveKeepsItsVersionAndWritesNothing() {
+        String t = newRespondent("DEVELOPMENT");
+        String saved = Api.put(t, "sc.branching", Map.of("value", "several_days")).then().statusCode(200)
+                .body("version", equalTo(0)).extract().jsonPath().getString("updatedAt");
+        // the same answer again (a retry, or a second tab re-sending it): same version, not rewritten
+        Api.put(t, "sc.branching", Map.of("value", "several_days", "version", 0)).then().statusCode(200)
+                .body("version", equalTo(0)).body("updatedAt", equalTo(saved));
+        Api.put(t, "sc.branching", Map.of("value", "several_days")).then().statusCode(200).body("version", equalTo(0));
+        Api.putMany(t, List.of(Map.of("questionKey", "sc.branching", "value", "several_days", "version", 0)))
+                .then().statusCode(200).body("[0].version", equalTo(0));
+        // so the other tab, still holding version 0, can change it without a false conflict
+        Api.put(t, "sc.branching", Map.of("value", "under_one_day", "version", 0)).then().statusCode(200)
+                .body("version", equalTo(1));
+        Api.answers(t).then().body("[0].value", equalTo("under_one_day")).body("[0].version", equalTo(1));
+    }
+
+    @Test
+    void aFollowUpHiddenByItsParentsNewAnswerIsRemovedWithIt() {
+        String t = newRespondent("DEVELOPMENT");
+        Api.put(t, "ci.build_trigger", Map.of("value", "on_every_push")).then().statusCode(200)
+                .body("clearedFollowUps", hasSize(0));
+        Api.put(t, "ci.feedback_time", Map.of("value", "under_ten_minutes")).then().statusCode(200);
+        // no shared build hides the follow-up: its stored answer goes in the same transaction
+        Api.put(t, "ci.build_trigger", Map.of("value", "no_shared_build", "version", 0)).then().statusCode(200)
+                .body("clearedFollowUps", hasItems("ci.feedback_time"));
+        Api.answers(t).then().body("questionKey", org.hamcrest.Matchers.not(hasItems("ci.feedback_time")));
+        // shown again, it is unanswered and can be answered from scratch
+        Api.put(t, "ci.build_trigger", Map.of("value", "on_every_push", "version", 1)).then().statusCode(200);
+        Api.put(t, "ci.feedback_time", Map.of("value", "ten_to_thirty_minutes")).then().statusCode(200)
+                .body("version", equalTo(0));
+        // clearing the parent clears its follow-ups too, and the answer says which
+        given().accept("application/json").delete("/api/v1/respondents/" + t + "/answers/ci.build_trigger?version=2")
+                .then().statusCode(200).body("questionKey", equalTo("ci.build_trigger"))
+                .body("clearedFollowUps", hasItems("ci.feedback_time"));
+        Api.answers(t).then().body("$", hasSize(0));
+        // a refused save clears nothing
+        Api.put(t, "ci.build_trigger", Map.of("value", "on_every_push")).then().statusCode(200);
+        Api.put(t, "ci.feedback_time", Map.of("value", "under_ten_minutes")).then().statusCode(200);
+        Api.putMany(t, List.of(Map.of("questionKey", "ci.build_trigger", "value", "no_shared_build", "version", 0),
+                Map.of("questionKey", "sc.branching", "value", "no_such_choice"))).then().statusCode(400);
+        Api.answers(t).then().body("questionKey", hasItems("ci.build_trigger", "ci.feedback_time"));
+    }
+
+    @Test
+    void progressCarriesThePercentAndTheWordsThePagesShow() {
+        String t = newRespondent("DEVELOPMENT");
+        Api.put(t, "ci.build_trigger", Map.of("value", "on_every_push")).then().statusCode(200);
+        JsonPath p = given().get("/api/v1/respondents/" + t + "/progress").then().statusCode(200).extract().jsonPath();
+        int answered = p.getInt("requiredAnswered");
+        int total = p.getInt("requiredTotal");
+        assertEquals(Math.round(100f * answered / total), p.getInt("percent"));
+        assertEquals(answered + " of " + total, p.getString("countText"));
+        int followUps = p.getInt("requiredFollowUps");
+        assertTrue(followUps > 0, "on every push reveals required follow-ups");
+        assertEquals(" (+" + followUps + " follow-up question" + (followUps == 1 ? "" : "s") + ")", p.getString("followUpsText"));
+        assertEquals(p.getInt("sections.find { it.key == 'continuous_integration' }.requiredAnswered") + "/"
+                + p.getInt("sections.find { it.key == 'continuous_integration' }.requiredTotal"),
+                p.getString("sections.find { it.key == 'continuous_integration' }.countText"));
+        // the page shows the same words the API gives
+        String page = given().get("/survey/" + t + "/s/continuous_integration").asString();
+        assertTrue(page.contains(p.getString("countText") + "</span> required"), "overall count on the page");
+        assertTrue(page.contains(p.getString("followUpsText").strip()), "follow-up words on the page");
+    }
+
+    @Test
     void submitListsEveryMissingRequiredAnswerThenRecordsOneSubmission() {
         long id = Api.createAssessment("Submit test org");
         String t = Api.addRespondent(id, "BUSINESS");
@@ -160,7 +225,8 @@ class AnswerResourceTest {
                 .body("sections.find { it.key == 'source_control' }.requiredAnswered", equalTo(1));
         given().delete("/api/v1/respondents/" + t + "/answers/sc.coverage?version=7").then().statusCode(409)
                 .contentType("application/problem+json").body("errors[0].field", equalTo("sc.coverage"));
-        given().delete("/api/v1/respondents/" + t + "/answers/sc.coverage?version=0").then().statusCode(204);
+        given().delete("/api/v1/respondents/" + t + "/answers/sc.coverage?version=0").then().statusCode(200)
+                .body("clearedFollowUps", hasSize(0));
         Api.answers(t).then().body("$", hasSize(0));
         given().get("/api/v1/respondents/" + t + "/progress").then().body("requiredAnswered", equalTo(before));
     }

@@ -64,6 +64,7 @@ class AccessibilityBrowserTest {
         pages.put("review", survey + "/review");
         pages.put("review, refused submit", survey + "/review?incomplete=true");
         pages.put("thank-you", base + "survey/" + done + "/thanks");
+        pages.put("own answers after submit", base + "survey/" + done + "/answers");
         pages.put("consultant list", base.toString());
         pages.put("assessment page", base + "assessments/" + empty);
         pages.put("evaluated assessment page", base + "assessments/" + evaluated);

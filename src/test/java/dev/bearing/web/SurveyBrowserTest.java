@@ -97,6 +97,13 @@ class SurveyBrowserTest {
         choose("ci.build_trigger", "on_every_push");
         waitSaved("ci.build_trigger");
         wait(driver).until(d -> feedback.isDisplayed());
+        // the hidden follow-up's answer was removed with the change that hid it: shown again, it is empty
+        assertFalse(checked("ci.feedback_time", "ten_to_thirty_minutes"), "a hidden follow-up keeps no answer");
+        assertFalse(checked("ci.broken_build", "eventually"), "nor does any other follow-up it hid");
+        choose("ci.feedback_time", "ten_to_thirty_minutes");
+        waitSaved("ci.feedback_time");
+        choose("ci.broken_build", "eventually");
+        waitSaved("ci.broken_build");
 
         // reload and Back keep what showed "saved"
         driver.navigate().refresh();
@@ -132,6 +139,10 @@ class SurveyBrowserTest {
         }
         choose("sc.coverage", "some_code");
         wait(driver).until(d -> error("sc.coverage").contains("changed in another window or tab"));
+        // the refused choice does not stay selected: the stored answer is shown, and the page says so
+        wait(driver).until(d -> error("sc.coverage").contains("The saved answer is shown"));
+        assertTrue(checked("sc.coverage", "everything"), "the stored answer is shown");
+        assertFalse(checked("sc.coverage", "some_code"), "the stale choice is not left selected");
         driver.close();
         driver.switchTo().window(first);
         choose("sc.branching", "under_one_day");
@@ -311,6 +322,105 @@ class SurveyBrowserTest {
         choose("ci.build_trigger", "no_shared_build");
         waitSaved("ci.build_trigger");
         wait(driver).until(d -> d.findElement(followUps).getText().isEmpty());
+    }
+
+    @Test
+    void twoOfflineTabsShareTheQueueWithoutLosingOrOverwritingAnAnswer() {
+        String token = Api.addRespondent(Api.createAssessment("Two tabs org"), "DEVELOPMENT");
+        String page = base + "survey/" + token + "/s/source_control";
+        driver = Browser.start();
+        driver.get(page);
+        String first = driver.getWindowHandle();
+        driver.switchTo().newWindow(WindowType.TAB);
+        driver.get(page);
+        String second = driver.getWindowHandle();
+        ChromiumNetworkConditions offline = new ChromiumNetworkConditions();
+        offline.setOffline(true);
+        for (String tab : List.of(first, second)) {
+            driver.switchTo().window(tab);
+            driver.setNetworkConditions(offline);
+        }
+
+        // offline, each tab changes answers: the first one question, the second another and the same one
+        driver.switchTo().window(first);
+        choose("sc.coverage", "everything");
+        wait(driver).until(d -> status("sc.coverage").contains("no connection"));
+        driver.switchTo().window(second);
+        choose("sc.branching", "under_one_day");
+        wait(driver).until(d -> status("sc.branching").contains("no connection"));
+        choose("sc.coverage", "some_code");
+        wait(driver).until(d -> status("sc.coverage").contains("no connection"));
+        assertEquals(3L, queued(), "every tab's answers are kept side by side in the browser");
+
+        // the first tab is closed while offline; the second comes back online
+        driver.switchTo().window(first);
+        // the page asks "Leave site?" while answers wait; a person would confirm, the driver cannot
+        ((JavascriptExecutor) driver).executeScript(
+                "window.addEventListener('beforeunload', e => e.stopImmediatePropagation(), true);");
+        driver.close();
+        driver.switchTo().window(second);
+        driver.deleteNetworkConditions();
+        wait(driver, 20).until(d -> status("sc.branching").equals("Saved") && queued() == 0);
+        // the closed tab's answer was sent, not dropped: it came second and was refused as stale,
+        // which the page reports on the question, showing the answer that is stored
+        wait(driver).until(d -> error("sc.coverage").contains("another tab"));
+        assertTrue(checked("sc.coverage", "some_code"));
+        var stored = Api.answers(token).then().statusCode(200).extract().jsonPath();
+        assertEquals("some_code", stored.getString("find { it.questionKey == 'sc.coverage' }.value"));
+        assertEquals(0, stored.getInt("find { it.questionKey == 'sc.coverage' }.version"), "sent once, not twice");
+        assertEquals("under_one_day", stored.getString("find { it.questionKey == 'sc.branching' }.value"));
+    }
+
+    @Test
+    void submittingOfflineWaitsForTheQueuedAnswerAndSubmitsWhenTheConnectionIsBack() {
+        long id = Api.createAssessment("Offline submit org");
+        String token = Api.addRespondent(id, "DEVELOPMENT");
+        List<Map<String, Object>> all = FullSurvey.answers(Role.DEVELOPMENT, 2, Map.of());
+        Api.putMany(token, all.stream().filter(a -> !"sc.coverage".equals(a.get("questionKey"))).toList())
+                .then().statusCode(200);
+        String survey = base + "survey/" + token;
+        driver = Browser.start();
+        driver.get(survey + "/s/source_control");
+        String section = driver.getWindowHandle();
+        driver.switchTo().newWindow(WindowType.TAB);
+        driver.get(survey + "/review");
+        String review = driver.getWindowHandle();
+        ChromiumNetworkConditions offline = new ChromiumNetworkConditions();
+        offline.setOffline(true);
+        for (String tab : List.of(section, review)) {
+            driver.switchTo().window(tab);
+            driver.setNetworkConditions(offline);
+        }
+        // the last required answer is typed offline and waits in the browser
+        driver.switchTo().window(section);
+        choose("sc.coverage", "everything");
+        wait(driver).until(d -> status("sc.coverage").contains("no connection"));
+
+        // submitting now says it will happen when the connection is back, and stays on the page
+        driver.switchTo().window(review);
+        driver.findElement(By.cssSelector("form.submit-form button")).click();
+        wait(driver).until(d -> d.findElement(By.id("submit-status")).getText().contains("will be submitted"));
+        String said = driver.findElement(By.id("submit-status")).getText();
+        assertTrue(said.contains("offline"), said);
+        assertTrue(driver.getCurrentUrl().endsWith("/review"), driver.getCurrentUrl());
+        assertTrue(driver.getTitle().startsWith("Review and submit"), "still the review page, not the browser's error page");
+        Browser.screenshot(driver, "offline-submit");
+        Api.answers(token).then().body("questionKey", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem("sc.coverage")));
+
+        // back online: the queued answer is saved first, then the survey is submitted
+        for (String tab : List.of(section, review)) {
+            driver.switchTo().window(tab);
+            driver.deleteNetworkConditions();
+        }
+        wait(driver, 30).until(d -> d.getCurrentUrl().endsWith("/thanks"));
+        Api.answers(token).then().body("find { it.questionKey == 'sc.coverage' }.value", org.hamcrest.Matchers.equalTo("everything"));
+        Api.consultant().get("/api/v1/assessments/" + id + "/respondents").then()
+                .body("[0].submittedAt", org.hamcrest.Matchers.notNullValue());
+    }
+
+    private long queued() {
+        return (Long) ((JavascriptExecutor) driver).executeScript(
+                "return Object.keys(localStorage).filter(k => k.startsWith('bearing.q.')).length;");
     }
 
     private String overall() {

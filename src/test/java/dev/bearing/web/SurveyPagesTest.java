@@ -113,6 +113,80 @@ class SurveyPagesTest {
     }
 
     @Test
+    void theSectionListSendsThePagesAnswersAndGoesToTheChosenSection() {
+        String token = Api.addRespondent(Api.createAssessment("Section list org"), "DEVELOPMENT");
+        String path = "/survey/" + token + "/s/source_control";
+        String page = given().get(path).asString();
+        // on a section page the list of sections is made of buttons of the section's form, not links
+        // (a link would leave without sending the answers typed on the page)
+        assertTrue(page.contains("<button type=\"submit\" form=\"section-form\" name=\"goto\" value=\"delivery_performance\""),
+                "section list button");
+        assertTrue(page.contains("form=\"section-form\" name=\"goto\" value=\"review\""), "review button");
+        assertTrue(page.contains("<form class=\"survey-section\" id=\"section-form\""), "the form the buttons belong to");
+        assertTrue(!Pattern.compile("<nav class=\"progress\"[\\s\\S]*href=\"/survey/" + token + "/s/").matcher(page).find(),
+                "no section link in the section list");
+        Form f = csrf(path);
+        post(path, f, "q.sc.coverage", "everything", "goto", "delivery_performance")
+                .then().statusCode(303).header("Location", endsWith("/survey/" + token + "/s/delivery_performance"));
+        Api.answers(token).then().body("questionKey", equalTo(java.util.List.of("sc.coverage")));
+        post(path, csrf(path), "q.sc.coverage", "everything", "q.sc.branching", "under_one_day", "goto", "review")
+                .then().statusCode(303).header("Location", endsWith("/survey/" + token + "/review"));
+        Api.answers(token).then().body("questionKey", equalTo(java.util.List.of("sc.coverage", "sc.branching")));
+        // a refused answer keeps the respondent on the page with the message, the token and the other answers
+        String refused = post(path, csrf(path), "q.sc.coverage", "everything", "v.sc.coverage", "0",
+                "q.sc.branching", "no_such_choice", "v.sc.branching", "0", "goto", "delivery_performance")
+                .then().statusCode(422).extract().asString();
+        assertTrue(refused.contains("name=\"csrf-token\" value=\""), "the page shown again carries the CSRF token");
+        assertTrue(refused.contains("Some answers could not be saved"), refused);
+        // the welcome page no longer warns that the section list loses answers without the script
+        given().get("/survey/" + token).then().body(not(containsString("following a link to another section")))
+                .body(containsString("the list of sections"));
+    }
+
+    @Test
+    void aRefusedAnswerIsShownAgainWithTheTicksTheRespondentChose() {
+        String token = Api.addRespondent(Api.createAssessment("Ticks org"), "DEVELOPMENT");
+        String path = "/survey/" + token + "/s/context";
+        // "None of these" cannot be combined with a regime: refused, and both stay ticked
+        String page = post(path, csrf(path), "q.context.regulation", "healthcare", "q.context.regulation", "none",
+                "q.context.hosting", "cloud_first", "go", "next").then().statusCode(422).extract().asString();
+        assertTrue(page.contains("name=\"q.context.regulation\" value=\"healthcare\" checked"), "healthcare still ticked");
+        assertTrue(page.contains("name=\"q.context.regulation\" value=\"none\" checked"), "none still ticked");
+        Matcher err = Pattern.compile("id=\"err-context.regulation\" role=\"alert\">([^<]+)<").matcher(page);
+        assertTrue(err.find() && !err.group(1).isBlank(), "the field says why");
+        Api.answers(token).then().body("questionKey", not(org.hamcrest.Matchers.hasItem("context.regulation")));
+    }
+
+    @Test
+    void afterSubmitTheRespondentReadsTheirOwnAnswersBySection() {
+        String token = Api.addRespondent(Api.createAssessment("Read back org"), "BUSINESS");
+        // before submit the answers are on the review page, where they can still change
+        given().redirects().follow(false).get("/survey/" + token + "/answers").then().statusCode(303)
+                .header("Location", endsWith("/survey/" + token + "/review"));
+        Api.putMany(token, FullSurvey.answers(Role.BUSINESS, 2, Map.of())).then().statusCode(200);
+        Api.submit(token).then().statusCode(200);
+        given().get("/survey/" + token + "/thanks").then().statusCode(200)
+                .body(containsString("href=\"/survey/" + token + "/answers\""));
+        String display = Api.answers(token).then().extract().jsonPath().getString("find { it.questionKey == 'align.sponsor' }.display");
+        String page = given().get("/survey/" + token + "/answers").then().statusCode(200)
+                .header("Cache-Control", equalTo("no-store")).extract().asString();
+        assertTrue(page.contains("<h2 class=\"answers-section\">"), "one heading per section");
+        assertTrue(page.contains(display.replace("'", "&#39;").replace("\"", "&quot;")), "the answer as the respondent gave it: " + display);
+        assertTrue(!page.contains("<input") && !page.contains("<textarea") && !page.contains("<form"), "read-only");
+        // only with the respondent's own token
+        given().get("/survey/" + "B".repeat(43) + "/answers").then().statusCode(404).body(not(containsString("Read back org")));
+    }
+
+    @Test
+    void theWelcomePagePromisesNoSavingTheBrowserMayNotDo() {
+        String token = Api.addRespondent(Api.createAssessment("Promise org"), "DEVELOPMENT");
+        // the released questionnaire says "Every answer is saved as you go": untrue without the script
+        given().get("/survey/" + token).then().statusCode(200)
+                .body(containsString("Answer from what you see day to day"))
+                .body(not(containsString("saved as you go")));
+    }
+
+    @Test
     void anOptionalChoiceCanBeClearedWithoutTheScript() {
         String token = Api.addRespondent(Api.createAssessment("Clear org"), "DEVELOPMENT");
         String path = "/survey/" + token + "/s/delivery_performance";
@@ -149,7 +223,7 @@ class SurveyPagesTest {
         assertEquals(-1, page.indexOf("saved automatically", promise + 1), "made once only");
         String item = page.substring(page.lastIndexOf("<li", promise), promise);
         assertTrue(item.substring(0, item.indexOf('>')).contains("hidden"), "hidden without the script: " + item);
-        assertTrue(page.replaceAll("<[^>]+>", "").contains("saved when you press Next or Previous"),
+        assertTrue(page.replaceAll("<[^>]+>", "").contains("saved when you leave a section with Next, Previous or the list of sections"),
                 "says what happens without the script");
     }
 
@@ -199,7 +273,11 @@ class SurveyPagesTest {
         Form tab2 = csrf(path);
         post(path, tab1, "q.sc.coverage", "everything", "v.sc.coverage", "0").then().statusCode(303);
         post(path, tab2, "q.sc.coverage", "little_or_none", "v.sc.coverage", "0").then().statusCode(422)
-                .body(containsString("changed meanwhile"));
+                .body(containsString("changed meanwhile"))
+                // the stale choice is not shown as if saved: the stored one is ticked, and the page says so
+                .body(containsString("value=\"everything\" checked"))
+                .body(not(containsString("value=\"little_or_none\" checked")))
+                .body(containsString("The saved answer is shown"));
         Api.answers(token).then().body("[0].value", equalTo("everything"));
     }
 
