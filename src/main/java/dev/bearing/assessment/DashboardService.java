@@ -97,7 +97,7 @@ public class DashboardService {
         PageSql sql = sql(q, admin);
         // one row past the page: whether a next page exists when the count stopped at the cap
         Query rows = page(bind(em.createNativeQuery(sql.rows()), q, accountId, admin), q, admin);
-        Query count = bind(em.createNativeQuery(sql.count()), q, accountId, admin).setParameter("cap", COUNT_CAP + 1);
+        Query count = sql.cap(bind(em.createNativeQuery(sql.count()), q, accountId, admin));
         List<DashboardRow> items = rows(rows);
         boolean more = items.size() > q.size();
         if (more) {
@@ -126,8 +126,8 @@ public class DashboardService {
         PageSql sql = sql(q, admin);
         Query rows = page(bind(em.createNativeQuery("explain (analyze, buffers) " + sql.rows()), q, accountId, admin), q,
                 admin);
-        Query count = bind(em.createNativeQuery("explain (analyze, buffers) " + sql.count()), q, accountId, admin)
-                .setParameter("cap", COUNT_CAP + 1);
+        Query count = sql.cap(bind(em.createNativeQuery("explain (analyze, buffers) " + sql.count()), q, accountId,
+                admin));
         List<String> plans = new ArrayList<>();
         for (Query plan : List.of(rows, count)) {
             plans.add(String.join("\n", ((List<?>) plan.getResultList()).stream().map(String::valueOf).toList()));
@@ -163,8 +163,12 @@ public class DashboardService {
         return q.organisation() != null && q.organisation().strip().length() >= 3;
     }
 
-    /** The page's query (ids by offset, then details for those rows) and its count. */
-    private record PageSql(String rows, String count) {
+    /** The page's query (ids by offset, then details for those rows) and its count, capped or not. */
+    private record PageSql(String rows, String count, boolean capped) {
+
+        Query cap(Query count) {
+            return capped ? count.setParameter("cap", COUNT_CAP + 1) : count;
+        }
     }
 
     /** The columns every order reads, selected by each part of a consultant's view. */
@@ -183,6 +187,7 @@ public class DashboardService {
         String order = " order by " + q.sort().orderBy();
         String ids;
         String count;
+        boolean capped = true;
         if (admin) {
             ids = "select a.id from assessment a" + where + order + " limit :limit offset :offset";
             count = "select count(*) from (select 1 from assessment a" + where + " limit :cap) matching";
@@ -190,6 +195,7 @@ public class DashboardService {
                 // counted in full, from the trigram index: with a LIMIT PostgreSQL walked a whole
                 // btree index testing the LIKE on each entry (678 ms against 6 ms); capped in Java
                 count = "select count(*) from assessment a" + where;
+                capped = false;
             }
         } else {
             // a consultant sees what they own and what is shared with them: each part read in the
@@ -206,7 +212,7 @@ public class DashboardService {
         }
         String rows = "select " + COLUMNS + " from (" + ids + ") page join assessment a on a.id = page.id"
                 + " join organisation o on o.id = a.organisation_id" + PROGRESS + order;
-        return new PageSql(rows, count);
+        return new PageSql(rows, count, capped);
     }
 
     /**
