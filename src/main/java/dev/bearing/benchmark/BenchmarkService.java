@@ -47,7 +47,9 @@ import java.util.stream.Collectors;
  * score lower than this organisation, out of how many scored it. That is PostgreSQL's
  * hypothetical-set {@code percent_rank(score) WITHIN GROUP (ORDER BY score)}, counted with a
  * filter instead, which needs no sort: 0.4 s instead of 1.3 s for 20,000 approved assessments
- * (bench/benchmark-query.sql).
+ * (bench/benchmark-query.sql). Since V10 the counts below each score are kept per capability and
+ * group by triggers ({@code benchmark_score_count}), so a percentile sums a few hundred count rows
+ * (bench/README.md, part 15).
  *
  * <p>The organisation is placed with this assessment's latest evaluation (or the result the PDF
  * shows) against the approved assessments of <em>other</em> organisations: its own assessments
@@ -227,22 +229,26 @@ public class BenchmarkService {
         if (!scored.isEmpty()) {
             Map<String, Double> target = new LinkedHashMap<>();
             scored.forEach((k, c) -> target.put(k, c.combined()));
-            // per capability: the group's scores, and those below the target, each counted in one
-            // range of an index on (capability[, industry | size], score) (V9), less the same counts
-            // over the organisation's own entries (a handful); no join over every score row
-            String in = Peers.group("s", kind);
+            // per capability: the group's scores, and those below the target, summed from the
+            // counts per distinct score that triggers keep (V10; a few hundred rows, not tens of
+            // thousands of score rows), less the same counts over the organisation's own entries
+            // (a handful)
             Query q = em.createNativeQuery("""
                     with target as (select t.key as capability, cast(t.value as double precision) as score
                                     from jsonb_each_text(cast(:target as jsonb)) t),
                          own as materialized (%s)
                     select t.capability,
-                           (select count(*) from benchmark_score s where s.capability = t.capability%s)
+                           (select coalesce(sum(c.n), 0) from benchmark_score_count c
+                            where c.capability = t.capability and c.group_kind = :groupKind and c.group_key = :groupKey)
                              - (select count(*) from benchmark_score s join own o on o.assessment_id = s.assessment_id
                                 where s.capability = t.capability),
-                           (select count(*) from benchmark_score s where s.capability = t.capability%s and s.score < t.score)
+                           (select coalesce(sum(c.n), 0) from benchmark_score_count c
+                            where c.capability = t.capability and c.group_kind = :groupKind and c.group_key = :groupKey
+                              and c.score < t.score)
                              - (select count(*) from benchmark_score s join own o on o.assessment_id = s.assessment_id
                                 where s.capability = t.capability and s.score < t.score)
-                    from target t""".formatted(peers.own(kind), in, in));
+                    from target t""".formatted(peers.own(kind)));
+            q.setParameter("groupKind", kind).setParameter("groupKey", key == null ? "" : key);
             q.setParameter("target", write(target));
             for (Object[] r : (List<Object[]>) peers.bind(q, key).getResultList()) {
                 ranks.put((String) r[0], r);
