@@ -34,8 +34,13 @@ public class AccountService {
     public static final String API_TOKEN_PREFIX = "bearing_";
 
     private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._@-]{2,100}");
-    /** Checked when the username is unknown, so a wrong username costs as long as a wrong password. */
-    private static final String DUMMY_HASH = BcryptUtil.bcryptHash("no account has this password", BCRYPT_COST);
+    /**
+     * Checked when the username is unknown, so a wrong username costs as long as a wrong password:
+     * the bcrypt hash (cost {@value #BCRYPT_COST}) of "no account has this password", written out
+     * rather than computed, because computing it in this class's initialiser cost about 1.5 s of
+     * CPU on the start-up path (JFR, issue 10).
+     */
+    static final String DUMMY_HASH = "$2a$12$64m/REHdmqDrfdXJiu3wzOaTjcw4ffK9Eyx4Oa8Ynbkb0vtHnUmPe";
 
     @Inject
     Clock clock;
