@@ -1,6 +1,5 @@
 package dev.bearing.report;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.security.MessageDigest;
@@ -21,7 +20,7 @@ import java.util.Map;
  */
 final class ReportCache {
 
-    private final ObjectMapper json;
+    private final com.fasterxml.jackson.databind.ObjectWriter writer;
     private final long maxBytes;
     private final LinkedHashMap<String, byte[]> entries = new LinkedHashMap<>(16, 0.75f, true);
     private long bytes;
@@ -33,8 +32,8 @@ final class ReportCache {
      * @param maxBytes most bytes of PDF kept; 0 keeps none
      */
     ReportCache(ObjectMapper json, long maxBytes) {
-        this.json = json.copy().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
-                .configure(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS, false);
+        this.writer = json.copy().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
+                .configure(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS, false).writer();
         this.maxBytes = Math.max(0, maxBytes);
     }
 
@@ -45,8 +44,10 @@ final class ReportCache {
     String key(ReportData data) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(sha.digest(json.writeValueAsBytes(data)));
-        } catch (JsonProcessingException e) {
+            // streamed into the digest: no JSON string or byte array is built
+            writer.writeValue(new java.security.DigestOutputStream(java.io.OutputStream.nullOutputStream(), sha), data);
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (java.io.IOException e) {
             throw new IllegalStateException("The report data cannot be written as JSON for its cache key", e);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);

@@ -156,7 +156,8 @@ public class ReportRenderer {
         PdfRendererBuilder builder = new PdfRendererBuilder();
         builder.useFastMode();
         builder.withProducer("Bearing");
-        builder.withHtmlContent(xhtml, "about:blank");
+        // parsed here with a reused, secure parser: openhtmltopdf's own route goes through a TrAX transformer
+        builder.withW3cDocument(parse(xhtml), "about:blank");
         // fonts parsed once (ReportFonts), embedded as subsets; the fallbacks only when the text needs them
         PDDocument doc = new PDDocument();
         builder.usePDDocument(doc);
@@ -276,6 +277,44 @@ public class ReportRenderer {
             doc.getDocument().getTrailer().setItem(org.apache.pdfbox.cos.COSName.ID, ids);
         }
     }
+
+    /**
+     * @param xhtml well-formed XHTML (Qute's escaped output)
+     * @return its DOM, namespace-aware; no DTD, external entity or XInclude is ever read
+     * @throws IllegalStateException when the XHTML is not well-formed (a template bug)
+     */
+    static org.w3c.dom.Document parse(String xhtml) {
+        try {
+            return PARSER.get().parse(new org.xml.sax.InputSource(new java.io.StringReader(xhtml)));
+        } catch (org.xml.sax.SAXException | IOException e) {
+            throw new IllegalStateException("The report's XHTML is not well-formed", e);
+        }
+    }
+
+    /** One parser per thread (a DocumentBuilder is not thread-safe), built once, reset per use. */
+    private static final ThreadLocal<javax.xml.parsers.DocumentBuilder> PARSER = ThreadLocal.withInitial(() -> {
+        javax.xml.parsers.DocumentBuilderFactory f = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+        try {
+            f.setNamespaceAware(true);
+            f.setFeature(javax.xml.XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            f.setFeature("http://xml.org/sax/features/external-general-entities", false);
+            f.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
+            f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+            f.setXIncludeAware(false);
+            f.setExpandEntityReferences(false);
+            javax.xml.parsers.DocumentBuilder b = f.newDocumentBuilder();
+            b.setEntityResolver((publicId, systemId) -> new org.xml.sax.InputSource(new java.io.StringReader("")));
+            b.setErrorHandler(new org.xml.sax.helpers.DefaultHandler() {
+                @Override
+                public void error(org.xml.sax.SAXParseException e) throws org.xml.sax.SAXException {
+                    throw e;
+                }
+            });
+            return b;
+        } catch (javax.xml.parsers.ParserConfigurationException e) {
+            throw new IllegalStateException("The JDK's XML parser lacks a standard security feature", e);
+        }
+    });
 
     private static FSSupplier<InputStream> stream(byte[] bytes) {
         return () -> new ByteArrayInputStream(bytes);
