@@ -51,7 +51,7 @@ final class ProvisioningFixtures {
                         .then().statusCode(201);
             }
         }
-        Api.consultant().post("/api/v1/assessments/" + id + "/approve").then().statusCode(201);
+        Api.consultant().contentType(ContentType.JSON).post("/api/v1/assessments/" + id + "/approve").then().statusCode(201);
     }
 
     /** Sets the organisation's AWS target through the API. */
