@@ -120,7 +120,8 @@ class ProvisioningMotoTest {
         newBuckets.forEach(b -> assertTrue(buckets().contains(b), "the preview deleted nothing"));
         execute(id, teardown.getInt("number"));
         assertEquals("SUCCEEDED", finished(id, teardown.getInt("number")).getString("state"));
-        newBuckets.forEach(b -> assertFalse(buckets().contains(b), "the bucket is gone: " + b));
+        // both blueprints give their buckets DeletionPolicy Retain (artefacts outlive the stack)
+        newBuckets.forEach(b -> assertTrue(buckets().contains(b), "the bucket is kept (DeletionPolicy Retain): " + b));
     }
 
     @Test
