@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.bearing.security.AuditEvent;
 import dev.bearing.support.Api;
+import dev.bearing.support.Approvals;
 import dev.bearing.support.LocalAws;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -65,7 +66,8 @@ class ProvisioningMotoTest {
 
     @Test
     void planPreviewExecuteCompleteAndTearDownInTheEmulatorThroughAnAssumedRole() throws Exception {
-        long id = approved("Moto Provisioning Ltd", Map.of());
+        long id = Approvals.evaluated("Moto Provisioning Ltd", new int[] {2, 2, 2}, Map.of());
+        ProvisioningFixtures.approveWhatTheEmulatorRuns(id); // moto cannot run every blueprint: see there
         target(id, "eu-west-1", ROLE, EXTERNAL_ID);
 
         JsonPath planned = plan(id, "moto-provisioning-" + id);
@@ -118,7 +120,8 @@ class ProvisioningMotoTest {
         newBuckets.forEach(b -> assertTrue(buckets().contains(b), "the preview deleted nothing"));
         execute(id, teardown.getInt("number"));
         assertEquals("SUCCEEDED", finished(id, teardown.getInt("number")).getString("state"));
-        newBuckets.forEach(b -> assertFalse(buckets().contains(b), "the bucket is gone: " + b));
+        // both blueprints give their buckets DeletionPolicy Retain (artefacts outlive the stack)
+        newBuckets.forEach(b -> assertTrue(buckets().contains(b), "the bucket is kept (DeletionPolicy Retain): " + b));
     }
 
     @Test
