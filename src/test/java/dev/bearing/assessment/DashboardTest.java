@@ -362,22 +362,30 @@ class DashboardTest {
         long[] page = new long[2];
         int[] sizes = {10, 100};
         for (int i = 0; i < 2; i++) {
-            stats.clear();
-            assertEquals(sizes[i], list("?organisation=" + org + "&size=" + sizes[i]).getList("items").size());
-            api[i] = stats.getPrepareStatementCount();
-            stats.clear();
-            Api.consultant().get("/?organisation=" + org + "&size=" + sizes[i]).then().statusCode(200);
-            page[i] = stats.getPrepareStatementCount();
+            int size = sizes[i];
+            // the fewer of two tries: the login's periodic bookkeeping (a few statements at most once
+            // in a while) may fall on either request, and is not the page's cost
+            api[i] = Math.min(statements(stats, () -> assertEquals(size,
+                    list("?organisation=" + org + "&size=" + size).getList("items").size())),
+                    statements(stats, () -> list("?organisation=" + org + "&size=" + size)));
+            page[i] = Math.min(statements(stats, () -> Api.consultant().get("/?organisation=" + org + "&size=" + size)
+                    .then().statusCode(200)), statements(stats, () -> Api.consultant()
+                    .get("/?organisation=" + org + "&size=" + size).then().statusCode(200)));
         }
         // what logging in costs per request (the account looked up), measured on a request refused
         // before the dashboard runs
-        stats.clear();
-        Api.consultant().get("/api/v1/assessments?size=0").then().statusCode(400);
-        long login = stats.getPrepareStatementCount();
+        long login = Math.min(statements(stats, () -> Api.consultant().get("/api/v1/assessments?size=0").then().statusCode(400)),
+                statements(stats, () -> Api.consultant().get("/api/v1/assessments?size=0").then().statusCode(400)));
         assertEquals(api[0], api[1], "API statements at size 10 and 100");
         assertEquals(page[0], page[1], "page statements at size 10 and 100");
         assertEquals(2, api[0] - login, "the page and its count (besides " + login + " for the login)");
         assertEquals(2, page[0] - login, "the page and its count (besides " + login + " for the login)");
+    }
+
+    private static long statements(org.hibernate.stat.Statistics stats, Runnable request) {
+        stats.clear();
+        request.run();
+        return stats.getPrepareStatementCount();
     }
 
     @Test
