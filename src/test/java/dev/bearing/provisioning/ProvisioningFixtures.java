@@ -23,37 +23,6 @@ final class ProvisioningFixtures {
         return id;
     }
 
-    /**
-     * Tools whose blueprints moto 5.2.1 cannot execute, and the pick that replaces each in a test
-     * against the emulator. Both blueprints create a customer-managed KMS key with tags, and moto's
-     * {@code AWS::KMS::Key} handler reads CloudFormation's {@code Key}/{@code Value} tags as KMS API
-     * {@code TagKey}/{@code TagValue} ({@code KeyError: 'TagKey'}, an HTTP 500 from ExecuteChangeSet).
-     * On AWS both blueprints deploy; cfn-lint and Bearing's checks cover them in the blueprint tests.
-     */
-    static final Map<String, String> NOT_RUN_BY_MOTO = Map.of(
-            "aws_secrets_manager", "hashicorp_vault",
-            "amazon_cloudwatch", "prometheus_grafana");
-
-    /**
-     * Overrides, through the review API, every pick of the latest evaluation whose blueprint moto
-     * cannot execute ({@link #NOT_RUN_BY_MOTO}), then approves the next version through the API.
-     */
-    static void approveWhatTheEmulatorRuns(long id) {
-        List<Map<String, Object>> stack = Api.consultant().get("/api/v1/assessments/" + id + "/review").then()
-                .statusCode(200).extract().jsonPath().getList("result.stack");
-        for (Map<String, Object> layer : stack) {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> primary = (Map<String, Object>) layer.get("primary");
-            String replacement = primary == null ? null : NOT_RUN_BY_MOTO.get((String) primary.get("key"));
-            if (replacement != null) {
-                Api.consultant().contentType(ContentType.JSON).body(Map.of("layer", layer.get("key"), "tool", replacement,
-                        "note", "moto 5.2.1 cannot create a tagged KMS key")).post("/api/v1/assessments/" + id + "/review/overrides")
-                        .then().statusCode(201);
-            }
-        }
-        Api.consultant().contentType(ContentType.JSON).post("/api/v1/assessments/" + id + "/approve").then().statusCode(201);
-    }
-
     /** Sets the organisation's AWS target through the API. */
     static void target(long id, String region, String roleArn, String externalId) {
         Map<String, Object> body = new HashMap<>();

@@ -13,9 +13,11 @@ import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * A local AWS for the provisioning tests: {@code moto_server} (moto 5.2, from the machine's
- * Python: on PATH or found by {@code pyenv which}) started once per test JVM on a free loopback
- * port, and {@code cfn-lint}, which Bearing runs before any AWS call. On a machine without them
+ * A local AWS for the provisioning tests: moto's server (moto 5.2, from the machine's Python: on
+ * PATH or found by {@code pyenv which}) started once per test JVM on a free loopback port through
+ * {@code src/main/launcher/local-aws}, the README's way to try provisioning, which closes four
+ * gaps of moto's CloudFormation emulation (see {@code local_aws.py}); and {@code cfn-lint}, which
+ * Bearing runs before any AWS call. On a machine without them
  * the tests that need them are skipped; with {@code CI=true} they fail instead (.ci/run checks
  * first). Credentials for the SDK's default chain are fake ({@code testing}), set as system
  * properties.
@@ -31,7 +33,8 @@ public final class LocalAws {
     /** @return the base URL of the running moto_server, starting it on first use */
     public static synchronized URI moto() {
         requireCfnLint();
-        Path exe = require("moto_server");
+        require("moto_server");
+        Path launcher = Path.of("src", "main", "launcher", "local-aws").toAbsolutePath();
         fakeCredentials();
         if (moto == null) {
             try {
@@ -40,7 +43,7 @@ public final class LocalAws {
                     port = s.getLocalPort();
                 }
                 Path log = Files.createTempFile("moto", ".log");
-                process = new ProcessBuilder(exe.toString(), "-H", "127.0.0.1", "-p", String.valueOf(port))
+                process = new ProcessBuilder(launcher.toString(), "-H", "127.0.0.1", "-p", String.valueOf(port))
                         .redirectErrorStream(true).redirectOutput(log.toFile()).start();
                 Runtime.getRuntime().addShutdownHook(new Thread(process::destroy));
                 long deadline = System.currentTimeMillis() + 30_000;

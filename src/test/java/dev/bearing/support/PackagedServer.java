@@ -28,6 +28,16 @@ public final class PackagedServer {
      */
     public static Process start(int port, Map<String, String> db, String log, String... jvmOptions)
             throws IOException, InterruptedException {
+        return start(port, db, log, Duration.ofSeconds(60), jvmOptions);
+    }
+
+    /**
+     * Starts the server and waits until it is ready, at most {@code wait}.
+     *
+     * @see #start(int, Map, String, String...)
+     */
+    public static Process start(int port, Map<String, String> db, String log, Duration wait, String... jvmOptions)
+            throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         cmd.addAll(List.of(jvmOptions));
         cmd.addAll(List.of("-Dquarkus.http.port=" + port, "-Dbearing.demo.enabled=false"));
@@ -40,7 +50,7 @@ public final class PackagedServer {
         cmd.addAll(List.of("-jar", "target/quarkus-app/quarkus-run.jar"));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(new File(log))).start();
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        long deadline = System.nanoTime() + wait.toNanos();
         while (System.nanoTime() < deadline) {
             if (!p.isAlive()) {
                 throw new IllegalStateException("the server stopped; see " + log);
@@ -57,6 +67,6 @@ public final class PackagedServer {
             Thread.sleep(250);
         }
         p.destroyForcibly();
-        throw new IllegalStateException("the server did not start in 60 s; see " + log);
+        throw new IllegalStateException("the server did not start in " + wait.toSeconds() + " s; see " + log);
     }
 }

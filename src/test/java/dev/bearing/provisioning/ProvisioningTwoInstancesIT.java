@@ -1,0 +1,124 @@
+package dev.bearing.provisioning;
+
+import static dev.bearing.provisioning.ProvisioningFixtures.finished;
+import static dev.bearing.provisioning.ProvisioningFixtures.slow;
+import static dev.bearing.provisioning.ProvisioningFixtures.target;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.bearing.support.Api;
+import dev.bearing.support.Approvals;
+import dev.bearing.support.DatabaseTestResource;
+import dev.bearing.support.LocalAws;
+import dev.bearing.support.PackagedServer;
+import dev.bearing.support.ScriptedCloudFormation;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two packaged instances of Bearing on one PostgreSQL, both pointed at the SCRIPTED STUB
+ * ({@link ScriptedCloudFormation}, which counts the calls it gets): a consultant's click on one
+ * instance and a second click on the other at the same moment start one run and one execution.
+ * The guard is in PostgreSQL (one active run per assessment, a partial unique index; the run row
+ * locked while it is confirmed), not in either instance's memory.
+ */
+class ProvisioningTwoInstancesIT {
+
+    static final int PORT_A = 8094;
+    static final int PORT_B = 8095;
+    final DatabaseTestResource database = new DatabaseTestResource();
+    final List<Process> servers = new ArrayList<>();
+    ScriptedCloudFormation stub;
+
+    @AfterEach
+    void stop() {
+        servers.forEach(Process::destroyForcibly);
+        if (stub != null) {
+            stub.close();
+        }
+        database.stop();
+        RestAssured.reset();
+    }
+
+    @Test
+    void clicksOnTwoInstancesAtOnceStartOneRunAndOneExecution() throws Exception {
+        LocalAws.requireCfnLint(); // planning runs cfn-lint in each instance
+        stub = new ScriptedCloudFormation();
+        Map<String, String> db = database.start();
+        String[] aws = {"-Dbearing.provisioning.endpoint=" + stub.endpoint(), "-Daws.accessKeyId=testing",
+            "-Daws.secretAccessKey=testing", "-Dbearing.provisioning.tick=200ms", "-Dbearing.provisioning.poll-interval=200ms",
+            "-Dbearing.provisioning.plan-timeout=20s"};
+        Files.deleteIfExists(Path.of("target", "two-instances-a.log"));
+        Files.deleteIfExists(Path.of("target", "two-instances-b.log"));
+        // one after the other (the first migrates the database); each may take a minute on a busy 2-core machine
+        servers.add(PackagedServer.start(PORT_A, db, "target/two-instances-a.log", Duration.ofSeconds(180), aws));
+        servers.add(PackagedServer.start(PORT_B, db, "target/two-instances-b.log", Duration.ofSeconds(180), aws));
+        RestAssured.port = PORT_A;
+        long id = Approvals.evaluated("Two Instances Ltd", new int[] {2, 2, 2}, Map.of());
+        Api.consultant().contentType(ContentType.JSON).post("/api/v1/assessments/" + id + "/approve").then().statusCode(201);
+        target(id, "eu-west-1", null, null);
+        Map<String, String> parameters = ProvisioningFixtures.parameters(id);
+        String plans = "/api/v1/assessments/" + id + "/provisioning/plans";
+        Map<String, Object> plan = Map.of("stackName", "two-instances", "parameters", parameters);
+
+        List<Integer> planned = race(
+                () -> slow(Api.consultant()).port(PORT_A).contentType(ContentType.JSON).body(plan).post(plans).statusCode(),
+                () -> slow(Api.consultant()).port(PORT_B).contentType(ContentType.JSON).body(plan).post(plans).statusCode());
+
+        // one plan; the other click is refused while it is planning, or supersedes it once planned
+        assertTrue(planned.equals(List.of(201, 409)) || planned.equals(List.of(201, 201)), planned.toString());
+        List<Map<String, Object>> runs = Api.consultant().port(PORT_B).get("/api/v1/assessments/" + id + "/provisioning")
+                .then().statusCode(200).extract().jsonPath().getList("runs");
+        List<Integer> plannedRuns = runs.stream().filter(r -> "PLANNED".equals(r.get("state"))).map(r -> (Integer) r.get("number"))
+                .toList();
+        assertEquals(1, plannedRuns.size(), "one planned run: " + runs);
+        int number = plannedRuns.get(0);
+        String execute = "/api/v1/assessments/" + id + "/provisioning/runs/" + number + "/execute";
+
+        List<Integer> executed = race(
+                () -> slow(Api.consultant()).port(PORT_A).contentType(ContentType.JSON).body("{}").post(execute).statusCode(),
+                () -> slow(Api.consultant()).port(PORT_B).contentType(ContentType.JSON).body("{}").post(execute).statusCode());
+
+        assertEquals(List.of(200, 409), executed, "one confirmation taken, the other refused");
+        assertEquals(1, stub.calls("ExecuteChangeSet").size(), "one execution reached AWS");
+        assertEquals("SUCCEEDED", finished(id, number).getString("state"));
+    }
+
+    /** @return the sorted status codes of two calls started at the same moment */
+    private static List<Integer> race(Callable<Integer> first, Callable<Integer> second) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<Integer>> futures = new ArrayList<>();
+            for (Callable<Integer> call : List.of(first, second)) {
+                futures.add(pool.submit(() -> {
+                    go.await();
+                    return call.call();
+                }));
+            }
+            go.countDown();
+            List<Integer> codes = new ArrayList<>();
+            for (Future<Integer> f : futures) {
+                codes.add(f.get());
+            }
+            Collections.sort(codes);
+            return codes;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
