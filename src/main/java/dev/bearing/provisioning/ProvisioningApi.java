@@ -96,8 +96,15 @@ public final class ProvisioningApi {
      *
      * @param outputs output key to value
      * @param resources the stack's resources
+     * @param outputNotes output key to the template's description of it (what it is, or the next
+     *     step it asks for); null in runs recorded before descriptions were kept
      */
-    public record Outcome(Map<String, String> outputs, List<ResourceView> resources) {
+    public record Outcome(Map<String, String> outputs, List<ResourceView> resources, Map<String, String> outputNotes) {
+
+        /** @return the description of an output, or "" */
+        public String note(String key) {
+            return outputNotes == null ? "" : outputNotes.getOrDefault(key, "");
+        }
     }
 
     /**

@@ -209,9 +209,15 @@ final class StackSteps {
         }
         Optional<Stack> stack = find(stackId);
         Map<String, String> outputs = new LinkedHashMap<>();
-        stack.ifPresent(s -> s.outputs().forEach(o -> outputs.put(o.outputKey(), o.outputValue())));
+        Map<String, String> notes = new LinkedHashMap<>();
+        stack.ifPresent(s -> s.outputs().forEach(o -> {
+            outputs.put(o.outputKey(), o.outputValue());
+            if (o.description() != null && !o.description().isBlank()) {
+                notes.put(o.outputKey(), o.description());
+            }
+        }));
         List<ResourceView> resources = DEPLOYED.contains(finalStatus) ? resources(stackId) : List.of();
-        return new Look(fresh, finalStatus, new ProvisioningApi.Outcome(outputs, resources),
+        return new Look(fresh, finalStatus, new ProvisioningApi.Outcome(outputs, resources, notes),
                 stack.map(Stack::stackStatusReason).orElse(null));
     }
 

@@ -1,6 +1,20 @@
-// Provisioning run page: while the run is active, read its JSON every 2 s and show the state and
-// the stack's events; when it has finished, reload the page, which then shows outputs or the
-// failure. A file, not inline: the Content-Security-Policy allows no inline script.
+// Provisioning pages. A form marked data-busy (plan, tear-down preview: they wait for cfn-lint
+// and a change set, up to a minute) says what is happening once sent and is not sent twice.
+// The run page: while the run is active, read its JSON every 2 s and show the state and the
+// stack's events; when it has finished, reload the page, which then shows outputs or the failure.
+// A file, not inline: the Content-Security-Policy allows no inline script.
+(function () {
+  document.querySelectorAll('form[data-busy]').forEach(function (form) {
+    form.addEventListener('submit', function (event) {
+      if (form.getAttribute('aria-busy') === 'true') { event.preventDefault(); return; }
+      form.setAttribute('aria-busy', 'true');
+      var note = form.querySelector('.busy-note');
+      if (note) { note.textContent = form.getAttribute('data-busy'); }
+      var button = form.querySelector('button[type=submit]');
+      if (button) { button.setAttribute('aria-disabled', 'true'); }
+    });
+  });
+})();
 (function () {
   var table = document.querySelector('[data-progress-url]');
   if (!table) { return; }

@@ -12,7 +12,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.bearing.security.AuditEvent;
 import dev.bearing.support.Api;
-import dev.bearing.support.Approvals;
 import dev.bearing.support.LocalAws;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -66,8 +65,7 @@ class ProvisioningMotoTest {
 
     @Test
     void planPreviewExecuteCompleteAndTearDownInTheEmulatorThroughAnAssumedRole() throws Exception {
-        long id = Approvals.evaluated("Moto Provisioning Ltd", new int[] {2, 2, 2}, Map.of());
-        ProvisioningFixtures.approveWhatTheEmulatorRuns(id); // moto cannot run every blueprint: see there
+        long id = approved("Moto Provisioning Ltd", Map.of());
         target(id, "eu-west-1", ROLE, EXTERNAL_ID);
 
         JsonPath planned = plan(id, "moto-provisioning-" + id);
@@ -102,6 +100,13 @@ class ProvisioningMotoTest {
         newBuckets.forEach(b -> assertTrue(buckets().contains(b), "the bucket exists in the emulator: " + b));
         resources.stream().filter(r -> "AWS::ECR::Repository".equals(r.get("resourceType"))).map(r -> (String) r.get("physicalId"))
                 .forEach(r -> assertTrue(repositories().contains(r), "the repository exists in the emulator: " + r));
+        Map<String, String> outputs = done.getMap("outcome.outputs");
+        assertFalse(outputs.isEmpty(), "the stack's outputs are shown: " + done.prettify());
+        outputs.forEach((key, value) -> assertFalse(value == null || value.isBlank(), "output " + key));
+        // each output comes with the blueprint's description of it, for the run page
+        Map<String, String> notes = done.getMap("outcome.outputNotes");
+        assertEquals(outputs.keySet(), notes.keySet(), "a description for every output: " + notes);
+        assertTrue(notes.values().stream().anyMatch(n -> n.startsWith("Store pipeline secrets under this name prefix")), notes.toString());
 
         List<String> audit = QuarkusTransaction.requiringNew().call(() -> AuditEvent.<AuditEvent>find(
                 "assessmentId = ?1 order by id", id).list().stream().map(e -> e.action + " by " + e.actor + ": " + e.detail).toList());

@@ -28,6 +28,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * <li>{@code BEARING-TAGS}: every taggable resource carries the tags {@code BearingAssessment} and
  * {@code BearingVersion} (a cfn-lint rule shipped with Bearing, {@code cfn-lint-rules/BearingTags.py},
  * that reads which types are taggable from cfn-lint's own resource schemas);</li>
+ * <li>{@code BEARING-OUTPUTS}: every output has a description, which the run page shows beside its
+ * value ({@code cfn-lint-rules/BearingOutputs.py});</li>
  * <li>{@code BEARING-SECRETS}: no literal secret in the template (a secret-named property or
  * container variable with a literal value, a secret-named parameter without {@code NoEcho}, a
  * {@code NoEcho} parameter with a default, an AWS access key id or a private key);</li>
@@ -50,6 +52,9 @@ public class CfnLint {
     private static final Pattern ACCESS_KEY_ID = Pattern.compile("\\b(AKIA|ASIA)[0-9A-Z]{16}\\b");
     private static final String PRIVATE_KEY = "PRIVATE KEY-----";
     private static final String TAG_RULE = "E9101";
+    private static final String OUTPUT_RULE = "E9102";
+    /** Bearing's own cfn-lint rules, in {@code src/main/resources/cfn-lint-rules/}. */
+    private static final List<String> RULE_FILES = List.of("BearingTags.py", "BearingOutputs.py");
 
     @Inject
     @ConfigProperty(name = "bearing.provisioning.cfn-lint")
@@ -177,7 +182,7 @@ public class CfnLint {
                 List<String> path = new ArrayList<>();
                 m.path("Location").path("Path").forEach(n -> path.add(n.asText()));
                 Integer index = byFile.get(m.path("Filename").asText());
-                problems.get(index == null ? 0 : index).add(new Problem(TAG_RULE.equals(id) ? "BEARING-TAGS" : id,
+                problems.get(index == null ? 0 : index).add(new Problem(ruleName(id),
                         m.path("Level").asText().toUpperCase(Locale.ROOT), m.path("Message").asText(),
                         String.join("/", path)));
             }
@@ -236,18 +241,29 @@ public class CfnLint {
         return Optional.empty();
     }
 
+    /** @return Bearing's name for one of its own cfn-lint rules, or cfn-lint's id */
+    private static String ruleName(String id) {
+        return switch (id) {
+            case TAG_RULE -> "BEARING-TAGS";
+            case OUTPUT_RULE -> "BEARING-OUTPUTS";
+            default -> id;
+        };
+    }
+
     private Path rulesDir() throws IOException {
         Path dir = rulesDir;
         if (dir == null) {
             dir = Files.createTempDirectory("bearing-cfn-lint-rules");
-            try (InputStream in = CfnLint.class.getResourceAsStream("/cfn-lint-rules/BearingTags.py")) {
-                if (in == null) {
-                    throw new IllegalStateException("Bearing's cfn-lint rule is missing from the build");
-                }
-                Files.copy(in, dir.resolve("BearingTags.py"));
-            }
             dir.toFile().deleteOnExit();
-            dir.resolve("BearingTags.py").toFile().deleteOnExit();
+            for (String rule : RULE_FILES) {
+                try (InputStream in = CfnLint.class.getResourceAsStream("/cfn-lint-rules/" + rule)) {
+                    if (in == null) {
+                        throw new IllegalStateException("Bearing's cfn-lint rule " + rule + " is missing from the build");
+                    }
+                    Files.copy(in, dir.resolve(rule));
+                }
+                dir.resolve(rule).toFile().deleteOnExit();
+            }
             rulesDir = dir;
         }
         return dir;

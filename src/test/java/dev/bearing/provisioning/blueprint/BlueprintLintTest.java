@@ -217,7 +217,7 @@ class BlueprintLintTest {
     }
 
     @Test
-    void bearingsChecksFailOnALiteralSecretAnUntaggedBucketAndAnUnsuppliedParameter() {
+    void bearingsChecksFailOnALiteralSecretAnUntaggedBucketAnUnsuppliedParameterAndAnUndescribedOutput() {
         String bad = """
                 AWSTemplateFormatVersion: "2010-09-09"
                 Parameters:
@@ -248,6 +248,8 @@ class BlueprintLintTest {
                 && p.location().equals("Parameters/DatabaseName")), "unsupplied parameter not caught: " + problems);
         assertFalse(problems.stream().anyMatch(p -> p.location().contains("Token") && p.rule().equals("BEARING-TAGS")),
                 "the tagged secret was reported untagged");
+        assertTrue(problems.stream().anyMatch(p -> p.rule().equals("BEARING-OUTPUTS") && p.location().equals("Outputs/Db")),
+                "undescribed output not caught: " + problems);
     }
 
     @Test
