@@ -39,8 +39,13 @@ public class AnswerCodec {
      *     the questionnaire, in survey order
      */
     public Map<String, AnswerValue> answersOf(Respondent r, Questionnaire q) {
+        return answersOf(r.id, q);
+    }
+
+    /** As {@link #answersOf(Respondent, Questionnaire)}, for the respondent with this id. */
+    public Map<String, AnswerValue> answersOf(long respondentId, Questionnaire q) {
         Map<String, String> stored = new java.util.HashMap<>();
-        Answer.ofRespondent(r.id).forEach(a -> stored.put(a.questionKey, a.valueJson));
+        Answer.ofRespondent(respondentId).forEach(a -> stored.put(a.questionKey, a.valueJson));
         Map<String, AnswerValue> out = new LinkedHashMap<>();
         q.questions().forEach(qu -> {
             String v = stored.get(qu.key());

@@ -10,17 +10,27 @@ import dev.bearing.questionnaire.AnswerValue;
 import dev.bearing.questionnaire.Question;
 import dev.bearing.questionnaire.Questionnaire;
 import dev.bearing.questionnaire.Progress;
+import dev.bearing.questionnaire.QuestionnaireRegistry;
+import dev.bearing.questionnaire.Role;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import javax.sql.DataSource;
 
 /**
  * A respondent's answers: save one or many (with optimistic locking), read them, submit.
@@ -32,6 +42,12 @@ public class AnswerService {
 
     @Inject
     AssessmentService assessments;
+
+    @Inject
+    QuestionnaireRegistry questionnaires;
+
+    @Inject
+    DataSource db;
 
     @Inject
     AnswerCodec codec;
@@ -62,11 +78,22 @@ public class AnswerService {
     @Transactional
     @io.micrometer.core.annotation.Timed(value = "bearing.answer.saves", description = "Answer saves (autosave), each request")
     public List<AnswerView> save(String token, List<BulkAnswer> answers) {
-        Respondent r = lockedRespondent(token);
-        if (r.submittedAt != null) {
-            throw submitted(r);
+        // plain JDBC on the transaction's connection (Hibernate's queries further on use the same
+        // one): the autosave is a few statements, and Hibernate's query and entity machinery
+        // around them cost several times the statements themselves (bench/parts/20-autosave)
+        try (Connection c = db.getConnection()) {
+            return save(c, token, answers);
+        } catch (SQLException e) {
+            throw new PersistenceException("Saving answers failed: " + e.getMessage(), e);
         }
-        Questionnaire q = assessments.questionnaire(r.assessment);
+    }
+
+    private List<AnswerView> save(Connection c, String token, List<BulkAnswer> answers) throws SQLException {
+        Locked r = locked(c, token);
+        if (r.submittedAt() != null) {
+            throw submitted(r.submittedAt());
+        }
+        Questionnaire q = questionnaires.get(r.questionnaireKey(), r.questionnaireVersion());
         List<Problem.FieldError> invalid = new ArrayList<>();
         List<Problem.FieldError> stale = new ArrayList<>();
         List<AnswerValue> values = new ArrayList<>();
@@ -82,8 +109,8 @@ public class AnswerService {
                 invalid.add(new Problem.FieldError(b.questionKey(), "is not a question of " + q.key() + " v" + q.version()));
                 continue;
             }
-            if (!qu.roles().contains(r.role)) {
-                invalid.add(new Problem.FieldError(b.questionKey(), "is not asked of the " + r.role.label() + " role"));
+            if (!qu.roles().contains(r.role())) {
+                invalid.add(new Problem.FieldError(b.questionKey(), "is not asked of the " + r.role().label() + " role"));
                 continue;
             }
             try {
@@ -107,12 +134,12 @@ public class AnswerService {
         Map<String, AnswerValue> stored = Map.of();
         Set<String> visible = null;
         if (touchesVisibility) {
-            stored = codec.answersOf(r, q);
+            stored = codec.answersOf(r.id(), q);
             Map<String, AnswerValue> after = new java.util.HashMap<>(stored);
             for (int i = 0; i < questions.size(); i++) {
                 after.put(questions.get(i).key(), values.get(i));
             }
-            visible = Progress.of(q, r.role, after).visible();
+            visible = Progress.of(q, r.role(), after).visible();
             Set<String> shown = visible;
             List<Problem.FieldError> hidden = questions.stream().filter(qu -> !shown.contains(qu.key()))
                     .map(qu -> new Problem.FieldError(qu.key(), "is not shown with the current answers"
@@ -128,10 +155,10 @@ public class AnswerService {
         for (int i = 0; i < answers.size(); i++) {
             BulkAnswer b = answers.get(i);
             String json = codec.write(values.get(i));
-            Saved saved = upsert(r.id, b.questionKey(), json, now, b.version());
+            Saved saved = upsert(c, r.id(), b.questionKey(), json, now, b.version());
             if (saved == null) {
                 // not written: the stored answer is at another version, or is this very value
-                Saved current = stored(r.id, b.questionKey(), json);
+                Saved current = stored(c, r.id(), b.questionKey(), json);
                 if (current != null && current.unchanged()) {
                     saves.add(current); // nothing to change and nothing to conflict with
                     continue;
@@ -152,11 +179,11 @@ public class AnswerService {
             // the transaction rolls back: none of the answers is saved
             throw new ProblemException(409, "Conflict", describe(stale), stale, ProblemTypes.STALE_VERSION);
         }
-        if (r.startedAt == null) {
-            r.startedAt = now;
+        if (r.startedAt() == null) {
+            started(c, r.id(), now);
         }
         Map<String, List<String>> cleared = visible == null ? Map.of()
-                : clearHiddenFollowUps(r, q, stored.keySet(), visible, questions.stream().map(Question::key).toList());
+                : clearHiddenFollowUps(r.id(), q, stored.keySet(), visible, questions.stream().map(Question::key).toList());
         List<AnswerView> out = new ArrayList<>();
         for (int i = 0; i < answers.size(); i++) {
             Question qu = questions.get(i);
@@ -167,6 +194,53 @@ public class AnswerService {
                     cleared.getOrDefault(qu.key(), List.of())));
         }
         return out;
+    }
+
+    /**
+     * The respondent a save is for and the questionnaire its assessment is pinned to.
+     *
+     * @param startedAt first answer saved, or null
+     * @param submittedAt submission time, or null
+     */
+    private record Locked(long id, Role role, Instant startedAt, Instant submittedAt, String questionnaireKey,
+            int questionnaireVersion) {
+    }
+
+    /**
+     * Reads the respondent with this token and its assessment's questionnaire in one statement,
+     * locking the respondent's row until the transaction ends (as {@link #lockedRespondent} does
+     * for submit and delete), so the saves and the submit of one respondent take turns.
+     *
+     * @throws ProblemException 404 when the token is unknown
+     */
+    private static Locked locked(Connection c, String token) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(LOCK)) {
+            s.setString(1, dev.bearing.common.TokenGenerator.hash(token));
+            try (ResultSet rs = s.executeQuery()) {
+                if (!rs.next()) {
+                    throw ProblemException.notFound("Survey link");
+                }
+                return new Locked(rs.getLong(1), Role.valueOf(rs.getString(2)), instant(rs, 3), instant(rs, 4),
+                        rs.getString(5), rs.getInt(6));
+            }
+        }
+    }
+
+    /** The lock of a save; FOR NO KEY UPDATE, as Hibernate's pessimistic write lock on PostgreSQL. */
+    static final String LOCK = """
+            select r.id, r.role, r.started_at, r.submitted_at, a.questionnaire_key, a.questionnaire_version
+            from respondent r join assessment a on a.id = r.assessment_id
+            where r.token_hash = ?
+            for no key update of r""";
+
+    /** Marks the respondent started by its first save (the row is locked by this transaction). */
+    private static void started(Connection c, long respondentId, Instant now) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                "update respondent set started_at = ?, version = version + 1 where id = ? and started_at is null")) {
+            s.setObject(1, now.atOffset(ZoneOffset.UTC));
+            s.setLong(2, respondentId);
+            s.executeUpdate();
+        }
     }
 
     /**
@@ -181,16 +255,18 @@ public class AnswerService {
      *     nothing was written (a stored answer at another version or with this very value, or one
      *     stored when the request expected none)
      */
-    private Saved upsert(long respondentId, String questionKey, String json, Instant now, Integer expected) {
-        List<?> r = Answer.getEntityManager().createNativeQuery(UPSERT)
-                .setParameter("respondent", respondentId).setParameter("question", questionKey)
-                .setParameter("value", json).setParameter("now", now)
-                .setParameter("expected", expected == null ? -1 : expected).getResultList();
-        if (r.isEmpty()) {
-            return null;
+    private static Saved upsert(Connection c, long respondentId, String questionKey, String json, Instant now,
+            Integer expected) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(UPSERT)) {
+            s.setLong(1, respondentId);
+            s.setString(2, questionKey);
+            s.setString(3, json);
+            s.setObject(4, now.atOffset(ZoneOffset.UTC));
+            s.setInt(5, expected == null ? -1 : expected);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? new Saved(rs.getInt(1), instant(rs, 2), rs.getBoolean(3), false) : null;
+            }
         }
-        Object[] row = (Object[]) r.get(0);
-        return new Saved(((Number) row[0]).intValue(), instant(row[1]), (Boolean) row[2], false);
     }
 
     /**
@@ -198,22 +274,21 @@ public class AnswerService {
      * whether it already holds {@code json} (then the save is no change, whatever version the
      * request named, so a second tab's unchanged save is not refused as stale); null when none is stored.
      */
-    private static Saved stored(long respondentId, String questionKey, String json) {
-        List<?> r = Answer.getEntityManager().createNativeQuery(
-                "select version, updated_at, value_json = :value from answer where respondent_id = :respondent"
-                        + " and question_key = :question")
-                .setParameter("respondent", respondentId).setParameter("question", questionKey)
-                .setParameter("value", json).getResultList();
-        if (r.isEmpty()) {
-            return null;
+    private static Saved stored(Connection c, long respondentId, String questionKey, String json) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("select version, updated_at, value_json = ? from answer"
+                + " where respondent_id = ? and question_key = ?")) {
+            s.setString(1, json);
+            s.setLong(2, respondentId);
+            s.setString(3, questionKey);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? new Saved(rs.getInt(1), instant(rs, 2), false, rs.getBoolean(3)) : null;
+            }
         }
-        Object[] row = (Object[]) r.get(0);
-        return new Saved(((Number) row[0]).intValue(), instant(row[1]), false, (Boolean) row[2]);
     }
 
-    private static Instant instant(Object column) {
-        return column instanceof java.sql.Timestamp t ? t.toInstant()
-                : column instanceof java.time.OffsetDateTime o ? o.toInstant() : (Instant) column;
+    private static Instant instant(ResultSet rs, int column) throws SQLException {
+        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
     }
 
     /**
@@ -230,10 +305,10 @@ public class AnswerService {
     /** The autosave statement; Answer's sequence gives the id (a new id per insert, as Hibernate does). */
     static final String UPSERT = """
             insert into answer (id, respondent_id, question_key, value_json, updated_at, version)
-            values (nextval('answer_seq'), :respondent, :question, :value, :now, 0)
+            values (nextval('answer_seq'), ?, ?, ?, ?, 0)
             on conflict (respondent_id, question_key) do update
                 set value_json = excluded.value_json, updated_at = excluded.updated_at, version = answer.version + 1
-                where answer.version = :expected and answer.value_json <> excluded.value_json
+                where answer.version = ? and answer.value_json <> excluded.value_json
             returning version, updated_at, (xmax = 0) as inserted""";
 
     /**
@@ -247,14 +322,14 @@ public class AnswerService {
      * @return the removed keys by the changed key whose answer hid them (following a chain of
      *     follow-ups up to it; a removal no changed key explains goes to the first)
      */
-    private static Map<String, List<String>> clearHiddenFollowUps(Respondent r, Questionnaire q,
+    private static Map<String, List<String>> clearHiddenFollowUps(long respondentId, Questionnaire q,
             Set<String> storedKeys, Set<String> visible, List<String> changed) {
         Map<String, List<String>> byParent = new java.util.LinkedHashMap<>();
         for (Question qu : q.questions()) {
             if (!storedKeys.contains(qu.key()) || visible.contains(qu.key()) || changed.contains(qu.key())) {
                 continue;
             }
-            Answer.delete("respondent.id = ?1 and questionKey = ?2", r.id, qu.key());
+            Answer.delete("respondent.id = ?1 and questionKey = ?2", respondentId, qu.key());
             String parent = qu.key();
             for (int guard = 0; guard < 20 && !changed.contains(parent); guard++) {
                 Question p = q.question(parent).orElse(null);
@@ -282,7 +357,7 @@ public class AnswerService {
     public List<String> delete(String token, String questionKey, Integer version) {
         Respondent r = lockedRespondent(token);
         if (r.submittedAt != null) {
-            throw submitted(r);
+            throw submitted(r.submittedAt);
         }
         Answer existing = Answer.of(r.id, questionKey).orElse(null);
         if (existing == null) {
@@ -299,7 +374,7 @@ public class AnswerService {
         Map<String, AnswerValue> after = new java.util.HashMap<>(stored);
         after.remove(questionKey);
         Set<String> visible = Progress.of(q, r.role, after).visible();
-        return clearHiddenFollowUps(r, q, stored.keySet(), visible, List.of(questionKey))
+        return clearHiddenFollowUps(r.id, q, stored.keySet(), visible, List.of(questionKey))
                 .getOrDefault(questionKey, List.of());
     }
 
@@ -355,8 +430,8 @@ public class AnswerService {
                 .toList();
     }
 
-    private static ProblemException submitted(Respondent r) {
-        return new ProblemException(409, "Conflict", "The survey was submitted on " + r.submittedAt
+    private static ProblemException submitted(Instant submittedAt) {
+        return new ProblemException(409, "Conflict", "The survey was submitted on " + submittedAt
                 + "; answers can no longer change.", List.of(), ProblemTypes.SUBMITTED);
     }
 

@@ -13,7 +13,7 @@ import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -47,9 +47,12 @@ public class AccessFilters {
     @Inject
     AccessControl access;
 
-    /** Password first; then the assessment in the path must be one the caller may see. */
+    /**
+     * Password first; then the assessment in the path must be one the caller may see. Not
+     * transactional as a whole: survey requests (every autosave) pass straight through, and only
+     * the access query runs in a transaction.
+     */
     @ServerRequestFilter
-    @Transactional
     public Response gate(ContainerRequestContext context) {
         String path = context.getUriInfo().getPath();
         if (respondentPath(path) || identity.isAnonymous()) {
@@ -62,7 +65,7 @@ public class AccessFilters {
             return api ? problem(ProblemTypes.FORBIDDEN, 403, "Forbidden", detail) : seeOther("/account/password");
         }
         Matcher m = ASSESSMENT_PATH.matcher(path);
-        if (m.matches() && !access.maySee(Long.parseLong(m.group(1)))) {
+        if (m.matches() && !QuarkusTransaction.joiningExisting().call(() -> access.maySee(Long.parseLong(m.group(1))))) {
             String detail = "Assessment " + m.group(1) + " does not exist.";
             return api ? problem(ProblemTypes.NOT_FOUND, 404, "Not found", detail)
                     : Response.status(404).type(MediaType.TEXT_HTML_TYPE)
