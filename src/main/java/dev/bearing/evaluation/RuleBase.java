@@ -151,12 +151,33 @@ public record RuleBase(KieBase kieBase, Catalog catalog, AdoptionCurve curve, Do
                 drls.stream().map(p -> p.getFileName().toString()).toList(), fromCache);
     }
 
-    /** Compiles the DRL files into an executable-model module, added to the KIE repository. */
+    /**
+     * Compiles the DRL files into an executable-model module, added to the KIE repository. When
+     * they do not compile, Drools' classic compiler reports the errors, as it names the rule file
+     * and line where the executable model names the Java it generated.
+     */
     private static InternalKieModule compile(KieServices ks, Path dir, List<Path> drls, ClassLoader loader) {
-        KieFileSystem kfs = ks.newKieFileSystem();
         // unique within the process; a module read from the cache keeps the one it was compiled with
         ReleaseId releaseId = ks.newReleaseId("dev.bearing", "bearing-rules",
                 "1.0." + BUILDS.incrementAndGet() + "-" + ProcessHandle.current().pid());
+        KieBuilder builder = ks.newKieBuilder(files(ks, releaseId, drls), loader).buildAll(ExecutableModelProject.class);
+        List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
+        if (!errors.isEmpty()) {
+            List<Message> classic = ks.newKieBuilder(files(ks, releaseId, drls), loader).buildAll().getResults()
+                    .getMessages(Message.Level.ERROR);
+            List<String> lines = new ArrayList<>();
+            for (Message m : classic.isEmpty() ? errors : classic) {
+                String file = m.getPath() == null ? "(unknown file)"
+                        : dir.resolve(Path.of(m.getPath()).getFileName().toString()).toString();
+                lines.add(file + ":" + m.getLine() + ": " + m.getText().strip().lines().findFirst().orElse(""));
+            }
+            throw new RuleBaseException("The rule base in " + dir + " does not compile:\n  " + String.join("\n  ", lines));
+        }
+        return (InternalKieModule) builder.getKieModule();
+    }
+
+    private static KieFileSystem files(KieServices ks, ReleaseId releaseId, List<Path> drls) {
+        KieFileSystem kfs = ks.newKieFileSystem();
         kfs.generateAndWritePomXML(releaseId);
         for (Path drl : drls) {
             try {
@@ -165,18 +186,7 @@ public record RuleBase(KieBase kieBase, Catalog catalog, AdoptionCurve curve, Do
                 throw new RuleBaseException("Rule file " + drl + " cannot be read: " + e.getMessage());
             }
         }
-        KieBuilder builder = ks.newKieBuilder(kfs, loader).buildAll(ExecutableModelProject.class);
-        List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
-        if (!errors.isEmpty()) {
-            List<String> lines = new ArrayList<>();
-            for (Message m : errors) {
-                String file = m.getPath() == null ? "(unknown file)"
-                        : dir.resolve(Path.of(m.getPath()).getFileName().toString()).toString();
-                lines.add(file + ":" + m.getLine() + ": " + m.getText().strip());
-            }
-            throw new RuleBaseException("The rule base in " + dir + " does not compile:\n  " + String.join("\n  ", lines));
-        }
-        return (InternalKieModule) builder.getKieModule();
+        return kfs;
     }
 
     /** @return the cached rules' KieBase, or null when there is none or it cannot be read (logged) */
