@@ -43,7 +43,8 @@ import org.kie.api.runtime.ClassObjectFilter;
 import org.kie.api.runtime.KieSession;
 
 /**
- * The one owner of Drools. Compiles {@code bearing.rules.dir} once at start-up (a rule file
+ * The one owner of Drools. Compiles {@code bearing.rules.dir} once at start-up, or reads it
+ * compiled from the cache when the rules and the build are unchanged (a rule file
  * that does not compile stops start-up, naming file and line), evaluates each assessment in a
  * session of its own that is always disposed (reset and pooled, so as good as fresh), and records the rules whose conclusions stand. Safe for
  * concurrent evaluations: the compiled KieBase is shared, sessions are not.
@@ -98,14 +99,25 @@ public class RuleEngine {
     RuleEngine(String rulesDir, java.util.function.UnaryOperator<List<Path>> order) {
         this.rulesDir = Path.of(rulesDir).toAbsolutePath().normalize();
         long start = System.nanoTime();
-        RuleBase base = order == java.util.function.UnaryOperator.<List<Path>>identity() ? takeAhead(this.rulesDir) : null;
-        String how = base == null ? "compiled" : "compiled ahead, waited";
+        boolean sorted = order == java.util.function.UnaryOperator.<List<Path>>identity();
+        RuleBase base = sorted ? takeAhead(this.rulesDir) : null;
+        String how = base == null ? "" : " ahead, waited";
         if (base == null) {
-            base = RuleBase.load(this.rulesDir, order);
+            // a rearranged order must really compile: the cache would hand back the sorted order's result
+            base = sorted ? RuleBase.load(this.rulesDir, RuleBase.configuredCacheDir()) : RuleBase.load(this.rulesDir, order);
         }
         inForce.set(new InForce(base));
-        LOG.infof("Rule base: %d rule files from %s %s %d ms, version %s", base.ruleFiles().size(),
-                this.rulesDir, how, (System.nanoTime() - start) / 1_000_000, base.version().substring(0, 12));
+        LOG.infof("Rule base: %d rule files from %s %s%s %d ms, version %s", base.ruleFiles().size(),
+                this.rulesDir, base.cached() ? "read from the cache" : "compiled", how,
+                (System.nanoTime() - start) / 1_000_000, base.version().substring(0, 12));
+    }
+
+    /**
+     * @param base a rule base loaded already (tests comparing a compiled and a cached one)
+     */
+    RuleEngine(RuleBase base) {
+        this.rulesDir = null;
+        inForce.set(new InForce(base));
     }
 
     /** A compilation started before Quarkus boots ({@link #compileAhead}), with the folder it compiles. */
@@ -115,7 +127,8 @@ public class RuleEngine {
     private static final AtomicReference<Ahead> AHEAD = new AtomicReference<>();
 
     /**
-     * Starts compiling a rules folder on a background thread, so that the 2–3 s of compilation
+     * Starts loading a rules folder on a background thread (compiling it unless the cache has it,
+     * see {@link RuleBase#configuredCacheDir}), so that the 2–3 s of a compilation
      * overlap the embedded PostgreSQL's start and Quarkus' boot; the engine created for the same
      * folder takes the result instead of compiling again (a compile error then surfaces there, as
      * it would without this). Called by {@code BearingMain} before anything else starts.
@@ -128,7 +141,7 @@ public class RuleEngine {
         AHEAD.set(new Ahead(dir, future));
         Thread t = new Thread(() -> {
             try {
-                future.complete(RuleBase.load(dir));
+                future.complete(RuleBase.load(dir, RuleBase.configuredCacheDir()));
             } catch (Throwable e) {
                 future.completeExceptionally(e);
             }
@@ -166,7 +179,7 @@ public class RuleEngine {
      * @throws RuleBase.RuleBaseException naming the file and line at fault
      */
     public RuleBase reload() {
-        RuleBase base = RuleBase.load(rulesDir);
+        RuleBase base = RuleBase.load(rulesDir, RuleBase.configuredCacheDir());
         InForce before = inForce.getAndSet(new InForce(base));
         before.pool().shutdown(); // sessions still out finish; each is disposed as usual
         return base;

@@ -143,6 +143,35 @@ class RuleEngineTest {
     }
 
     @Test
+    void rulesReadFromTheCacheEvaluateAsTheCompiledOnes(@TempDir Path cache) throws IOException {
+        RuleBase compiled = RuleBase.load(Path.of("rules"), cache);
+        assertFalse(compiled.cached(), "an empty cache: compiled");
+        RuleBase read = RuleBase.load(Path.of("rules"), cache);
+        assertTrue(read.cached(), "the same rules again: read from the cache");
+        assertEquals(compiled.version(), read.version());
+        RuleEngine fromCompile = new RuleEngine(compiled);
+        RuleEngine fromCache = new RuleEngine(read);
+        for (EvaluationInput input : fiftyInputs()) {
+            assertEquals(JSON.writeValueAsString(fromCompile.evaluate(input)), JSON.writeValueAsString(fromCache.evaluate(input)));
+        }
+    }
+
+    @Test
+    void editedRulesAreCompiledAgainAndReplaceTheCachedOnes(@TempDir Path dir, @TempDir Path cache) throws IOException {
+        copyRules(dir);
+        assertFalse(RuleBase.load(dir, cache).cached());
+        Files.writeString(dir.resolve("stage.drl"), Files.readString(dir.resolve("stage.drl")).replace(
+                "package bearing.rules;", "package bearing.rules;\nimport java.util.Map;"));
+        RuleBase edited = RuleBase.load(dir, cache);
+        assertFalse(edited.cached(), "a changed rule file is compiled, not read from the cache");
+        assertEquals(RuleBase.hash(dir), edited.version());
+        try (Stream<Path> files = Files.list(cache)) {
+            assertEquals(1, files.count(), "the cache keeps only the rules compiled last");
+        }
+        assertTrue(RuleBase.load(dir, cache).cached());
+    }
+
+    @Test
     void missingRulesFolderNamesTheSetting() {
         var e = assertThrows(RuleBase.RuleBaseException.class, () -> RuleBase.load(Path.of("no-such-rules")));
         assertTrue(e.getMessage().contains("bearing.rules.dir"), e.getMessage());
