@@ -1,5 +1,7 @@
 package dev.bearing.report;
 
+import com.ibm.icu.lang.UCharacter;
+import com.ibm.icu.lang.UCharacterDirection;
 import com.ibm.icu.text.ArabicShaping;
 import com.ibm.icu.text.ArabicShapingException;
 import com.ibm.icu.text.Bidi;
@@ -18,6 +20,39 @@ import com.openhtmltopdf.bidi.BidiTextRun;
 final class IcuBidi {
 
     private IcuBidi() {
+    }
+
+    /**
+     * @param text the document's text (its XHTML will do: markup is ASCII, Qute leaves other
+     *     characters as they are)
+     * @return whether some character is right-to-left or a bidi control (Unicode bidi classes R,
+     *     AL, AN, RLE, RLO, RLI, LRE, LRO, LRI, FSI, PDF, PDI): text without one is laid out left
+     *     to right whatever the splitter says
+     */
+    static boolean needed(CharSequence text) {
+        for (int i = 0; i < text.length();) {
+            int cp = Character.codePointAt(text, i);
+            i += Character.charCount(cp);
+            // below U+0590 (Latin, Greek, Cyrillic, Armenian, ...) nothing is right to left or a bidi control
+            if (cp >= 0x0590 && rightToLeftOrControl(UCharacter.getDirection(cp))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean rightToLeftOrControl(int direction) {
+        switch (direction) {
+            case UCharacterDirection.RIGHT_TO_LEFT, UCharacterDirection.RIGHT_TO_LEFT_ARABIC,
+                    UCharacterDirection.ARABIC_NUMBER, UCharacterDirection.RIGHT_TO_LEFT_EMBEDDING,
+                    UCharacterDirection.RIGHT_TO_LEFT_OVERRIDE, UCharacterDirection.RIGHT_TO_LEFT_ISOLATE,
+                    UCharacterDirection.LEFT_TO_RIGHT_EMBEDDING, UCharacterDirection.LEFT_TO_RIGHT_OVERRIDE,
+                    UCharacterDirection.LEFT_TO_RIGHT_ISOLATE, UCharacterDirection.FIRST_STRONG_ISOLATE,
+                    UCharacterDirection.POP_DIRECTIONAL_FORMAT, UCharacterDirection.POP_DIRECTIONAL_ISOLATE:
+                return true;
+            default:
+                return false;
+        }
     }
 
     /** Makes one {@link Splitter} per paragraph layout. */

@@ -174,9 +174,13 @@ public class ReportRenderer {
                     families.add(face.family);
                 }
             }
-            // Arabic and Hebrew: bidi runs and Arabic joining forms before layout
-            builder.useUnicodeBidiSplitter(new IcuBidi.SplitterFactory());
-            builder.useUnicodeBidiReorderer(new IcuBidi.Reorderer());
+            // Arabic and Hebrew: bidi runs and Arabic joining forms before layout. Only for a
+            // document with right-to-left text: otherwise openhtmltopdf skips its paragraph split
+            // (a tenth of a Latin report's render) and lays the text out left to right as before
+            if (IcuBidi.needed(xhtml)) {
+                builder.useUnicodeBidiSplitter(new IcuBidi.SplitterFactory());
+                builder.useUnicodeBidiReorderer(new IcuBidi.Reorderer());
+            }
             builder.defaultTextDirection(com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.TextDirection.LTR);
             // the charts: drawn with PDF paths and real text; Batik only for SVG that Charts did not write
             BatikSVGDrawer svg = new BatikSVGDrawer(BatikSVGDrawer.SvgScriptMode.SECURE,
