@@ -6,9 +6,16 @@ import dev.bearing.support.Api;
 import dev.bearing.support.Approvals;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /** Approved assessments and API calls for the provisioning tests. */
 final class ProvisioningFixtures {
@@ -92,6 +99,30 @@ final class ProvisioningFixtures {
             }
             assertTrue(System.currentTimeMillis() < deadline, "run " + number + " still " + run.getString("state"));
             Thread.sleep(100);
+        }
+    }
+
+    /** @return the sorted status codes of two calls started at the same moment */
+    static List<Integer> race(Callable<Integer> first, Callable<Integer> second) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<Integer>> futures = new ArrayList<>();
+            for (Callable<Integer> call : List.of(first, second)) {
+                futures.add(pool.submit(() -> {
+                    go.await();
+                    return call.call();
+                }));
+            }
+            go.countDown();
+            List<Integer> codes = new ArrayList<>();
+            for (Future<Integer> f : futures) {
+                codes.add(f.get());
+            }
+            Collections.sort(codes);
+            return codes;
+        } finally {
+            pool.shutdownNow();
         }
     }
 }

@@ -17,14 +17,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -141,7 +136,7 @@ class ProvisioningStubTest {
         target(id, "eu-west-1", null, null);
         Map<String, String> parameters = ProvisioningFixtures.parameters(id);
 
-        List<Integer> planned = race(() -> ProvisioningFixtures.slow(Api.consultant()).contentType(ContentType.JSON)
+        List<Integer> planned = twice(() -> ProvisioningFixtures.slow(Api.consultant()).contentType(ContentType.JSON)
                 .body(Map.of("stackName", "concurrent-clicks", "parameters", parameters))
                 .post("/api/v1/assessments/" + id + "/provisioning/plans").statusCode());
         Collections.sort(planned);
@@ -150,7 +145,7 @@ class ProvisioningStubTest {
         int number = Api.consultant().get("/api/v1/assessments/" + id + "/provisioning").then().extract().jsonPath()
                 .getInt("runs[0].number");
 
-        List<Integer> executed = race(() -> ProvisioningFixtures.slow(Api.consultant()).contentType(ContentType.JSON).body("{}")
+        List<Integer> executed = twice(() -> ProvisioningFixtures.slow(Api.consultant()).contentType(ContentType.JSON).body("{}")
                 .post("/api/v1/assessments/" + id + "/provisioning/runs/" + number + "/execute").statusCode());
         Collections.sort(executed);
 
@@ -188,26 +183,8 @@ class ProvisioningStubTest {
         assertEquals(List.of(), stub.actions(), "no AWS call");
     }
 
-    /** @return the status codes of two calls started at the same moment */
-    private static List<Integer> race(java.util.concurrent.Callable<Integer> call) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        try {
-            CountDownLatch go = new CountDownLatch(1);
-            List<Future<Integer>> futures = new ArrayList<>();
-            for (int i = 0; i < 2; i++) {
-                futures.add(pool.submit(() -> {
-                    go.await();
-                    return call.call();
-                }));
-            }
-            go.countDown();
-            List<Integer> codes = new ArrayList<>();
-            for (Future<Integer> f : futures) {
-                codes.add(f.get());
-            }
-            return codes;
-        } finally {
-            pool.shutdownNow();
-        }
+    /** @return the sorted status codes of the same call made twice at the same moment */
+    private static List<Integer> twice(java.util.concurrent.Callable<Integer> call) throws Exception {
+        return ProvisioningFixtures.race(call, call);
     }
 }

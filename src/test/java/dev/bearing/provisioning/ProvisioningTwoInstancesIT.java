@@ -1,6 +1,7 @@
 package dev.bearing.provisioning;
 
 import static dev.bearing.provisioning.ProvisioningFixtures.finished;
+import static dev.bearing.provisioning.ProvisioningFixtures.race;
 import static dev.bearing.provisioning.ProvisioningFixtures.slow;
 import static dev.bearing.provisioning.ProvisioningFixtures.target;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -18,14 +19,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -96,29 +91,5 @@ class ProvisioningTwoInstancesIT {
         assertEquals(List.of(200, 409), executed, "one confirmation taken, the other refused");
         assertEquals(1, stub.calls("ExecuteChangeSet").size(), "one execution reached AWS");
         assertEquals("SUCCEEDED", finished(id, number).getString("state"));
-    }
-
-    /** @return the sorted status codes of two calls started at the same moment */
-    private static List<Integer> race(Callable<Integer> first, Callable<Integer> second) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        try {
-            CountDownLatch go = new CountDownLatch(1);
-            List<Future<Integer>> futures = new ArrayList<>();
-            for (Callable<Integer> call : List.of(first, second)) {
-                futures.add(pool.submit(() -> {
-                    go.await();
-                    return call.call();
-                }));
-            }
-            go.countDown();
-            List<Integer> codes = new ArrayList<>();
-            for (Future<Integer> f : futures) {
-                codes.add(f.get());
-            }
-            Collections.sort(codes);
-            return codes;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 }
