@@ -141,7 +141,8 @@ public record Catalog(String version, List<Layer> layers) {
         public Tool {
             aliases = aliases == null ? List.of() : List.copyOf(aliases);
             kinds = kinds == null ? List.of() : List.copyOf(kinds);
-            hosting = hosting == null ? Set.of() : Set.copyOf(hosting);
+            // kept in alphabetical order, as the stack lists it
+            hosting = hosting == null ? Set.of() : java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(hosting));
             skills = skills == null ? Set.of() : Set.copyOf(skills);
             scans = scans == null ? Set.of() : Set.copyOf(scans);
             stores = stores == null ? Set.of() : Set.copyOf(stores);
@@ -150,6 +151,11 @@ public record Catalog(String version, List<Layer> layers) {
             lifecycle = lifecycle == null ? List.of() : List.copyOf(lifecycle);
             bestFor = bestFor == null ? Set.of() : Set.copyOf(bestFor);
             statusNote = statusNote == null ? "" : statusNote;
+        }
+
+        /** @return how it can be run, in alphabetical order */
+        public List<String> hostingSorted() {
+            return List.copyOf(hosting);
         }
 
         /**

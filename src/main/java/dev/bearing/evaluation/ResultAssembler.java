@@ -104,6 +104,21 @@ final class ResultAssembler {
                 .map(l -> new PlannedTool(l.layer(), l.primary().key())).toList();
     }
 
+    private static final Comparator<Suitability> SUITABILITY_ORDER = Comparator.comparing(Suitability::rule)
+            .thenComparing(Suitability::reason);
+    private static final Comparator<Exclusion> EXCLUSION_ORDER = Comparator.comparing(Exclusion::rule)
+            .thenComparing(Exclusion::reason);
+
+    /** @return the facts in that order, whatever order the session gave them in; empty for null */
+    private static <T> List<T> sorted(List<T> facts, Comparator<T> order) {
+        if (facts == null) {
+            return List.of();
+        }
+        List<T> out = new ArrayList<>(facts);
+        out.sort(order);
+        return out;
+    }
+
     private static Map<String, String> metricBands(List<MetricLevel> levels) {
         Map<String, String> out = new TreeMap<>();
         levels.forEach(l -> out.put(l.metric().name().toLowerCase(java.util.Locale.ROOT), BANDS.get(l.level() - 1)));
@@ -121,30 +136,39 @@ final class ResultAssembler {
         List<LayerRecommendation> out = new ArrayList<>();
         Map<String, CurrentTool> inUse = new TreeMap<>();
         current.forEach(c -> inUse.put(c.toolKey(), c));
-        Map<String, List<Suitability>> suitabilityByTool = suitability.stream()
-                .collect(Collectors.groupingBy(x -> x.layer() + "/" + x.toolKey()));
-        Map<String, List<Exclusion>> exclusionsByTool = exclusions.stream()
-                .collect(Collectors.groupingBy(x -> x.layer() + "/" + x.toolKey()));
+        // layer -> tool -> the rules' points and exclusions (most tools of most layers have none)
+        Map<String, Map<String, List<Suitability>>> suitabilityByTool = new java.util.HashMap<>();
+        suitability.forEach(x -> suitabilityByTool.computeIfAbsent(x.layer(), k -> new java.util.HashMap<>())
+                .computeIfAbsent(x.toolKey(), k -> new ArrayList<>()).add(x));
+        Map<String, Map<String, List<Exclusion>>> exclusionsByTool = new java.util.HashMap<>();
+        exclusions.forEach(x -> exclusionsByTool.computeIfAbsent(x.layer(), k -> new java.util.HashMap<>())
+                .computeIfAbsent(x.toolKey(), k -> new ArrayList<>()).add(x));
         for (Catalog.Layer layer : catalog.layers()) {
             List<Catalog.Kind> kinds = layer.kinds().isEmpty() ? java.util.Collections.singletonList(null) : layer.kinds();
-                for (Catalog.Kind kind : kinds) {
-                List<Catalog.Tool> tools = layer.tools().stream()
-                        .filter(t -> kind == null || t.serves(kind.key())).toList();
+            Map<String, List<Suitability>> suitabilityHere = suitabilityByTool.getOrDefault(layer.key(), Map.of());
+            Map<String, List<Exclusion>> exclusionsHere = exclusionsByTool.getOrDefault(layer.key(), Map.of());
+            for (Catalog.Kind kind : kinds) {
                 List<ToolOption> eligible = new ArrayList<>();
                 List<ToolOption> excluded = new ArrayList<>();
                 List<CurrentToolResult> currentHere = new ArrayList<>();
-                for (Catalog.Tool t : tools) {
-                    List<Suitability> mine = suitabilityByTool.getOrDefault(layer.key() + "/" + t.key(), List.of())
-                            .stream().sorted(Comparator.comparing(Suitability::rule).thenComparing(Suitability::reason))
-                            .toList();
-                    List<Exclusion> out2 = exclusionsByTool.getOrDefault(layer.key() + "/" + t.key(), List.of())
-                            .stream().sorted(Comparator.comparing(Exclusion::rule).thenComparing(Exclusion::reason))
-                            .toList();
-                    int points = mine.stream().mapToInt(Suitability::points).sum();
+                for (Catalog.Tool t : layer.tools()) {
+                    if (kind != null && !t.serves(kind.key())) {
+                        continue;
+                    }
+                    List<Suitability> mine = sorted(suitabilityHere.get(t.key()), SUITABILITY_ORDER);
+                    List<Exclusion> out2 = sorted(exclusionsHere.get(t.key()), EXCLUSION_ORDER);
+                    int points = 0;
+                    for (Suitability x : mine) {
+                        points += x.points();
+                    }
                     List<String> reasons;
                     List<String> caveats;
                     List<String> rules;
-                    if (out2.isEmpty()) {
+                    if (mine.isEmpty() && out2.isEmpty()) {
+                        reasons = List.of();
+                        caveats = List.of();
+                        rules = List.of();
+                    } else if (out2.isEmpty()) {
                         reasons = mine.stream().filter(x -> x.points() > 0).map(Suitability::reason).toList();
                         caveats = mine.stream().filter(x -> x.points() < 0).map(Suitability::reason).toList();
                         rules = mine.stream().map(Suitability::rule).distinct().toList();
@@ -154,7 +178,7 @@ final class ResultAssembler {
                         rules = out2.stream().map(Exclusion::rule).distinct().toList();
                     }
                     ToolOption option = new ToolOption(t.key(), t.name(), t.vendor(), t.summary(), points,
-                            t.hosting().stream().sorted().toList(), t.licenceName(), t.status(), t.statusNote(),
+                            t.hostingSorted(), t.licenceName(), t.status(), t.statusNote(),
                             reasons, caveats, rules);
                     (out2.isEmpty() ? eligible : excluded).add(option);
                     CurrentTool c = inUse.get(t.key());

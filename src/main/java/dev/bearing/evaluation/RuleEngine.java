@@ -66,11 +66,25 @@ public class RuleEngine {
      * handed to the next evaluation instead of building its node memories anew (a fresh session
      * every time cost more than firing the rules). A reset session holds no fact of the previous
      * evaluation; the scenario tests run every scenario through one engine and would see one.
+     * The catalog's facts are the same for every evaluation and are built once: no rule modifies
+     * them (records), so sessions running at the same time can hold the same instances.
      */
-    private record InForce(RuleBase base, org.kie.api.runtime.KieSessionsPool pool) {
+    private record InForce(RuleBase base, org.kie.api.runtime.KieSessionsPool pool, List<CatalogTool> catalogFacts) {
 
         InForce(RuleBase base) {
-            this(base, base.kieBase().newKieSessionsPool(Runtime.getRuntime().availableProcessors()));
+            this(base, base.kieBase().newKieSessionsPool(Runtime.getRuntime().availableProcessors()),
+                    catalogFacts(base.catalog()));
+        }
+
+        private static List<CatalogTool> catalogFacts(Catalog catalog) {
+            List<CatalogTool> facts = new ArrayList<>();
+            for (Catalog.Layer layer : catalog.layers()) {
+                int order = 0;
+                for (Catalog.Tool t : layer.tools()) {
+                    facts.add(CatalogTool.of(layer, t, order++));
+                }
+            }
+            return List.copyOf(facts);
         }
     }
     private final AtomicInteger openSessions = new AtomicInteger();
@@ -209,7 +223,7 @@ public class RuleEngine {
         KieSession session = current.pool().newKieSession();
         openSessions.incrementAndGet();
         try {
-            insertFacts(session, base, input, capabilities, index, percentile);
+            insertFacts(session, current, input, capabilities, index, percentile);
             int firings = session.fireAllRules(MAX_FIRINGS);
             ResultAssembler.Facts facts = new ResultAssembler.Facts(session);
             List<EvaluationResult.LayerRecommendation> stack = ResultAssembler.stack(base.catalog(), facts);
@@ -260,10 +274,10 @@ public class RuleEngine {
         return List.copyOf(rules);
     }
 
-    private static void insertFacts(KieSession session, RuleBase base, EvaluationInput input,
+    private static void insertFacts(KieSession session, InForce rules, EvaluationInput input,
             List<CapabilityResult> capabilities, double index, double percentile) {
         Questionnaire q = input.questionnaire();
-        Catalog catalog = base.catalog();
+        Catalog catalog = rules.base().catalog();
         session.insert(new MaturityPosition(index, percentile));
         for (Metric m : Metric.values()) {
             session.insert(m);
@@ -358,12 +372,7 @@ public class RuleEngine {
                         c.highScore(), Role.valueOf(c.lowRole()), c.lowScore(), c.sharedQuestions()));
             }
         }
-        for (Catalog.Layer layer : catalog.layers()) {
-            int order = 0;
-            for (Catalog.Tool t : layer.tools()) {
-                session.insert(CatalogTool.of(layer, t, order++));
-            }
-        }
+        rules.catalogFacts().forEach(session::insert);
     }
 
     private static <T> T one(ResultAssembler.Facts facts, Class<T> type, String what) {
