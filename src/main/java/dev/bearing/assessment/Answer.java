@@ -43,6 +43,18 @@ public class Answer extends PanacheEntity {
         return list("respondent.id", respondentId);
     }
 
+    /**
+     * The stored answers of several respondents, read as values: no entity is loaded, so there is
+     * nothing for the session to track or check at commit (a full survey is a few hundred answers).
+     *
+     * @param respondentIds respondents
+     * @return each answer as respondent id, question key and value JSON, in no particular order
+     */
+    public static List<Object[]> valuesOf(java.util.Collection<Long> respondentIds) {
+        return getEntityManager().createQuery("select a.respondent.id, a.questionKey, a.valueJson from Answer a "
+                + "where a.respondent.id in :ids", Object[].class).setParameter("ids", respondentIds).getResultList();
+    }
+
     /** @return the respondent's answer to the question, if any */
     public static Optional<Answer> of(long respondentId, String questionKey) {
         return find("respondent.id = ?1 and questionKey = ?2", respondentId, questionKey).firstResultOptional();

@@ -44,14 +44,33 @@ public class AnswerCodec {
 
     /** As {@link #answersOf(Respondent, Questionnaire)}, for the respondent with this id. */
     public Map<String, AnswerValue> answersOf(long respondentId, Questionnaire q) {
-        Map<String, String> stored = new java.util.HashMap<>();
-        Answer.ofRespondent(respondentId).forEach(a -> stored.put(a.questionKey, a.valueJson));
-        Map<String, AnswerValue> out = new LinkedHashMap<>();
-        q.questions().forEach(qu -> {
-            String v = stored.get(qu.key());
-            if (v != null) {
-                out.put(qu.key(), read(v));
+        return answersOf(java.util.List.of(respondentId), q).get(respondentId);
+    }
+
+    /**
+     * As {@link #answersOf(Respondent, Questionnaire)}, for several respondents of one
+     * questionnaire in one query.
+     *
+     * @return for each of the respondents (also those with no answer) their answers by question key
+     */
+    public Map<Long, Map<String, AnswerValue>> answersOf(java.util.Collection<Long> respondentIds, Questionnaire q) {
+        Map<Long, Map<String, String>> stored = new java.util.HashMap<>();
+        respondentIds.forEach(id -> stored.put(id, new java.util.HashMap<>()));
+        if (!respondentIds.isEmpty()) {
+            for (Object[] row : Answer.valuesOf(respondentIds)) {
+                stored.get((Long) row[0]).put((String) row[1], (String) row[2]);
             }
+        }
+        Map<Long, Map<String, AnswerValue>> out = new LinkedHashMap<>();
+        stored.forEach((id, values) -> {
+            Map<String, AnswerValue> answers = new LinkedHashMap<>();
+            q.questions().forEach(qu -> {
+                String v = values.get(qu.key());
+                if (v != null) {
+                    answers.put(qu.key(), read(v));
+                }
+            });
+            out.put(id, answers);
         });
         return out;
     }

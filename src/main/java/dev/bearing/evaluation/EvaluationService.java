@@ -7,6 +7,7 @@ import dev.bearing.assessment.Assessment;
 import dev.bearing.assessment.AssessmentService;
 import dev.bearing.assessment.Respondent;
 import dev.bearing.common.ProblemException;
+import dev.bearing.questionnaire.AnswerValue;
 import dev.bearing.questionnaire.Questionnaire;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -15,6 +16,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /** Evaluates assessments with the rule engine and stores the results. */
 @ApplicationScoped
@@ -97,10 +99,13 @@ public class EvaluationService {
                 }
             }
         }
-        List<EvaluationInput.RespondentAnswers> included = all.stream()
+        List<Respondent> chosen = all.stream()
                 .filter(r -> r.submittedAt != null)
                 .filter(r -> respondentIds == null || respondentIds.contains(r.id))
-                .map(r -> new EvaluationInput.RespondentAnswers(r.id, r.role, codec.answersOf(r, q)))
+                .toList();
+        Map<Long, Map<String, AnswerValue>> answers = codec.answersOf(chosen.stream().map(r -> r.id).toList(), q);
+        List<EvaluationInput.RespondentAnswers> included = chosen.stream()
+                .map(r -> new EvaluationInput.RespondentAnswers(r.id, r.role, answers.get(r.id)))
                 .toList();
         if (included.isEmpty()) {
             throw ProblemException.conflict("Assessment " + assessmentId
