@@ -8,9 +8,9 @@ import io.quarkus.runtime.annotations.QuarkusMain;
 
 /**
  * Entry point of the packaged application. Before Quarkus boots, it makes a session key unless
- * one is configured ({@link SessionKey}) and starts the embedded PostgreSQL unless an external
- * database is configured (see {@link EmbeddedDatabase}); the rule base compiles meanwhile
- * ({@link RuleEngine#compileAhead}).
+ * one is configured ({@link SessionKey}); the rule base ({@link RuleEngine#compileAhead}) and the
+ * embedded PostgreSQL (unless an external database is configured, see {@link EmbeddedDatabase})
+ * then start on threads of their own while Quarkus boots.
  */
 @QuarkusMain
 public final class BearingMain {
@@ -24,8 +24,8 @@ public final class BearingMain {
      * @param args command-line arguments, passed on to Quarkus
      */
     public static void main(String... args) {
-        // the rule base compiles (2–3 s) while PostgreSQL starts and Quarkus boots; the folder as
-        // application.properties names it (bearing.rules.dir=${BEARING_RULES_DIR:rules})
+        // the rule base loads (2–3 s when it compiles) while PostgreSQL starts and Quarkus boots; the
+        // folder as application.properties names it (bearing.rules.dir=${BEARING_RULES_DIR:rules})
         String rules = System.getProperty("bearing.rules.dir", System.getenv("BEARING_RULES_DIR"));
         RuleEngine.compileAhead(rules == null || rules.isBlank() ? "rules" : rules);
         SessionKey.ensure();

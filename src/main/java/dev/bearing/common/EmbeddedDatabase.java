@@ -6,6 +6,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.jboss.logging.Logger;
 
 /**
@@ -20,16 +22,20 @@ public final class EmbeddedDatabase {
     private static final Logger LOG = Logger.getLogger(EmbeddedDatabase.class);
     private static final int DEFAULT_PORT = 54329;
     private static EmbeddedPostgres running;
+    /** Completes when the embedded server accepts connections; done at once without one. */
+    private static volatile CompletableFuture<Void> starting = CompletableFuture.completedFuture(null);
 
     private EmbeddedDatabase() {
     }
 
     /**
-     * Starts the embedded PostgreSQL and points the datasource at it, unless a JDBC URL is
-     * configured already.
+     * Points the datasource at the embedded PostgreSQL and starts that server on a thread of its
+     * own, unless a JDBC URL is configured already: PostgreSQL starts (1–2 s, mostly waiting for
+     * the server process) while Quarkus boots, and the first use of the database waits for it
+     * ({@link #awaitReady}).
      *
-     * @throws IllegalStateException when the embedded server cannot start (port taken, data
-     *     directory not writable); the message names the setting to change
+     * @throws IllegalStateException when the server of this data directory belongs to another
+     *     running Bearing, or the port is taken; the message names the setting to change
      */
     public static synchronized void startUnlessConfigured() {
         String configured = firstNonBlank(System.getProperty("quarkus.datasource.jdbc.url"),
@@ -44,9 +50,48 @@ public final class EmbeddedDatabase {
                 String.valueOf(DEFAULT_PORT)));
         stopOrphan(dataDir);
         requirePortFree(port);
+        String url = "jdbc:postgresql://localhost:" + port + "/postgres";
+        System.setProperty("quarkus.datasource.jdbc.url", url);
+        System.setProperty("quarkus.datasource.username", "postgres");
+        System.setProperty("quarkus.datasource.password", "");
+        Runtime.getRuntime().addShutdownHook(new Thread(EmbeddedDatabase::stop, "embedded-postgres-stop"));
+        CompletableFuture<Void> started = new CompletableFuture<>();
+        starting = started;
+        Thread t = new Thread(() -> {
+            try {
+                start(dataDir, port);
+                LOG.infof("Database: embedded PostgreSQL at %s, data in %s", url, dataDir);
+                started.complete(null);
+            } catch (Throwable e) {
+                started.completeExceptionally(e);
+            }
+        }, "embedded-postgres-start");
+        t.start();
+    }
+
+    /**
+     * Waits until the embedded PostgreSQL that {@link #startUnlessConfigured} started accepts
+     * connections; returns at once when there is none (an external database, or tests). Flyway,
+     * the first user of the database at start-up, calls it ({@link EmbeddedDatabaseWait}).
+     *
+     * @throws IllegalStateException when the embedded server could not start (port taken, data
+     *     directory not writable); the message names the setting to change
+     */
+    public static void awaitReady() {
+        try {
+            starting.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw e;
+        }
+    }
+
+    private static void start(Path dataDir, int port) {
         try {
             Files.createDirectories(dataDir);
-            running = EmbeddedPostgres.builder()
+            EmbeddedPostgres server = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDir)
                     .setCleanDataDirectory(false)
                     .setPort(port)
@@ -56,6 +101,9 @@ public final class EmbeddedDatabase {
                     .setServerConfig("synchronous_commit", "on")
                     .setServerConfig("full_page_writes", "on")
                     .start();
+            synchronized (EmbeddedDatabase.class) {
+                running = server;
+            }
         } catch (IOException | RuntimeException e) {
             throw new IllegalStateException("Could not start the embedded PostgreSQL on port " + port
                     + " with data in " + dataDir + " (" + e.getMessage() + "). Set BEARING_DB_PORT or "
@@ -67,12 +115,6 @@ public final class EmbeddedDatabase {
             LOG.warnf("Could not record this process as the embedded PostgreSQL's owner in %s: %s",
                     ownerFile(dataDir), e.getMessage());
         }
-        String url = "jdbc:postgresql://localhost:" + port + "/postgres";
-        System.setProperty("quarkus.datasource.jdbc.url", url);
-        System.setProperty("quarkus.datasource.username", "postgres");
-        System.setProperty("quarkus.datasource.password", "");
-        LOG.infof("Database: embedded PostgreSQL at %s, data in %s", url, dataDir);
-        Runtime.getRuntime().addShutdownHook(new Thread(EmbeddedDatabase::stop, "embedded-postgres-stop"));
     }
 
     /**
