@@ -181,6 +181,7 @@ public class ReportRenderer {
                 builder.useUnicodeBidiSplitter(new IcuBidi.SplitterFactory());
                 builder.useUnicodeBidiReorderer(new IcuBidi.Reorderer());
             }
+            builder.useUnicodeLineBreaker(new LineBreaker());
             builder.defaultTextDirection(com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.TextDirection.LTR);
             // the charts: drawn with PDF paths and real text; Batik only for SVG that Charts did not write
             BatikSVGDrawer svg = new BatikSVGDrawer(BatikSVGDrawer.SvgScriptMode.SECURE,
@@ -288,11 +289,62 @@ public class ReportRenderer {
      * @throws IllegalStateException when the XHTML is not well-formed (a template bug)
      */
     static org.w3c.dom.Document parse(String xhtml) {
+        org.w3c.dom.Document dom;
         try {
-            return PARSER.get().parse(new org.xml.sax.InputSource(new java.io.StringReader(xhtml)));
+            dom = PARSER.get().parse(new org.xml.sax.InputSource(new java.io.StringReader(xhtml)));
         } catch (org.xml.sax.SAXException | IOException e) {
             throw new IllegalStateException("The report's XHTML is not well-formed", e);
         }
+        org.w3c.dom.NodeList body = dom.getElementsByTagNameNS("*", "body");
+        if (body.getLength() > 0) {
+            dropIndentation(body.item(0));
+        }
+        return dom;
+    }
+
+    /**
+     * Elements the stylesheet lays out as blocks, table parts or list items: blank text between
+     * two of them (or between one and its parent's start or end) is never drawn.
+     */
+    private static final java.util.Set<String> BLOCKS = java.util.Set.of("div", "p", "h1", "h2", "h3", "table",
+            "colgroup", "col", "thead", "tbody", "tr", "th", "td", "ul", "li");
+
+    /**
+     * Removes the template's indentation: blank text nodes that only separate block-level
+     * elements. openhtmltopdf makes an inline box with its own derived style for every text node
+     * before it drops the blank ones (about 2,600 in the demo report, a twentieth of what a render
+     * allocates). Text inside an element with no element beside it stays, so an answer or quote
+     * kept with {@code white-space: pre-wrap} is never touched, nor is anything inside an SVG chart.
+     */
+    private static void dropIndentation(org.w3c.dom.Node parent) {
+        org.w3c.dom.Node child = parent.getFirstChild();
+        while (child != null) {
+            org.w3c.dom.Node next = child.getNextSibling();
+            if (child.getNodeType() == org.w3c.dom.Node.TEXT_NODE) {
+                org.w3c.dom.Node before = elementOrText(child.getPreviousSibling(), false);
+                org.w3c.dom.Node after = elementOrText(next, true);
+                if ((before != null || after != null) && isBlock(before) && isBlock(after) && child.getNodeValue().isBlank()) {
+                    parent.removeChild(child);
+                }
+            } else if (child.getNodeType() == org.w3c.dom.Node.ELEMENT_NODE && !"svg".equals(child.getLocalName())) {
+                dropIndentation(child);
+            }
+            child = next;
+        }
+    }
+
+    /** @return the nearest sibling that is not a comment, from {@code node} on, or null */
+    private static org.w3c.dom.Node elementOrText(org.w3c.dom.Node node, boolean forward) {
+        org.w3c.dom.Node n = node;
+        while (n != null && n.getNodeType() == org.w3c.dom.Node.COMMENT_NODE) {
+            n = forward ? n.getNextSibling() : n.getPreviousSibling();
+        }
+        return n;
+    }
+
+    /** @return whether {@code node} is absent (the parent's start or end) or a block-level element */
+    private static boolean isBlock(org.w3c.dom.Node node) {
+        return node == null || node.getNodeType() == org.w3c.dom.Node.ELEMENT_NODE && BLOCKS.contains(node.getLocalName());
     }
 
     /** One parser per thread (a DocumentBuilder is not thread-safe), built once, reset per use. */
