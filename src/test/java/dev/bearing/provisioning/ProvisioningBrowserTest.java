@@ -18,6 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -84,8 +85,10 @@ class ProvisioningBrowserTest {
         Browser.screenshot(driver, "provisioning-preview");
 
         driver.findElement(By.cssSelector("#confirm button")).click();
-        new WebDriverWait(driver, Duration.ofSeconds(120)).until(d -> List.of("SUCCEEDED", "FAILED")
-                .contains(d.findElement(By.id("run-state")).getText()));
+        // the page's script shows the final state, then reloads the page, which renders the outputs
+        // or the failure: wait for that page, not for the state text (read mid-reload it goes stale)
+        new WebDriverWait(driver, Duration.ofSeconds(120)).ignoring(StaleElementReferenceException.class)
+                .until(d -> !d.findElements(By.cssSelector("#outputs, #failure")).isEmpty());
 
         String done = driver.findElement(By.tagName("main")).getText();
         assertEquals("SUCCEEDED", driver.findElement(By.id("run-state")).getText(), done);
