@@ -1,5 +1,6 @@
 package dev.bearing.common;
 
+import io.quarkus.runtime.Application;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -8,6 +9,9 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.jboss.logging.Logger;
 
 /**
@@ -21,6 +25,8 @@ public final class EmbeddedDatabase {
 
     private static final Logger LOG = Logger.getLogger(EmbeddedDatabase.class);
     private static final int DEFAULT_PORT = 54329;
+    /** At most this long for Quarkus to stop (its graceful shutdown is 10 s), then for a start. */
+    private static final long STOP_WAIT_SECONDS = 30;
     private static EmbeddedPostgres running;
     /** Completes when the embedded server accepts connections; done at once without one. */
     private static volatile CompletableFuture<Void> starting = CompletableFuture.completedFuture(null);
@@ -54,7 +60,7 @@ public final class EmbeddedDatabase {
         System.setProperty("quarkus.datasource.jdbc.url", url);
         System.setProperty("quarkus.datasource.username", "postgres");
         System.setProperty("quarkus.datasource.password", "");
-        Runtime.getRuntime().addShutdownHook(new Thread(EmbeddedDatabase::stop, "embedded-postgres-stop"));
+        Runtime.getRuntime().addShutdownHook(new Thread(EmbeddedDatabase::stopAfterQuarkus, "embedded-postgres-stop"));
         CompletableFuture<Void> started = new CompletableFuture<>();
         starting = started;
         Thread t = new Thread(() -> {
@@ -100,6 +106,8 @@ public final class EmbeddedDatabase {
                     .setServerConfig("fsync", "on")
                     .setServerConfig("synchronous_commit", "on")
                     .setServerConfig("full_page_writes", "on")
+                    // zonky's own hook would stop the server while requests still use it
+                    .setRegisterShutdownHook(false)
                     .start();
             synchronized (EmbeddedDatabase.class) {
                 running = server;
@@ -204,6 +212,27 @@ public final class EmbeddedDatabase {
         } catch (IOException | RuntimeException e) {
             return -1;
         }
+    }
+
+    /**
+     * The JVM runs its shutdown hooks at once: this one waits until Quarkus (its own hook) has
+     * stopped, so that requests still being served, the scheduler's last tick and the connection
+     * pool finish with the database up; then it stops the server (a server still starting is
+     * stopped once up). Each wait is bounded, so a stuck stop never keeps the process alive.
+     */
+    private static void stopAfterQuarkus() {
+        Application quarkus = Application.currentApplication();
+        try {
+            if (quarkus != null) {
+                CompletableFuture.runAsync(quarkus::awaitShutdown).get(STOP_WAIT_SECONDS, TimeUnit.SECONDS);
+            }
+            starting.get(STOP_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            LOG.warnf("Stopping the embedded PostgreSQL without waiting further for Bearing to stop (%s)", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        stop();
     }
 
     private static synchronized void stop() {
