@@ -18,7 +18,8 @@ import dev.bearing.assessment.SharingService;
 import dev.bearing.security.AuditEvent;
 import dev.bearing.common.ProblemException;
 import dev.bearing.evaluation.EvaluationService;
-import dev.bearing.evaluation.EvaluationService.StoredEvaluation;
+import dev.bearing.review.ReviewApi;
+import dev.bearing.review.ReviewService;
 import dev.bearing.questionnaire.Role;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -76,6 +77,9 @@ public class AssessmentPages {
     @Inject
     SharingService sharing;
 
+    @Inject
+    ReviewService reviews;
+
     @jakarta.transaction.Transactional
     List<AuditEvent> history(long assessmentId) {
         return AuditEvent.find("assessmentId = ?1 order by occurredAt desc, id desc", assessmentId).page(0, 50).list();
@@ -93,7 +97,7 @@ public class AssessmentPages {
                 List<DashboardStatus> statuses, List<DashboardSort> sorts, String filterError, String notice,
                 String error, String organisation);
 
-        static native TemplateInstance assessment(AssessmentView assessment, StoredEvaluation evaluation, String error,
+        static native TemplateInstance assessment(AssessmentView assessment, ReviewApi.ReviewState review, String error,
                 Links links, SharingService.Sharing sharing, List<AuditEvent> history,
                 dev.bearing.report.ProgressView progress, java.time.Instant archivedAt);
 
@@ -301,8 +305,10 @@ public class AssessmentPages {
 
     private TemplateInstance page(long assessmentId, String error, Links links) {
         AssessmentView a = assessments.get(assessmentId);
-        StoredEvaluation e = a.latestEvaluationAt() == null ? null : evaluations.latest(assessmentId);
-        return Templates.assessment(a, e, error, links, sharing.sharing(assessmentId), history(assessmentId),
+        // the latest evaluation as reviewed (the consultant's overrides and edits applied), as the
+        // review page, the draft PDF and an approved version show it
+        ReviewApi.ReviewState review = a.latestEvaluationAt() == null ? null : reviews.state(assessmentId);
+        return Templates.assessment(a, review, error, links, sharing.sharing(assessmentId), history(assessmentId),
                 renderer.progress(milestones.compare(assessmentId), benchmarks.place(assessmentId)),
                 dashboardService.archivedAt(assessmentId));
     }

@@ -147,6 +147,29 @@ class ReviewResourceTest {
     }
 
     @Test
+    void assessmentPageShowsTheReviewedResultAndTheApprovedPdf() {
+        long id = demoAssessment();
+        String page = "/assessments/" + id;
+        String before = Api.consultant().get(page).then().statusCode(200).extract().asString();
+        assertTrue(before.contains("Move from SonarQube to GitHub Advanced Security"), "the rules' own plan before any edit");
+        assertTrue(before.contains("draft until approved"));
+
+        override(id, Map.of("layer", "pipeline_security", "tool", "snyk",
+                "note", "Northwind already licenses Snyk for every team."), 201);
+        String edited = Api.consultant().get(page).then().statusCode(200).extract().asString();
+        assertTrue(edited.contains("Move from SonarQube to Snyk"), "the page follows the override");
+        assertFalse(edited.contains("Move from SonarQube to GitHub Advanced Security"));
+        assertTrue(edited.contains("not approved yet") && edited.contains("draft until approved"));
+
+        Api.consultant().contentType("application/json").post(base(id) + "/approve").then().statusCode(201);
+        String approved = Api.consultant().get(page).then().statusCode(200).extract().asString();
+        assertTrue(approved.contains("Move from SonarQube to Snyk"));
+        assertTrue(approved.contains("report.pdf?version=1") && approved.contains("Open the approved PDF roadmap (version 1)"),
+                "the page opens the approved version, not a draft");
+        assertFalse(approved.contains("draft until approved"));
+    }
+
+    @Test
     void overrideRefusesBlankNoteAndToolsOffTheMenuNamingTheField() {
         long id = demoAssessment();
         override(id, Map.of("layer", "pipeline_security", "tool", "snyk", "note", "   "), 400);
