@@ -36,7 +36,9 @@ import org.junit.jupiter.api.Test;
  * each, two 1,500-character texts): 8 PDF requests at once right after a new evaluation (every
  * one a cache miss), then 8 again (unchanged: from the cache). Each must be a PDF or a 503 with
  * Retry-After; the server log must hold no OutOfMemoryError; the heap after a full GC must come
- * back to where it was before the load (plus the PDFs the cache holds). Appends rows to
+ * back to where it was after one warm-up PDF (plus the PDFs the cache holds). The heap before any
+ * PDF is reported beside it: the first render reads and parses the fonts and fills PDFBox's and
+ * openhtmltopdf's caches once per process. Appends rows to
  * {@code BENCH_ROWS}; the server's log and the timings go to {@code BENCH_OUT}.
  */
 class ReportsUnderLoadBenchmark {
@@ -66,8 +68,17 @@ class ReportsUnderLoadBenchmark {
             long id = assessment();
             double baseline = heapAfterGc(server.pid());
             long rssBefore = rss(server.pid());
-            detail.append(String.format(Locale.ROOT, "heap after full GC before the load: %.1f MB, RSS %d MB%n", baseline,
+            detail.append(String.format(Locale.ROOT, "heap after full GC before any PDF: %.1f MB, RSS %d MB%n", baseline,
                     rssBefore));
+            // one PDF first: what the first render sets up once per process (fonts read and parsed,
+            // PDFBox's and openhtmltopdf's caches) is the baseline the load must come back to
+            Api.consultant().contentType(ContentType.JSON).post("/api/v1/assessments/" + id + "/evaluation").then()
+                    .statusCode(201);
+            long warmUpBytes = Api.consultant().get("/api/v1/assessments/" + id + "/report.pdf").then().statusCode(200)
+                    .extract().asByteArray().length;
+            double warmedUp = heapAfterGc(server.pid());
+            detail.append(String.format(Locale.ROOT, "heap after full GC after one warm-up PDF (%d KB, cached): %.1f MB, "
+                    + "RSS %d MB%n", warmUpBytes / 1024, warmedUp, rss(server.pid())));
 
             Api.consultant().contentType(ContentType.JSON).post("/api/v1/assessments/" + id + "/evaluation").then()
                     .statusCode(201);
@@ -83,7 +94,8 @@ class ReportsUnderLoadBenchmark {
             boolean alive = server.isAlive();
             detail.append(String.format(Locale.ROOT, "heap after full GC after the load: %.1f MB, RSS %d MB (peak seen %d MB)%n",
                     after, rssAfter, rssPeak));
-            double cacheMb = cacheMegabytes(cold);
+            double cacheMb = cacheMegabytes(cold.bytes);
+            double warmUpCacheMb = cacheMegabytes(warmUpBytes);
             String label = RESPONDENTS + "-respondent PDF × " + CONCURRENT + " at once, " + heap;
             tsv.append(row(label + ", after a new evaluation", cold.summary(), "-", "-",
                     "each 200 or 503 + Retry-After", cold.ok()));
@@ -91,9 +103,14 @@ class ReportsUnderLoadBenchmark {
                     warm.ok()));
             tsv.append(row("OutOfMemoryError during the " + CONCURRENT + "-at-once PDFs", oom ? "yes" : "none", "-", "-",
                     "none", !oom && alive));
-            tsv.append(row("heap after full GC, before → after the PDF load", String.format(Locale.ROOT,
-                    "%.0f → %.0f MB (cache holds %.1f MB)", baseline, after, cacheMb), "-", "-",
-                    "<= before + cache + 16 MB", after <= baseline + cacheMb + 16));
+            // reported, not judged: the difference includes what the first render sets up once per process
+            tsv.append(row("heap after full GC, before any PDF → after the PDF load (includes the fonts and library "
+                    + "caches the first render sets up once per process; not target 5's baseline)", String.format(
+                    Locale.ROOT, "%.0f → %.0f MB (cache holds %.1f MB)", baseline, after, warmUpCacheMb + cacheMb), "-",
+                    "-", "-", true).replaceFirst("\tyes\n$", "\t-\n"));
+            tsv.append(row("heap after full GC, after one warm-up PDF → after the PDF load (the baseline of target 5)",
+                    String.format(Locale.ROOT, "%.0f → %.0f MB (cache holds %.1f MB more)", warmedUp, after, cacheMb), "-",
+                    "-", "<= after warm-up + cache + 16 MB", after <= warmedUp + cacheMb + 16));
             Files.writeString(out.resolve("reports-under-load.txt"), detail);
         } finally {
             server.destroy();
@@ -192,9 +209,10 @@ class ReportsUnderLoadBenchmark {
         }
     }
 
-    private static double cacheMegabytes(Burst b) {
+    /** @return MB the cache holds for one PDF of {@code bytes} */
+    private static double cacheMegabytes(long bytes) {
         // one report is cached when it fits a quarter of the 32 MB default budget
-        return b.bytes <= 8L * 1024 * 1024 ? b.bytes / (1024.0 * 1024) : 0;
+        return bytes <= 8L * 1024 * 1024 ? bytes / (1024.0 * 1024) : 0;
     }
 
     private static Process start(String jar, int port, String db, String heap, Path log)

@@ -3,11 +3,12 @@ package dev.bearing.report;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.fontbox.ttf.CmapLookup;
 import org.apache.fontbox.ttf.TTFParser;
@@ -15,15 +16,22 @@ import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
 
 /**
- * The report's fonts, read from the classpath once and parsed once per render slot, never per
- * render. A render borrows one parsed {@link TrueTypeFont} per face ({@link #borrow}) and gives
- * it back when its PDF is written ({@link #giveBack}); a face is parsed again only when more
- * renders run at once than ever before (so at most once per concurrent render). PDFBox embeds
- * from a parsed font without reading it again, subsetting only the glyphs used.
+ * The report's fonts, each face read from the classpath and parsed once, never per render. A
+ * render borrows one parsed {@link TrueTypeFont} per face ({@link #borrow}) and gives it back when
+ * its PDF is written ({@link #giveBack}). Renders that run at once each get their own copy of a
+ * face (a parsed font is not shared between threads); a second copy is parsed when a render finds
+ * none idle, and when no render holds a font any more, only the first copy of each face is kept.
+ * So renders one after another parse nothing, and the heap between renders holds each face once.
+ * PDFBox embeds from a parsed font without reading it again, subsetting only the glyphs used.
+ *
+ * <p>A parsed font holds its own copy of the font file (PDFBox copies the bytes it parses), so
+ * the bytes read from the classpath are not kept: further copies are parsed from the first one's
+ * data ({@link #data}).
  *
  * <p>The CJK fallback (Droid Sans Fallback, 4 MB) and the emoji fallback (Symbola, 3 MB) are
  * offered to a document only when its text has a character DejaVu Sans lacks ({@link #faces}),
- * so a Latin report never pays for looking characters up in them.
+ * so a Latin report never pays for looking characters up in them, and they are read and parsed
+ * only when a document first needs them.
  */
 final class ReportFonts {
 
@@ -50,17 +58,24 @@ final class ReportFonts {
         }
     }
 
-    private final Map<Face, byte[]> bytes = new EnumMap<>(Face.class);
-    private final Map<Face, ConcurrentLinkedDeque<TrueTypeFont>> idle = new EnumMap<>(Face.class);
+    /** The first parsed copy of each face parsed so far: kept while the process runs. */
+    private final Map<Face, TrueTypeFont> first = new EnumMap<>(Face.class);
+    private final Map<Face, Deque<TrueTypeFont>> idle = new EnumMap<>(Face.class);
+    /** Fonts borrowed and not given back yet. */
+    private int lent;
     private final CmapLookup regularChars;
     private final CmapLookup boldChars;
 
-    /** Reads every face from the classpath and parses the two DejaVu faces once. */
+    /**
+     * Checks that every face is on the classpath and parses the two DejaVu faces; the fallbacks are
+     * read and parsed when a document first needs them.
+     */
     ReportFonts() {
         for (Face f : Face.values()) {
-            byte[] b = load(f.file);
-            bytes.put(f, f.withoutLigatures ? ReportRenderer.withoutLigatures(b) : b);
-            idle.put(f, new ConcurrentLinkedDeque<>());
+            if (classLoader().getResource(FONTS + f.file) == null) {
+                throw missing(f.file);
+            }
+            idle.put(f, new ArrayDeque<>());
         }
         TrueTypeFont regular = borrow(Face.REGULAR);
         TrueTypeFont bold = borrow(Face.BOLD);
@@ -79,9 +94,20 @@ final class ReportFonts {
         return PARSES.get();
     }
 
-    /** @return the bytes of a face (GSUB hidden where {@link Face#withoutLigatures}) */
-    byte[] bytes(Face face) {
-        return bytes.get(face);
+    /**
+     * @param face {@link Face#REGULAR} or {@link Face#BOLD} (parsed when this was made)
+     * @return the font file of that face (GSUB hidden), read from its parsed copy without copying
+     */
+    InputStream data(Face face) {
+        TrueTypeFont ttf;
+        synchronized (this) {
+            ttf = first.get(face);
+        }
+        try {
+            return ttf.getOriginalData();
+        } catch (IOException e) {
+            throw new UncheckedIOException("The report font " + face.file + " cannot be read", e);
+        }
     }
 
     /**
@@ -109,42 +135,76 @@ final class ReportFonts {
 
     /**
      * @param face the face
-     * @return a parsed font no other render is using; give it back with {@link #giveBack}
+     * @return a parsed font no other render is using (parsed now when none is idle); give it back
+     *     with {@link #giveBack}
      */
     TrueTypeFont borrow(Face face) {
-        TrueTypeFont ttf = idle.get(face).pollFirst();
-        if (ttf != null) {
-            return ttf;
+        TrueTypeFont parsed;
+        synchronized (this) {
+            lent++;
+            TrueTypeFont ttf = idle.get(face).pollFirst();
+            if (ttf != null) {
+                return ttf;
+            }
+            parsed = first.get(face);
         }
+        // read and parsed outside the lock: renders that hold other fonts go on meanwhile
+        TrueTypeFont ttf = null;
         try {
             PARSES.incrementAndGet();
-            return new TTFParser().parse(new RandomAccessReadBuffer(bytes.get(face)));
+            ttf = new TTFParser().parse(parsed == null ? new RandomAccessReadBuffer(load(face))
+                    : new RandomAccessReadBuffer(parsed.getOriginalData()));
+            return ttf;
         } catch (IOException e) {
             throw new IllegalStateException("The report font " + face.file + " cannot be read as TrueType", e);
+        } finally {
+            synchronized (this) {
+                if (ttf == null) {
+                    lent--;
+                } else {
+                    first.putIfAbsent(face, ttf);
+                }
+            }
         }
     }
 
     /**
+     * Takes a font back; when it was the last one lent, drops every copy but the first of each face.
+     *
      * @param face the face
      * @param ttf a font from {@link #borrow} whose render has finished writing its PDF
      */
-    void giveBack(Face face, TrueTypeFont ttf) {
+    synchronized void giveBack(Face face, TrueTypeFont ttf) {
         idle.get(face).offerFirst(ttf);
+        if (--lent == 0) {
+            first.forEach((f, kept) -> {
+                Deque<TrueTypeFont> copies = idle.get(f);
+                copies.clear();
+                copies.add(kept);
+            });
+        }
     }
 
-    private static byte[] load(String file) {
-        ClassLoader cl = Thread.currentThread().getContextClassLoader();
-        if (cl == null) {
-            cl = ReportFonts.class.getClassLoader();
-        }
-        try (InputStream in = cl.getResourceAsStream(FONTS + file)) {
+    /** @return the face's bytes from the classpath, GSUB hidden where {@link Face#withoutLigatures} */
+    private static byte[] load(Face face) {
+        try (InputStream in = classLoader().getResourceAsStream(FONTS + face.file)) {
             if (in == null) {
-                throw new IllegalStateException("Report font " + FONTS + file + " is not on the classpath "
-                        + "(report-templates/fonts/ is copied there by the build)");
+                throw missing(face.file);
             }
-            return in.readAllBytes();
+            byte[] b = in.readAllBytes();
+            return face.withoutLigatures ? ReportRenderer.withoutLigatures(b) : b;
         } catch (IOException e) {
-            throw new UncheckedIOException("Report font " + FONTS + file + " cannot be read", e);
+            throw new UncheckedIOException("Report font " + FONTS + face.file + " cannot be read", e);
         }
+    }
+
+    private static ClassLoader classLoader() {
+        ClassLoader cl = Thread.currentThread().getContextClassLoader();
+        return cl == null ? ReportFonts.class.getClassLoader() : cl;
+    }
+
+    private static IllegalStateException missing(String file) {
+        return new IllegalStateException("Report font " + FONTS + file + " is not on the classpath "
+                + "(report-templates/fonts/ is copied there by the build)");
     }
 }
