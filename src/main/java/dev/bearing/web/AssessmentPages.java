@@ -279,7 +279,7 @@ public class AssessmentPages {
         String typed = confirm == null ? "" : confirm.strip();
         if (!typed.equalsIgnoreCase(scope.organisation().strip())) {
             String message = typed.isEmpty() ? "Type the organisation's name to confirm: nothing was deleted."
-                    : "That is not the organisation's name: nothing was deleted. Type it exactly as shown.";
+                    : "That is not the organisation's name: nothing was deleted. Type the name as shown (letter case does not matter).";
             return Response.status(422).entity(Templates.delete(scope, message)).build();
         }
         dashboardService.delete(assessmentId);

@@ -90,6 +90,9 @@ class AccountsTest {
                 .getLong("find { it.username == 'locksmith' }.id");
         Api.admin().get("/api/v1/admin/accounts").then().body("find { it.username == 'locksmith' }.lockedUntil",
                 org.hamcrest.Matchers.notNullValue());
+        // the accounts page offers the admin a way to lift the lock
+        Api.admin().get("/admin/accounts").then().statusCode(200)
+                .body(containsString("action=\"/admin/accounts/" + id + "/enable\""), containsString(">Unlock</button>"));
         Api.admin().contentType(ContentType.JSON).post("/api/v1/admin/accounts/" + id + "/enable").then().statusCode(200);
         formLogin("locksmith", oneTime).then().statusCode(302)
                 .header("Location", org.hamcrest.Matchers.not(containsString("failed")));
