@@ -61,6 +61,13 @@ class ReviewBrowserTest {
         assertTrue(driver.getCurrentUrl().endsWith("/assessments/" + id + "/review"));
         assertEquals(List.of(), Axe.violations(driver), "review page");
         Browser.screenshot(driver, "review-page");
+        // at a phone's width the page does not scroll sideways (the merge menus list long finding titles)
+        org.openqa.selenium.Dimension desktop = driver.manage().window().getSize();
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        Number overflow = (Number) driver.executeScript(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+        assertTrue(overflow.intValue() <= 0, "no sideways scrolling of the review page at a phone's width: " + overflow);
+        driver.manage().window().setSize(desktop);
 
         WebElement layer = driver.findElement(By.id("layer-pipeline-security"));
         WebElement form = layer.findElement(By.cssSelector("form[action$='/review/overrides']"));
