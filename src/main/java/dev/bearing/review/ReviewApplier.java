@@ -316,10 +316,14 @@ final class ReviewApplier {
             // a planned move off the chosen tool goes; the layer's other items name it
             removeItems(x -> x.key().equals("migrate." + t.key()) && l.layer().equals(x.layer()));
             retarget(l, t.name());
-            boolean movePlanned = roadmap.stream().anyMatch(x -> l.layer().equals(x.layer()) && x.key().startsWith("migrate."));
-            if ("REPLACE".equals(change) && !movePlanned) {
-                String from = nz(l.current()).stream().map(CurrentToolResult::name).filter(Objects::nonNull)
-                        .distinct().collect(Collectors.joining(", "));
+            // every other tool in use moves to the pick: those the rules' plan does not move yet get
+            // one item (keeping one of two tools in use, or picking a third, moves the others too)
+            Set<String> moving = roadmap.stream().filter(x -> l.layer().equals(x.layer()) && x.key().startsWith("migrate."))
+                    .map(x -> x.key().substring("migrate.".length())).collect(Collectors.toSet());
+            String from = nz(l.current()).stream().filter(c -> !t.key().equals(c.key()))
+                    .filter(c -> c.key() == null || !moving.contains(c.key()))
+                    .map(CurrentToolResult::name).filter(Objects::nonNull).distinct().collect(Collectors.joining(", "));
+            if (!from.isEmpty()) {
                 roadmap.add(new RoadmapEntry("override." + l.key(), "Move from " + from + " to " + t.name(), 3,
                         PHASES.get(2), l.capability(), l.layer(), t.name(), List.of(), null, null,
                         "The consultant chose " + t.name() + " for " + entryName(l).toLowerCase(java.util.Locale.ROOT)

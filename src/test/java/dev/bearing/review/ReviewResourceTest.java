@@ -147,6 +147,23 @@ class ReviewResourceTest {
     }
 
     @Test
+    void overrideMovesEveryOtherToolInUseToThePick() {
+        long id = demoAssessment();
+        // Northwind builds with GitHub Actions and Jenkins; the rules keep GitHub Actions and move Jenkins
+        assertTrue(review(id).getList("result.roadmap.title").contains("Move from Jenkins to GitHub Actions"));
+
+        override(id, Map.of("layer", "ci", "tool", "jenkins", "note", "The platform team standardises on Jenkins."), 201);
+        List<String> keepJenkins = review(id).getList("result.roadmap.title");
+        assertTrue(keepJenkins.contains("Move from GitHub Actions to Jenkins"), keepJenkins.toString());
+        assertFalse(keepJenkins.contains("Move from Jenkins to GitHub Actions"), keepJenkins.toString());
+
+        override(id, Map.of("layer", "ci", "tool", "circleci", "note", "One hosted CI for both teams."), 201);
+        List<String> third = review(id).getList("result.roadmap.title");
+        assertTrue(third.contains("Move from Jenkins to CircleCI"), third.toString());
+        assertTrue(third.contains("Move from GitHub Actions to CircleCI"), "the GitHub Actions teams move too: " + third);
+    }
+
+    @Test
     void assessmentPageShowsTheReviewedResultAndTheApprovedPdf() {
         long id = demoAssessment();
         String page = "/assessments/" + id;
