@@ -15,8 +15,10 @@ public class StackFollower {
     @Inject
     ProvisioningService provisioning;
 
+    // not while the application stops: the connection pool closes then, and a tick would only log
+    // its failure (the runs it would have followed are followed at the next start)
     @Scheduled(every = "${bearing.provisioning.tick:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-            delayed = "${bearing.provisioning.tick:1s}")
+            delayed = "${bearing.provisioning.tick:1s}", skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void tick() {
         provisioning.followDue(5);
     }
