@@ -103,7 +103,8 @@ public final class ReviewApi {
      * @param evaluatedAt when it ran
      * @param result the result with the edits that apply applied
      * @param edits every edit and undo, oldest first, with whether it applies
-     * @param moved what moved since the previous evaluation, or null when this is the first
+     * @param moved what moved since the previous evaluation, or null when this is the first (or when
+     *     not asked for: {@code ReviewService#reviewed})
      * @param latestVersion the newest approved version number, or null
      * @param approvedAsIs whether the newest version holds exactly this result (approving again adds nothing)
      */

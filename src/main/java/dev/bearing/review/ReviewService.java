@@ -95,7 +95,19 @@ public class ReviewService {
     @Transactional
     public ReviewState state(long assessmentId) {
         Assessment a = access.assessment(assessmentId);
-        return state(a, latest(a));
+        return state(a, latest(a), true);
+    }
+
+    /**
+     * As {@link #state(long)} without what moved since the previous evaluation ({@code moved} is
+     * null), which takes reading that evaluation too: for pages that show the reviewed result only.
+     *
+     * @throws ProblemException 404 unknown (or not visible) assessment, or not evaluated yet
+     */
+    @Transactional
+    public ReviewState reviewed(long assessmentId) {
+        Assessment a = access.assessment(assessmentId);
+        return state(a, latest(a), false);
     }
 
     /**
@@ -109,7 +121,7 @@ public class ReviewService {
     public EditView override(long assessmentId, OverrideRequest r) {
         Assessment a = access.assessment(assessmentId);
         Evaluation e = latestToChange(a);
-        ReviewState s = state(a, e);
+        ReviewState s = state(a, e, false);
         if (r == null) {
             throw ProblemException.badField("layer", "is required: the stack entry to override, e.g. source_control");
         }
@@ -154,7 +166,7 @@ public class ReviewService {
     public EditView edit(long assessmentId, EditRequest r) {
         Assessment a = access.assessment(assessmentId);
         Evaluation e = latestToChange(a);
-        ReviewState s = state(a, e);
+        ReviewState s = state(a, e, false);
         if (r == null || blank(r.kind())) {
             throw ProblemException.badField("kind", "is required: finding-risk, finding-hide, finding-merge, "
                     + "roadmap-phase, roadmap-text or roadmap-add");
@@ -244,7 +256,7 @@ public class ReviewService {
         Assessment a = access.assessment(assessmentId);
         Assessment.getEntityManager().lock(a, LockModeType.PESSIMISTIC_WRITE);
         Evaluation e = latestToChange(a);
-        ReviewState s = state(a, e);
+        ReviewState s = state(a, e, false);
         String resultJson = write(s.result());
         String hash = sha256(resultJson);
         AssessmentVersion last = AssessmentVersion.latestOf(a.id).orElse(null);
@@ -326,7 +338,7 @@ public class ReviewService {
     public ReportData draftReport(long assessmentId) {
         Assessment a = access.assessment(assessmentId);
         Evaluation e = latest(a);
-        ReviewState s = state(a, e);
+        ReviewState s = state(a, e, false);
         return reports.data(a.id, e.createdAt, s.result(), null);
     }
 
@@ -388,7 +400,7 @@ public class ReviewService {
         if (kind == EditKind.ROADMAP_ADD) {
             edit.target = "custom-" + edit.id;
         }
-        ReviewState s = state(a, e);
+        ReviewState s = state(a, e, false);
         EditView view = s.edits().stream().filter(x -> x.id() == edit.id).findFirst().orElseThrow();
         String detail = kind == EditKind.UNDO
                 ? "Undid edit " + undoes + " (" + s.edits().stream().filter(x -> x.id() == undoes).map(EditView::change)
@@ -398,7 +410,7 @@ public class ReviewService {
         return view;
     }
 
-    private ReviewState state(Assessment a, Evaluation e) {
+    private ReviewState state(Assessment a, Evaluation e, boolean withMovement) {
         EvaluationResult raw = read(e.resultJson);
         List<ReviewEdit> rows = ReviewEdit.ofAssessment(a.id);
         List<ReviewApplier.Edit> edits = rows.stream().map(r -> new ReviewApplier.Edit(r.id,
@@ -412,7 +424,7 @@ public class ReviewService {
         }).toList();
         AssessmentVersion last = AssessmentVersion.latestOf(a.id).orElse(null);
         boolean asIs = last != null && last.evaluationId == e.id && last.contentHash.equals(sha256(write(applied.result())));
-        return new ReviewState(a.id, e.id, e.createdAt, applied.result(), views, movement(a, e, raw),
+        return new ReviewState(a.id, e.id, e.createdAt, applied.result(), views, withMovement ? movement(a, e, raw) : null,
                 last == null ? null : last.number, asIs);
     }
 

@@ -307,7 +307,7 @@ public class AssessmentPages {
         AssessmentView a = assessments.get(assessmentId);
         // the latest evaluation as reviewed (the consultant's overrides and edits applied), as the
         // review page, the draft PDF and an approved version show it
-        ReviewApi.ReviewState review = a.latestEvaluationAt() == null ? null : reviews.state(assessmentId);
+        ReviewApi.ReviewState review = a.latestEvaluationAt() == null ? null : reviews.reviewed(assessmentId);
         return Templates.assessment(a, review, error, links, sharing.sharing(assessmentId), history(assessmentId),
                 renderer.progress(milestones.compare(assessmentId), benchmarks.place(assessmentId)),
                 dashboardService.archivedAt(assessmentId));
