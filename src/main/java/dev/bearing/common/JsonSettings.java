@@ -14,7 +14,9 @@ import jakarta.inject.Singleton;
  * Strict JSON input, each refused with a problem naming the field: a number where text or an
  * enum is expected ({@code {"organisation": 42}}, {@code {"role": 1}}), a fraction where a whole
  * number is expected ({@code "version": 0.9}), text where a number or boolean is expected,
- * duplicate keys (no "last one wins") and anything after the JSON value.
+ * duplicate keys (no "last one wins") and anything after the JSON value. Request bodies are
+ * stricter still ({@link StrictRequestJson}); stored results are read with this mapper, which
+ * skips fields a later version no longer has.
  */
 @Singleton
 public class JsonSettings implements ObjectMapperCustomizer {

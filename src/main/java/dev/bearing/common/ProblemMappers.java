@@ -58,7 +58,16 @@ public class ProblemMappers {
                     .replace(".[", "[");
         }
         String message;
-        if (e instanceof com.fasterxml.jackson.databind.exc.InvalidFormatException f && f.getTargetType() != null
+        if (e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException u) {
+            message = "is not a field of this request" + (u.getKnownPropertyIds() == null || u.getKnownPropertyIds().isEmpty()
+                    ? "" : "; its fields are " + u.getKnownPropertyIds().stream().map(String::valueOf).sorted()
+                            .collect(Collectors.joining(", ")));
+        } else if (e instanceof com.fasterxml.jackson.core.exc.StreamReadException r && r.getOriginalMessage() != null
+                && r.getOriginalMessage().startsWith("Duplicate field '")) {
+            String name = r.getOriginalMessage().substring("Duplicate field '".length());
+            field = name.substring(0, Math.max(0, name.indexOf('\'')));
+            message = "is given twice; give each field once";
+        } else if (e instanceof com.fasterxml.jackson.databind.exc.InvalidFormatException f && f.getTargetType() != null
                 && f.getTargetType().isEnum()) {
             message = "must be one of " + String.join(", ", java.util.Arrays.stream(f.getTargetType().getEnumConstants())
                     .map(Object::toString).toList());

@@ -31,6 +31,8 @@ public final class ProblemTypes {
     public static final String SUBMITTED = BASE + "submitted";
     /** A request body that is not {@code application/json} (415). */
     public static final String UNSUPPORTED_MEDIA_TYPE = BASE + "unsupported-media-type";
+    /** A request body over the server's size limit (413). */
+    public static final String TOO_LARGE = BASE + "too-large";
     /** Too many requests for one survey link (429, with Retry-After). */
     public static final String TOO_MANY_REQUESTS = BASE + "too-many-requests";
     /** The database cannot be reached (503, with Retry-After). */

@@ -39,6 +39,9 @@ public class ReviewResource {
     @Inject
     BearingConfig config;
 
+    @Inject
+    dev.bearing.assessment.AccessControl access;
+
     /** @return the latest evaluation with the edits applied, every edit, what moved; 404 when not evaluated */
     @Operation(summary = "The review: the latest evaluation with the consultant's edits applied")
     @GET
@@ -81,7 +84,7 @@ public class ReviewResource {
     @Path("review/edits/{editId}/undo")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response undo(@PathParam("id") String id, @PathParam("editId") String editId, UndoRequest request) {
-        EditView e = service.undo(AssessmentResource.parseId(id), parse(editId, "editId"), request);
+        EditView e = service.undo(AssessmentResource.parseId(id), number(id, editId, "editId", "edit"), request);
         return created(id, e);
     }
 
@@ -108,7 +111,7 @@ public class ReviewResource {
     @GET
     @Path("versions/{number}")
     public VersionView version(@PathParam("id") String id, @PathParam("number") String number) {
-        long n = parse(number, "number");
+        long n = number(id, number, "number", "version");
         return service.version(AssessmentResource.parseId(id), n > Integer.MAX_VALUE ? 0 : (int) n);
     }
 
@@ -125,7 +128,7 @@ public class ReviewResource {
     @GET
     @Path("evaluations/{evaluationId}")
     public EvaluationView evaluation(@PathParam("id") String id, @PathParam("evaluationId") String evaluationId) {
-        return service.evaluation(AssessmentResource.parseId(id), parse(evaluationId, "evaluationId"));
+        return service.evaluation(AssessmentResource.parseId(id), number(id, evaluationId, "evaluationId", "evaluation"));
     }
 
     private Response created(String id, EditView e) {
@@ -134,10 +137,22 @@ public class ReviewResource {
     }
 
     /**
-     * @return a positive whole number from the path, or 0 when it is not one (no such edit,
-     *     version or evaluation exists, which the service says once it has checked the assessment)
+     * @param id the assessment id from the path
+     * @param value an edit, version or evaluation number from the path
+     * @param field the path parameter's name
+     * @param noun what the number counts, for the message
+     * @return the number
+     * @throws dev.bearing.common.ProblemException 404 naming the assessment when it is unknown or
+     *     not visible, else 404 naming the value, which no edit, version or evaluation can have
      */
-    static long parse(String value, String name) {
-        return value == null || !value.matches("[1-9][0-9]{0,17}") ? 0 : Long.parseLong(value);
+    private long number(String id, String value, String field, String noun) {
+        if (value != null && value.matches("[1-9][0-9]{0,17}")) {
+            return Long.parseLong(value);
+        }
+        long assessmentId = AssessmentResource.parseId(id);
+        access.assessment(assessmentId);
+        throw new dev.bearing.common.ProblemException(404, "Not found", "Assessment " + assessmentId + " has no "
+                + noun + " \"" + value + "\": " + noun + " numbers are whole numbers from 1.",
+                List.of(new dev.bearing.common.Problem.FieldError(field, "must be a whole number from 1")));
     }
 }

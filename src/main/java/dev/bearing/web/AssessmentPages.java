@@ -98,7 +98,7 @@ public class AssessmentPages {
                 String error, String organisation);
 
         static native TemplateInstance assessment(AssessmentView assessment, ReviewApi.ReviewState review, String error,
-                Links links, SharingService.Sharing sharing, List<AuditEvent> history,
+                String notice, Links links, SharingService.Sharing sharing, List<AuditEvent> history,
                 dev.bearing.report.ProgressView progress, java.time.Instant archivedAt);
 
         static native TemplateInstance delete(DeletionScope scope, String error);
@@ -171,10 +171,17 @@ public class AssessmentPages {
      */
     @GET
     @Path("assessments/{id}")
-    public Response assessment(@PathParam("id") String id, @CookieParam(NewLinks.COOKIE) String newLinks) {
+    public Response assessment(@PathParam("id") String id, @CookieParam(NewLinks.COOKIE) String newLinks,
+            @QueryParam("reminded") String reminded) {
         long assessmentId = AssessmentResource.parseId(id);
         Links links = new Links(NewLinks.read(newLinks, config.publicUrl()));
-        Response.ResponseBuilder b = Response.ok(page(assessmentId, null, links));
+        String notice = switch (reminded == null ? "" : reminded) {
+            case NO_ADDRESS -> "No reminder was sent: no respondent who has not finished has an e-mail address. "
+                    + "Make each of them a new link below and pass it on yourself.";
+            case ALL_FINISHED -> "No reminder was sent: nobody has a survey left to finish.";
+            default -> null;
+        };
+        Response.ResponseBuilder b = Response.ok(page(assessmentId, null, links, notice));
         if (newLinks != null) {
             b.cookie(NewLinks.clear(assessmentId, https()));
         }
@@ -299,16 +306,21 @@ public class AssessmentPages {
         return config.publicUrl().startsWith("https://");
     }
 
+    /** {@code ?reminded=} after reminders: none went out, as nobody unfinished has an address. */
+    static final String NO_ADDRESS = "no-address";
+    /** {@code ?reminded=} after reminders: none went out, as nobody has a survey left to finish. */
+    static final String ALL_FINISHED = "all-finished";
+
     TemplateInstance page(long assessmentId, String error) {
-        return page(assessmentId, error, new Links(List.of()));
+        return page(assessmentId, error, new Links(List.of()), null);
     }
 
-    private TemplateInstance page(long assessmentId, String error, Links links) {
+    private TemplateInstance page(long assessmentId, String error, Links links, String notice) {
         AssessmentView a = assessments.get(assessmentId);
         // the latest evaluation as reviewed (the consultant's overrides and edits applied), as the
         // review page, the draft PDF and an approved version show it
         ReviewApi.ReviewState review = a.latestEvaluationAt() == null ? null : reviews.reviewed(assessmentId);
-        return Templates.assessment(a, review, error, links, sharing.sharing(assessmentId), history(assessmentId),
+        return Templates.assessment(a, review, error, notice, links, sharing.sharing(assessmentId), history(assessmentId),
                 renderer.progress(milestones.compare(assessmentId), benchmarks.place(assessmentId)),
                 dashboardService.archivedAt(assessmentId));
     }

@@ -51,6 +51,10 @@ public class RequestGuards {
     @Inject
     BearingConfig config;
 
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.http.limits.max-body-size",
+            defaultValue = "10240K")
+    io.quarkus.runtime.configuration.MemorySize maxBodySize;
+
     private Set<String> allowedHosts;
     private boolean publicHttps;
 
@@ -92,7 +96,75 @@ public class RequestGuards {
             }
             return;
         }
+        if (request.method() == HttpMethod.POST && "/j_security_check".equals(path)
+                && !originAllowed(request.getHeader("Origin"), allowedHosts)) {
+            response.setStatusCode(403).putHeader("Content-Type", "text/html; charset=utf-8")
+                    .end(ExpiredFormPage.page("This login could not be accepted",
+                            "The login form was sent from another site. Open Bearing's own login page and log in there."));
+            return;
+        }
+        String tooLarge = tooLarge(request.getHeader("Content-Length"), maxBodySize.asLongValue());
+        if (tooLarge != null) {
+            if (path.startsWith("/api/")) {
+                response.setStatusCode(413).putHeader("Content-Type", "application/problem+json")
+                        .putHeader("Connection", "close")
+                        .end("{\"type\":\"" + ProblemTypes.TOO_LARGE + "\",\"title\":\"Request too large\","
+                                + "\"status\":413,\"detail\":\"body: " + tooLarge + "\",\"errors\":[{\"field\":\"body\","
+                                + "\"message\":\"" + tooLarge + "\"}]}");
+            } else {
+                response.setStatusCode(413).putHeader("Content-Type", "text/html; charset=utf-8")
+                        .putHeader("Connection", "close")
+                        .end(ExpiredFormPage.page("This form is too large",
+                                "What was sent is larger than Bearing accepts (" + tooLarge + "). Nothing was changed. "
+                                        + "Go back, shorten the text and try again."));
+            }
+            return;
+        }
         rc.next();
+    }
+
+    /**
+     * @param origin the Origin header, may be null (not a browser, or an old one: accepted, as the
+     *     session cookie is SameSite=Strict and the form posts no token to steal)
+     * @param allowed accepted host names
+     * @return whether a login post may come from that origin
+     */
+    static boolean originAllowed(String origin, Set<String> allowed) {
+        if (origin == null) {
+            return true;
+        }
+        try {
+            URI uri = URI.create(origin.strip());
+            return uri.getHost() != null && hostAllowed(uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort()), allowed);
+        } catch (IllegalArgumentException e) {
+            return false; // "null" (a sandboxed frame, a data: page) or garbage
+        }
+    }
+
+    /**
+     * @param contentLength the Content-Length header, may be null or not a number
+     * @param limit the largest body accepted, in bytes
+     * @return why the body is refused (413), or null when it is within the limit or its length
+     *     is not declared (the HTTP server then enforces the limit while reading)
+     */
+    static String tooLarge(String contentLength, long limit) {
+        if (contentLength == null) {
+            return null;
+        }
+        long length;
+        try {
+            length = Long.parseLong(contentLength.strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+        if (length <= limit) {
+            return null;
+        }
+        return "the request body is " + megabytes(length) + "; at most " + megabytes(limit) + " is accepted";
+    }
+
+    private static String megabytes(long bytes) {
+        return String.format(Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024.0));
     }
 
     /**

@@ -137,6 +137,11 @@ public class RespondentPages {
     public Response remind(@PathParam("id") String id) {
         long assessmentId = AssessmentResource.parseId(id);
         Reminders r = invitations.remind(assessmentId);
+        if (r.reminded().isEmpty()) {
+            return Redirects.seeOtherWith("/assessments/" + assessmentId + "?reminded="
+                    + (r.withoutEmail().isEmpty() ? AssessmentPages.ALL_FINISHED : AssessmentPages.NO_ADDRESS) + "#respondents")
+                    .build();
+        }
         return Redirects.seeOtherWith("/assessments/" + assessmentId + "#respondents")
                 .cookie(NewLinks.cookie(assessmentId, r.reminded(), https())).build();
     }

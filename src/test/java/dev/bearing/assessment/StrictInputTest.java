@@ -32,7 +32,8 @@ class StrictInputTest {
         refusedCreate("{\"organisation\": true}", "organisation");
         refusedCreate("{\"organisation\": \"Acme\", \"questionnaireVersion\": 0.9}", "questionnaireVersion");
         refusedCreate("{\"organisation\": \"Acme\", \"questionnaireVersion\": \"1\"}", "questionnaireVersion");
-        refusedCreate("{\"organisation\": \"Acme\", \"organisation\": \"Evil\"}", "body");
+        refusedCreate("{\"organisation\": \"Acme\", \"organisation\": \"Evil\"}", "organisation");
+        refusedCreate("{\"organization\": \"Acme\"}", "organization");
         refusedCreate("{\"organisation\": \"Acme\"} trailing", "body");
         refusedCreate("{\"organisation\": \"Acme\"}{\"organisation\": \"Again\"}", "body");
 
@@ -40,6 +41,14 @@ class StrictInputTest {
         Api.consultant().contentType("application/json").body("{\"role\": 1}").post("/api/v1/assessments/" + id + "/respondents")
                 .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("role"));
         Api.consultant().get("/api/v1/assessments/" + id + "/respondents").then().body("$", hasSize(0));
+        // the messages say what is wrong with the field, not only where
+        Api.consultant().contentType("application/json").body("{\"organisation\": \"Acme\", \"organisation\": \"Evil\"}")
+                .post("/api/v1/assessments").then().statusCode(400)
+                .body("detail", equalTo("organisation is given twice; give each field once"));
+        Api.consultant().contentType("application/json").body("{\"organization\": \"Acme\"}")
+                .post("/api/v1/assessments").then().statusCode(400)
+                .body("detail", containsString("organization is not a field of this request; its fields are "))
+                .body("detail", containsString("organisation"));
     }
 
     @Test

@@ -89,6 +89,16 @@ public class RuleScenarioTest {
         if (e.deliveryBand() != null) {
             assertEquals(e.deliveryBand(), r.delivery().band(), at + "delivery band; " + r.delivery().reason());
         }
+        if (r.delivery().metrics().size() >= 2) {
+            // the reason counts the metrics in words, as the report prints it
+            String counted = switch (r.delivery().metrics().size()) {
+                case 2 -> "Two of the four";
+                case 3 -> "Three of the four";
+                default -> "All four";
+            };
+            assertTrue(r.delivery().reason().startsWith(counted + " DORA delivery metrics were answered"),
+                    at + "delivery reason " + r.delivery().reason());
+        }
         if (e.primary() != null) {
             e.primary().forEach((layer, tool) -> assertTrue(entries(r, layer).stream()
                     .anyMatch(l -> l.primary() != null && tool.equals(l.primary().key())),

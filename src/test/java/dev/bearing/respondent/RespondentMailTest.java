@@ -183,6 +183,27 @@ class RespondentMailTest {
     }
 
     @Test
+    void thePageSaysWhyNoReminderWentOut() {
+        long id = Api.createAssessment("No reminder org");
+        String page = "/assessments/" + id;
+        RespondentAnswersTest.Pages.Form f = RespondentAnswersTest.Pages.csrf(page);
+        RespondentAnswersTest.Pages.post(page + "/respondents/reminders", f).then().statusCode(303)
+                .header("Location", page + "?reminded=all-finished#respondents");
+        Api.consultant().get(page + "?reminded=all-finished").then().statusCode(200)
+                .body(containsString("No reminder was sent: nobody has a survey left to finish."));
+        RespondentAnswersTest.Pages.post(page + "/respondents", f, "role", "BUSINESS", "name", "CFO", "email", "")
+                .then().statusCode(303);
+        mailbox.clear();
+        RespondentAnswersTest.Pages.post(page + "/respondents/reminders", f).then().statusCode(303)
+                .header("Location", page + "?reminded=no-address#respondents");
+        assertEquals(0, mailbox.getTotalMessagesSent());
+        Api.consultant().get(page + "?reminded=no-address").then().statusCode(200)
+                .body(containsString("No reminder was sent: no respondent who has not finished has an e-mail address."));
+        Api.consultant().get(page + "?reminded=anything").then().statusCode(200)
+                .body(org.hamcrest.Matchers.not(containsString("No reminder was sent")));
+    }
+
+    @Test
     void thePageShowsANewLinkOnceMailsTheInvitationAndWarnsBeforeReminders() {
         long id = Api.createAssessment("Page invite org");
         String page = "/assessments/" + id;

@@ -40,6 +40,9 @@ class ReviewResourceTest {
     @Inject
     DemoAssessment demo;
 
+    @Inject
+    jakarta.persistence.EntityManager em;
+
     private long demoAssessment() {
         return ReviewFixtures.ownedDemo(demo);
     }
@@ -404,9 +407,37 @@ class ReviewResourceTest {
                 .body("result.review", nullValue());
         long otherEvaluation = review(other).getLong("evaluationId");
         Api.consultant().get(base(id) + "/evaluations/" + otherEvaluation).then().statusCode(404);
-        Api.consultant().get(base(id) + "/evaluations/abc").then().statusCode(404);
+        Api.consultant().get(base(id) + "/evaluations/abc").then().statusCode(404)
+                .body("detail", equalTo("Assessment " + id + " has no evaluation \"abc\": evaluation numbers are whole numbers from 1."))
+                .body("errors[0].field", equalTo("evaluationId"));
+        Api.consultant().get(base(id) + "/versions/0").then().statusCode(404)
+                .body("detail", containsString("has no version \"0\""));
+        Api.consultant().get("/api/v1/assessments/999999999/evaluations/abc").then().statusCode(404)
+                .body("detail", equalTo("Assessment 999999999 does not exist."));
         Api.consultant().get(base(id) + "/versions/1").then().statusCode(200).body("evaluationId", equalTo((int) first))
                 .body("result.review.note", hasItem("Vault is already run for payments."))
                 .body("result.review.change", not(hasItem(containsString("undo"))));
+    }
+
+    @Test
+    void requestsWithAnUnknownFieldAreRefusedWhileStoredResultsWithOneAreStillRead() {
+        long id = demoAssessment();
+        JsonPath before = review(id);
+        // a typo in a request is named, and changes nothing
+        override(id, Map.of("layer", "pipeline_security", "tol", "snyk", "note", "A typo"), 400);
+        Api.consultant().contentType("application/json").body(Map.of("layer", "pipeline_security", "tol", "snyk"))
+                .post(base(id) + "/review/overrides").then().statusCode(400)
+                .body("errors[0].field", equalTo("tol"))
+                .body("detail", containsString("tol is not a field of this request"));
+        assertEquals(before.getList("edits").size(), review(id).getList("edits").size());
+        // a result stored by a version that had a field this one no longer has
+        long evaluation = before.getLong("evaluationId");
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                "update evaluation set result_json = '{\"fieldOfAnEarlierVersion\": [1, 2],' || substr(result_json, 2) where id = :id")
+                .setParameter("id", evaluation).executeUpdate());
+        JsonPath after = review(id);
+        assertEquals(before.getString("result.stack.find { it.key == 'secrets' }.primary.key"),
+                after.getString("result.stack.find { it.key == 'secrets' }.primary.key"));
+        assertEquals(200, Api.consultant().get(base(id) + "/report.pdf").statusCode());
     }
 }

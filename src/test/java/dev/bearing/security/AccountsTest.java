@@ -42,6 +42,22 @@ class AccountsTest {
     }
 
     @Test
+    void aLoginPostedFromAnotherSiteIsRefused() {
+        Response forged = given().redirects().follow(false).header("Origin", "https://attacker.example")
+                .contentType(ContentType.URLENC).formParam("j_username", Api.ADMIN)
+                .formParam("j_password", Api.ADMIN_PASSWORD).post("/j_security_check");
+        assertEquals(403, forged.statusCode());
+        assertTrue(forged.asString().contains("The login form was sent from another site"), forged.asString());
+        assertTrue(forged.headers().getValues("Set-Cookie").stream().noneMatch(c -> c.startsWith("bearing-session=")),
+                "no session for a forged login");
+        Response own = given().redirects().follow(false).header("Origin", dev.bearing.support.Server.url())
+                .contentType(ContentType.URLENC).formParam("j_username", Api.ADMIN)
+                .formParam("j_password", Api.ADMIN_PASSWORD).post("/j_security_check");
+        assertEquals(302, own.statusCode());
+        assertTrue(own.getCookie("bearing-session") != null, "Bearing's own login page logs in");
+    }
+
+    @Test
     void theFirstAdminLogsInWithAFormAndGetsAHardenedSessionCookie() {
         Response login = formLogin(Api.ADMIN, Api.ADMIN_PASSWORD);
         assertEquals(302, login.statusCode());
@@ -167,6 +183,12 @@ class AccountsTest {
         long me = Api.admin().get("/api/v1/account").then().extract().jsonPath().getLong("id");
         Api.admin().contentType(ContentType.JSON).post("/api/v1/admin/accounts/" + me + "/disable").then().statusCode(400)
                 .body("errors[0].field", equalTo("enabled"));
+        // so the accounts page offers no Disable button on the admin's own row, and one on the others'
+        String page = Api.admin().get("/admin/accounts").then().statusCode(200).extract().asString();
+        assertFalse(page.contains("action=\"/admin/accounts/" + me + "/disable\""), "own row offers Disable");
+        long other = Api.admin().get("/api/v1/admin/accounts").then().extract().jsonPath()
+                .getLong("find { it.username != 'leaver' && it.enabled && it.id != " + me + " }.id");
+        assertTrue(page.contains("action=\"/admin/accounts/" + other + "/disable\""), "another's row offers Disable");
     }
 
     @Test

@@ -59,6 +59,23 @@ class RequestGuardsTest {
     }
 
     @Test
+    void anOversizedBodyIsRefusedWithAProblemNamingTheLimitAndChangesNothing() {
+        String name = "Oversized body org " + "x".repeat(11 * 1024 * 1024);
+        Api.consultant().contentType("application/json").body("{\"organisation\":\"" + name + "\"}")
+                .post("/api/v1/assessments")
+                .then().statusCode(413).contentType("application/problem+json")
+                .body("status", equalTo(413))
+                .body("errors[0].field", equalTo("body"))
+                .body("detail", equalTo("body: the request body is 11.0 MB; at most 10.0 MB is accepted"));
+        // a page form gets a page, not JSON
+        Api.consultant().redirects().follow(false).formParam("organisation", name).post("/assessments")
+                .then().statusCode(413).contentType(containsString("text/html"))
+                .body(containsString("This form is too large"));
+        Api.consultant().get("/api/v1/assessments?organisation=Oversized body org").then().statusCode(200)
+                .body("totalItems", equalTo(0));
+    }
+
+    @Test
     void surveySubmitWithoutContentTypeDoesNotSubmit() throws Exception {
         long id = Api.createAssessment("Submit bypass org");
         String t = submittedAssessmentToken(id);
