@@ -139,6 +139,10 @@ public record AnswerValue(List<String> choices, Double number, String text, Bool
                     throw ProblemException.badField(q.key(), "must be between " + fmt(q.number().min()) + " and "
                             + fmt(q.number().max()) + ", was " + value.asText());
                 }
+                if (q.number().wholeNumbers() && v != Math.rint(v)) {
+                    throw ProblemException.badField(q.key(), "must be a whole number"
+                            + (q.number().unit() == null ? "" : " of " + q.number().unit()) + ", was " + value.asText());
+                }
                 yield new AnswerValue(null, v, null, null);
             }
             case TEXT -> {

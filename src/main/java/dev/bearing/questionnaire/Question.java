@@ -86,9 +86,16 @@ public record Question(String key, String capability, Dimension dimension, Quest
      * @param max largest accepted value
      * @param unit unit shown after the field, e.g. "%"; may be null
      * @param bands scoring bands, ascending by max; empty means the number is context only
+     * @param fractions true when a fraction is a meaningful answer (a percentage, hours); absent
+     *     or false: a count (people, steps), answered with a whole number
      */
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
-    public record NumberSpec(double min, double max, String unit, List<Band> bands) {
+    public record NumberSpec(double min, double max, String unit, List<Band> bands, Boolean fractions) {
+
+        /** @return whether only whole numbers are accepted */
+        public boolean wholeNumbers() {
+            return !Boolean.TRUE.equals(fractions);
+        }
     }
 
     /**

@@ -75,6 +75,18 @@ class StrictInputTest {
     }
 
     @Test
+    void aCountOfPeopleIsAWholeNumber() {
+        String t = Api.addRespondent(Api.createAssessment("Half a person org"), "DEVELOPMENT");
+        Api.put(t, "context.engineering_headcount", Map.of("value", 2.5)).then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("context.engineering_headcount"))
+                .body("errors[0].message", equalTo("must be a whole number of people, was 2.5"));
+        Api.answers(t).then().body("$", hasSize(0));
+        Api.put(t, "context.engineering_headcount", Map.of("value", 40)).then().statusCode(200);
+        Api.put(t, "context.engineering_headcount", Map.of("value", 40.0, "version", 1)).then().statusCode(200);
+    }
+
+    @Test
     void answersToHiddenFollowUpsAreRefused() {
         String t = Api.addRespondent(Api.createAssessment("Hidden follow-up org"), "DEVELOPMENT");
         // ci.feedback_time follows up ci.build_trigger and is hidden when there is no shared build
