@@ -27,6 +27,16 @@ import java.util.Set;
  * page must be {@code application/x-www-form-urlencoded} (415 otherwise, a page), so that the
  * CSRF filter, which checks only form posts, sees every page post. DELETE is API-only and
  * cannot be sent cross-site without a CORS preflight, which Bearing never grants.</li>
+ * <li><b>Login from another site</b> (login CSRF): a POST to {@code /j_security_check} that the
+ * browser marks as coming from another site ({@code Sec-Fetch-Site}), or, from a browser that
+ * does not send that header, whose {@code Origin} names a host Bearing does not serve, gets 403
+ * (a page), so that another site cannot log a visitor into an account of its choosing. The login
+ * form carries no token (the CSRF filter sees only REST form posts). {@code Origin} alone cannot
+ * tell: under Bearing's {@code Referrer-Policy: no-referrer} browsers send {@code Origin: null}
+ * with a form posted from Bearing's own login page.</li>
+ * <li><b>Body size</b>: a request whose {@code Content-Length} is over
+ * {@code quarkus.http.limits.max-body-size} gets 413 with a problem+json naming the limit (a
+ * page for pages), before any of it is read.</li>
  * <li><b>Security headers</b> on every response: a Content-Security-Policy the pages satisfy
  * (no inline script or style), frames denied, {@code nosniff}, {@code Referrer-Policy:
  * no-referrer} (survey links carry the token), HSTS when served over HTTPS, and
@@ -97,7 +107,7 @@ public class RequestGuards {
             return;
         }
         if (request.method() == HttpMethod.POST && "/j_security_check".equals(path)
-                && !originAllowed(request.getHeader("Origin"), allowedHosts)) {
+                && !loginFromOwnSite(request.getHeader("Sec-Fetch-Site"), request.getHeader("Origin"), allowedHosts)) {
             response.setStatusCode(403).putHeader("Content-Type", "text/html; charset=utf-8")
                     .end(ExpiredFormPage.page("This login could not be accepted",
                             "The login form was sent from another site. Open Bearing's own login page and log in there."));
@@ -124,20 +134,27 @@ public class RequestGuards {
     }
 
     /**
-     * @param origin the Origin header, may be null (not a browser, or an old one: accepted, as the
-     *     session cookie is SameSite=Strict and the form posts no token to steal)
+     * @param fetchSite the Sec-Fetch-Site header, may be null (a browser without it, or not a browser)
+     * @param origin the Origin header, may be null
      * @param allowed accepted host names
-     * @return whether a login post may come from that origin
+     * @return whether a login post may be accepted: the browser says it came from Bearing's own
+     *     pages (or from the user, "none"); without that header, an Origin naming another host is
+     *     refused, and none or "null" (sent under {@code Referrer-Policy: no-referrer}) accepted,
+     *     as the session cookie is SameSite=Strict and the form has no token to steal
      */
-    static boolean originAllowed(String origin, Set<String> allowed) {
-        if (origin == null) {
+    static boolean loginFromOwnSite(String fetchSite, String origin, Set<String> allowed) {
+        if (fetchSite != null) {
+            String site = fetchSite.strip().toLowerCase(Locale.ROOT);
+            return site.equals("same-origin") || site.equals("none");
+        }
+        if (origin == null || origin.strip().equals("null")) {
             return true;
         }
         try {
             URI uri = URI.create(origin.strip());
             return uri.getHost() != null && hostAllowed(uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort()), allowed);
         } catch (IllegalArgumentException e) {
-            return false; // "null" (a sandboxed frame, a data: page) or garbage
+            return false; // not an origin at all
         }
     }
 
