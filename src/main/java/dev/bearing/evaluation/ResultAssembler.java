@@ -372,9 +372,11 @@ final class ResultAssembler {
         for (String key : items.keySet()) {
             visit(key, items, phase, ordered, visiting);
         }
-        // the tool a roadmap item names is the layer's pick, or the tied picks while the tie stands
+        // the tool a roadmap item names is the layer's pick, or the tied picks while the tie stands; none
+        // for a layer the client does not need yet (its CI pipeline deploys, say), whose menu is only shown
         Map<String, String> tools = new LinkedHashMap<>();
-        stack.forEach(l -> tools.putIfAbsent(l.layer(), "KEEP_UNLISTED".equals(l.change())
+        stack.forEach(l -> tools.putIfAbsent(l.layer(), "LATER".equals(l.change()) ? null
+                : "KEEP_UNLISTED".equals(l.change())
                 ? l.current().stream().map(CurrentToolResult::name).collect(Collectors.joining(", "))
                 : l.primary() == null ? null : l.tiedWith().isEmpty()
                 ? l.primary().name() : l.primary().name() + " or " + String.join(" or ", l.tiedWith())));
