@@ -15,6 +15,7 @@ import dev.bearing.evaluation.fact.Exclusion;
 import dev.bearing.evaluation.fact.Finding;
 import dev.bearing.evaluation.fact.MetricLevel;
 import dev.bearing.evaluation.fact.NotNeeded;
+import dev.bearing.evaluation.fact.UnlistedFallsShort;
 import dev.bearing.evaluation.fact.PlannedTool;
 import dev.bearing.evaluation.fact.UnknownTool;
 import dev.bearing.evaluation.fact.Vocabulary.Phase;
@@ -132,7 +133,8 @@ final class ResultAssembler {
      * its caveats; an excluded tool carries only its exclusion reasons.
      */
     static List<LayerRecommendation> stack(Catalog catalog, List<Suitability> suitability, List<Exclusion> exclusions,
-            List<CurrentTool> current, List<UnknownTool> unknown, List<NotNeeded> notNeeded) {
+            List<CurrentTool> current, List<UnknownTool> unknown, List<NotNeeded> notNeeded,
+            List<UnlistedFallsShort> fallsShort) {
         List<LayerRecommendation> out = new ArrayList<>();
         Map<String, CurrentTool> inUse = new TreeMap<>();
         current.forEach(c -> inUse.put(c.toolKey(), c));
@@ -205,10 +207,12 @@ final class ResultAssembler {
                 String later = notNeeded.stream().filter(n -> n.layer().equals(layer.key())
                         && (n.kind() == null || n.kind().equals(kindKey))).map(NotNeeded::reason).sorted()
                         .findFirst().orElse(null);
-                // tools the catalog does not know are not scored: unless their users dislike them, they stay
+                // tools the catalog does not know are not scored: unless their users dislike them, or the
+                // answers show they do not do the layer's job, they stay
                 boolean onlyUnlisted = anyInUse && currentHere.stream().allMatch(c -> c.key() == null);
                 boolean unlistedDisliked = currentHere.stream()
-                        .anyMatch(c -> c.key() == null && c.satisfaction() != null && c.satisfaction() <= 2.5);
+                        .anyMatch(c -> c.key() == null && c.satisfaction() != null && c.satisfaction() <= 2.5)
+                        || fallsShort.stream().anyMatch(f -> f.layer().equals(layer.key()));
                 String change = primary == null ? "NONE"
                         : inUse.containsKey(primary.key()) ? "KEEP"
                         : onlyUnlisted && !unlistedDisliked ? "KEEP_UNLISTED"
@@ -368,9 +372,11 @@ final class ResultAssembler {
         for (String key : items.keySet()) {
             visit(key, items, phase, ordered, visiting);
         }
-        // the tool a roadmap item names is the layer's pick, or the tied picks while the tie stands
+        // the tool a roadmap item names is the layer's pick, or the tied picks while the tie stands; none
+        // for a layer the client does not need yet (its CI pipeline deploys, say), whose menu is only shown
         Map<String, String> tools = new LinkedHashMap<>();
-        stack.forEach(l -> tools.putIfAbsent(l.layer(), "KEEP_UNLISTED".equals(l.change())
+        stack.forEach(l -> tools.putIfAbsent(l.layer(), "LATER".equals(l.change()) ? null
+                : "KEEP_UNLISTED".equals(l.change())
                 ? l.current().stream().map(CurrentToolResult::name).collect(Collectors.joining(", "))
                 : l.primary() == null ? null : l.tiedWith().isEmpty()
                 ? l.primary().name() : l.primary().name() + " or " + String.join(" or ", l.tiedWith())));
@@ -414,11 +420,11 @@ final class ResultAssembler {
     /**
      * @param catalog the catalog
      * @param facts the facts of a session whose rules have come to rest
-     * @return the stack those facts give ({@link #stack(Catalog, List, List, List, List, List)})
+     * @return the stack those facts give ({@link #stack(Catalog, List, List, List, List, List, List)})
      */
     static List<LayerRecommendation> stack(Catalog catalog, Facts facts) {
         return stack(catalog, facts.of(Suitability.class), facts.of(Exclusion.class), facts.of(CurrentTool.class),
-                facts.of(UnknownTool.class), facts.of(NotNeeded.class));
+                facts.of(UnknownTool.class), facts.of(NotNeeded.class), facts.of(UnlistedFallsShort.class));
     }
 
     /**

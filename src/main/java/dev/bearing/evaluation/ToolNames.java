@@ -12,11 +12,12 @@ final class ToolNames {
     /**
      * @param typed free text such as "Bitbucket Server, Nagios and ServiceNow"
      * @return the names in order, trimmed, without empty ones or trailing punctuation; commas,
-     *     semicolons, line breaks, " and ", " & " and " + " separate names
+     *     semicolons, line breaks, " and ", " & " and " + " separate names, except inside brackets
+     *     ("Firebase (Cloud Functions, Firestore)" is one name)
      */
     static List<String> split(String typed) {
         List<String> out = new ArrayList<>();
-        for (String part : typed.split("[,;\\n]+|\\s+(?:and|&|\\+)\\s+")) {
+        for (String part : typed.split("(?:[,;\\n]+|\\s+(?:and|&|\\+)\\s+)(?![^(]*\\))")) {
             String name = part.strip().replaceAll("^[\\-*•]+\\s*|[.!?:]+$", "").strip();
             if (!name.isEmpty()) {
                 out.add(name);
