@@ -351,7 +351,8 @@ public class AnswerService {
      * @param questionKey question key
      * @param version the version the removal is based on
      * @return the keys of the follow-up answers removed with it because its removal hid them
-     * @throws ProblemException 404 unknown token; 409 when submitted or the version is stale
+     * @throws ProblemException 400 naming {@code version} when an answer is stored and no version
+     *     was given; 404 unknown token; 409 when submitted or the version is stale
      */
     @Transactional
     public List<String> delete(String token, String questionKey, Integer version) {
@@ -363,7 +364,11 @@ public class AnswerService {
         if (existing == null) {
             return List.of();
         }
-        if (version == null || version != existing.version) {
+        if (version == null) {
+            throw ProblemException.badField("version", "is required to clear an answer: the stored answer's version ("
+                    + existing.version + " now; GET …/answers lists it), so that a change made meanwhile is not lost");
+        }
+        if (version != existing.version) {
             throw new ProblemException(409, "Conflict", questionKey + " was changed meanwhile; reload it before clearing it",
                     List.of(new Problem.FieldError(questionKey, "was changed meanwhile (stored version "
                             + existing.version + "); reload it before clearing it")), ProblemTypes.STALE_VERSION);

@@ -196,7 +196,8 @@ public class AssessmentService {
         r.tokenHash = TokenGenerator.hash(token);
         r.createdAt = clock.instant();
         r.persist();
-        audit.record("respondent.added", a.id, r.role.label() + (r.displayName == null ? "" : ": " + r.displayName));
+        audit.record("respondent.added", a.id, "Added " + r.role.label() + " respondent " + r.id
+                + (r.displayName == null ? "" : " (" + r.displayName + ")") + (r.email == null ? "" : " with e-mail " + r.email) + ".");
         return respondentView(r, questionnaire(a), token);
     }
 

@@ -240,13 +240,14 @@ public class SurveyService {
          * What the page says when a value of this question is refused as invalid, in the words of
          * the form rather than the API's (whose problem detail stays exact for programs).
          *
-         * @return e.g. "Enter a number from 1 to 100,000." for NUMBER, "Choose a point from 1 to
+         * @return e.g. "Enter a whole number from 1 to 100,000." for NUMBER, "Choose a point from 1 to
          *     5." for SCALE; null for other types, whose API messages are shown as they are
          */
         public String invalidValueText() {
             return switch (q.type()) {
                 case NUMBER -> q.number() == null ? null
-                        : "Enter a number from " + plain(q.number().min()) + " to " + plain(q.number().max()) + ".";
+                        : "Enter a " + (q.number().wholeNumbers() ? "whole " : "") + "number from "
+                                + plain(q.number().min()) + " to " + plain(q.number().max()) + ".";
                 case SCALE -> "Choose a point from 1 to 5.";
                 default -> null;
             };

@@ -190,7 +190,7 @@ public final class DoraBenchmark {
                 : percentile < 2.5 ? "under 5 %"
                 : "about " + Math.round(percentile / 5) * 5 + " %";
         String who = "all".equals(key) ? "all respondents"
-                : PeerGroup.INDUSTRY.equals(kind) ? name + " respondents"
+                : PeerGroup.INDUSTRY.equals(kind) ? PeerGroup.industryRespondents(key, name)
                 : "respondents in the size group \"" + name + "\"";
         return "better than " + share + " of " + who;
     }

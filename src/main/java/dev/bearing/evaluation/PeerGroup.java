@@ -17,4 +17,15 @@ public record PeerGroup(String kind, String key, String name, List<MetricCompari
     public static final String INDUSTRY = "INDUSTRY";
     /** Kind of a group compared by organisation size. */
     public static final String SIZE = "SIZE";
+
+    /**
+     * @param key an industry group's key
+     * @param name DORA's name for it
+     * @return its respondents in words: "Financial Services respondents"; for DORA's "Other"
+     *     group, "respondents who gave their industry as "other"" (not "other industries", which
+     *     would read as every industry but the client's)
+     */
+    public static String industryRespondents(String key, String name) {
+        return "other".equals(key) ? "respondents who gave their industry as \"other\"" : name + " respondents";
+    }
 }

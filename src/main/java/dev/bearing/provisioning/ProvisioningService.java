@@ -562,8 +562,9 @@ public class ProvisioningService {
         long events = ProvisioningEvent.count("runId", r.id);
         audit.recordAs(r.confirmedBy == null ? r.requestedBy : r.confirmedBy,
                 state == RunState.SUCCEEDED ? "provisioning.succeeded" : "provisioning.failed", r.assessmentId,
-                "Run " + r.number + " (" + r.kind.name().toLowerCase(Locale.ROOT) + ") of stack " + r.stackName + " in account "
-                        + r.accountId + ", " + r.region + ", change set " + orDash(r.changeSetName) + ": " + orDash(r.status)
+                "Run " + r.number + " (" + r.kind.name().toLowerCase(Locale.ROOT) + ") of stack " + r.stackName
+                        + (r.accountId == null ? " (account not reached)" : " in account " + r.accountId) + ", " + r.region
+                        + ", change set " + orDash(r.changeSetName) + ": " + orDash(r.status)
                         + " after " + events + " event(s)" + (failedResource == null ? "" : "; failed: " + failedResource)
                         + (reason == null ? "" : "; " + reason));
     }

@@ -41,7 +41,8 @@ public record ReportData(String organisation, long assessmentId, Instant evaluat
      * The approved version a report shows.
      *
      * @param version version number, 1, 2, ...
-     * @param approvedBy the approver's username
+     * @param approvedBy the approver as the report names them: their name kept at approval, or the
+     *     username for versions approved before names were kept
      * @param approvedAt when it was approved (UTC); also the PDF's creation date
      * @param contentHash SHA-256 (hex) of the version's result JSON; the PDF's document ID derives from it
      */

@@ -60,7 +60,7 @@ import java.util.regex.Pattern;
  * @param answers appendix: every respondent's answers
  * @param charts the charts
  * @param draft whether this is a draft (not an approved version): every page and the cover say DRAFT
- * @param versionLine "Version 2, approved by alice on 1 December 2026", or "Draft: not approved yet"
+ * @param versionLine "Version 2, approved by Alice Smith on 1 December 2026", or "Draft: not approved yet"
  * @param reviewNotes the consultant's overrides and edits applied, in the order made, with notes
  */
 public record ReportView(String title, String organisation, String footerOrganisation, String evaluatedOn,
@@ -819,10 +819,7 @@ public record ReportView(String title, String organisation, String footerOrganis
         if ("all".equals(g.key()) || name.isBlank()) {
             return "all respondents";
         }
-        if (PeerGroup.INDUSTRY.equals(g.kind()) && "other".equals(g.key())) {
-            return "respondents of other industries";
-        }
-        return PeerGroup.INDUSTRY.equals(g.kind()) ? name + " respondents"
+        return PeerGroup.INDUSTRY.equals(g.kind()) ? PeerGroup.industryRespondents(g.key(), name)
                 : "respondents from organisations of " + lowerFirst(name);
     }
 

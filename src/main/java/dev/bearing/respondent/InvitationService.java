@@ -130,7 +130,7 @@ public class InvitationService {
             Assessment a = access.assessment(assessmentId);
             RespondentView v = assessments.addRespondent(a.id, role, name, email);
             Respondent r = Respondent.findById(v.id());
-            audit.record("respondent.added", a.id, "Added " + describe(r) + (r.email == null ? "" : " with e-mail " + r.email) + ".");
+            // AssessmentService audits the addition
             return letter(r, v.token());
         });
         return deliver(letter, "invitation");

@@ -33,6 +33,15 @@ public class AssessmentVersion extends PanacheEntity {
     @Column(name = "approved_by", nullable = false, length = 100)
     public String approvedBy;
 
+    /** The approver's name at approval, as reports show it; null for versions approved before it was kept. */
+    @Column(name = "approved_by_name", length = 200)
+    public String approvedByName;
+
+    /** @return the approver as reports name them: the name kept at approval, else the username */
+    public String approver() {
+        return approvedByName != null ? approvedByName : approvedBy;
+    }
+
     /** When it was approved. */
     @Column(name = "approved_at", nullable = false)
     public Instant approvedAt;

@@ -168,6 +168,8 @@ public final class ReviewApi {
      * @param number version number, 1, 2, ...
      * @param evaluationId the evaluation approved
      * @param approvedBy approver's username
+     * @param approverName the approver's name as reports show it (kept at approval; the username
+     *     for versions approved before names were kept)
      * @param approvedAt when
      * @param ruleSetVersion rule set the evaluation ran on
      * @param questionnaireKey questionnaire key
@@ -176,7 +178,8 @@ public final class ReviewApi {
      * @param result the frozen result with the review applied, or null in lists
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record VersionView(long assessmentId, int number, long evaluationId, String approvedBy, Instant approvedAt,
+    public record VersionView(long assessmentId, int number, long evaluationId, String approvedBy, String approverName,
+            Instant approvedAt,
             String ruleSetVersion, String questionnaireKey, int questionnaireVersion, String contentHash,
             EvaluationResult result) {
     }

@@ -114,8 +114,9 @@ public class ReviewService {
      * Overrides a stack entry from its menu, or keeps the tools in use.
      *
      * @return the edit as listed
-     * @throws ProblemException 400 naming the field: layer unknown, tool not on the menu, both or
-     *     neither of tool and keepCurrent, blank note; 404 unknown assessment or not evaluated
+     * @throws ProblemException 400 naming the field: layer unknown, tool not on the menu or already
+     *     the (untied) pick, both or neither of tool and keepCurrent, blank note; 404 unknown
+     *     assessment or not evaluated
      */
     @Transactional
     public EditView override(long assessmentId, OverrideRequest r) {
@@ -151,6 +152,10 @@ public class ReviewService {
                     .orElseThrow(() -> ProblemException.badField("tool", "'" + r.tool() + "' is not on the menu for "
                             + ReviewApplier.entryName(l) + "; the menu: " + String.join(", ",
                                     ReviewApplier.menu(l).stream().map(t -> t.key()).toList())));
+            if (l.primary() != null && l.primary().key().equals(tool.key()) && l.tiedWith().isEmpty()) {
+                throw ProblemException.badField("tool", tool.name() + " is already the pick for "
+                        + ReviewApplier.entryName(l) + "; choose another tool from the menu, or leave it as it is");
+            }
             v = new EditValues(tool.key(), tool.name(), null, null, null, null, null, null, null, null);
         }
         return record(a, e, EditKind.OVERRIDE, l.key(), v, note, null, "review.override");
@@ -270,6 +275,7 @@ public class ReviewService {
         v.number = last == null ? 1 : last.number + 1;
         v.evaluationId = e.id;
         v.approvedBy = access.actor();
+        v.approvedByName = dev.bearing.security.Account.byUsername(v.approvedBy).map(acc -> acc.displayName).orElse(null);
         v.approvedAt = clock.instant();
         v.ruleSetVersion = e.ruleSetVersion;
         v.questionnaireKey = s.result().questionnaireKey();
@@ -350,7 +356,7 @@ public class ReviewService {
     public ReportData versionReport(long assessmentId, int number) {
         AssessmentVersion v = versionRow(assessmentId, number);
         EvaluationResult result = read(v.resultJson);
-        ReportData.Approval approval = new ReportData.Approval(v.number, v.approvedBy, v.approvedAt, v.contentHash);
+        ReportData.Approval approval = new ReportData.Approval(v.number, v.approver(), v.approvedAt, v.contentHash);
         if (v.reportJson == null) {
             Evaluation e = Evaluation.findById(v.evaluationId);
             return reports.data(assessmentId, e.createdAt, result, approval);
@@ -531,7 +537,7 @@ public class ReviewService {
     }
 
     private VersionView view(AssessmentVersion v, boolean withResult) {
-        return new VersionView(v.assessmentId, v.number, v.evaluationId, v.approvedBy, v.approvedAt,
+        return new VersionView(v.assessmentId, v.number, v.evaluationId, v.approvedBy, v.approver(), v.approvedAt,
                 v.ruleSetVersion, v.questionnaireKey, v.questionnaireVersion, v.contentHash,
                 withResult ? read(v.resultJson) : null);
     }

@@ -40,6 +40,9 @@ public class Audit {
      */
     @Transactional
     public void recordAs(String actor, String action, Long assessmentId, String detail) {
+        if (head()) {
+            return; // a HEAD request runs the GET's code but sends nothing: nothing was exported or read
+        }
         AuditEvent e = new AuditEvent();
         e.occurredAt = clock.instant();
         e.actor = actor.length() > 100 ? actor.substring(0, 100) : actor;
@@ -50,7 +53,15 @@ public class Audit {
         e.persist();
     }
 
-    private String remoteAddress() {
+    private boolean head() {
+        try {
+            return request.get().method() == io.vertx.core.http.HttpMethod.HEAD;
+        } catch (RuntimeException outsideRequest) {
+            return false;
+        }
+    }
+
+        private String remoteAddress() {
         try {
             HttpServerRequest r = request.get();
             return r.remoteAddress() == null ? null : r.remoteAddress().hostAddress();

@@ -274,7 +274,7 @@ public class AssessmentPages {
 
     /**
      * Deletes the assessment when {@code confirm} repeats the organisation's name (any case,
-     * spaces as typed apart from the ends); otherwise the confirmation again with a message, and
+     * runs of spaces counted as one, as the page shows the name); otherwise the confirmation again with a message, and
      * nothing deleted. Ends on the dashboard.
      */
     @POST
@@ -283,8 +283,9 @@ public class AssessmentPages {
     public Response delete(@PathParam("id") String id, @FormParam("confirm") String confirm) {
         long assessmentId = AssessmentResource.parseId(id);
         DeletionScope scope = dashboardService.scope(assessmentId);
-        String typed = confirm == null ? "" : confirm.strip();
-        if (!typed.equalsIgnoreCase(scope.organisation().strip())) {
+        // the page shows the name as HTML does, with runs of spaces as one: so they count as one
+        String typed = confirm == null ? "" : confirm.strip().replaceAll("\\s+", " ");
+        if (!typed.equalsIgnoreCase(scope.organisation().strip().replaceAll("\\s+", " "))) {
             String message = typed.isEmpty() ? "Type the organisation's name to confirm: nothing was deleted."
                     : "That is not the organisation's name: nothing was deleted. Type the name as shown (letter case does not matter).";
             return Response.status(422).entity(Templates.delete(scope, message)).build();

@@ -44,6 +44,9 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ProvisioningPages {
 
     @Inject
+    dev.bearing.provisioning.ProvisioningConfig provisioningConfig;
+
+    @Inject
     ProvisioningService provisioning;
 
     /**
@@ -180,7 +183,9 @@ public class ProvisioningPages {
         List<Field> target = List.of(
                 field("accountId", "AWS account id (12 digits; optional, checked against the credentials)", t.accountId(), errors, values,
                         null),
-                field("region", "Region", t.region(), errors, values, "e.g. eu-west-1; empty uses this deployment's default"),
+                field("region", "Region", t.region(), errors, values, provisioningConfig.region().filter(r -> !r.isBlank())
+                        .map(r -> "e.g. eu-west-1; empty uses this deployment's default, " + r)
+                        .orElse("e.g. eu-west-1; required, as this deployment sets no default (BEARING_PROVISIONING_REGION)")),
                 field("roleArn", "Role to assume in the client's account (ARN)", t.roleArn(), errors, values,
                         "e.g. arn:aws:iam::123456789012:role/BearingProvisioner; empty uses Bearing's own credentials"),
                 field("externalId", "External ID the role's trust policy requires", t.externalId(), errors, values, null),

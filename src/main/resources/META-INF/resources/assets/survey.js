@@ -354,7 +354,7 @@
         } else if (kind === 'not-visible') {
           message = 'This question does not apply with your other answers, so it was not saved.';
         } else if (kind === 'invalid-value' && fs.dataset.invalidText) {
-          // the page's own words (e.g. "Enter a number from 1 to 100,000."), not the API's detail
+          // the page's own words (e.g. "Enter a whole number from 1 to 100,000."), not the API's detail
           message = fs.dataset.invalidText;
         } else {
           message = (p.errors && p.errors[0] && p.errors[0].message) || p.detail || 'Not saved.';

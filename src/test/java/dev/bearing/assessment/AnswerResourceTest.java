@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -223,6 +224,9 @@ class AnswerResourceTest {
         given().get("/api/v1/respondents/" + t + "/progress").then()
                 .body("requiredAnswered", equalTo(before + 1))
                 .body("sections.find { it.key == 'source_control' }.requiredAnswered", equalTo(1));
+        given().delete("/api/v1/respondents/" + t + "/answers/sc.coverage").then().statusCode(400)
+                .body("errors[0].field", equalTo("version"))
+                .body("errors[0].message", startsWith("is required to clear an answer"));
         given().delete("/api/v1/respondents/" + t + "/answers/sc.coverage?version=7").then().statusCode(409)
                 .contentType("application/problem+json").body("errors[0].field", equalTo("sc.coverage"));
         given().delete("/api/v1/respondents/" + t + "/answers/sc.coverage?version=0").then().statusCode(200)

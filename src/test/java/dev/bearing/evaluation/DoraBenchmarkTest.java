@@ -168,6 +168,9 @@ class DoraBenchmarkTest {
         assertEquals("better than over 95 % of all respondents", DoraBenchmark.words(97.6, "INDUSTRY", "all", "All industries"));
         assertEquals("better than under 5 % of Energy respondents", DoraBenchmark.words(2.4, "INDUSTRY", "energy", "Energy"));
         assertEquals("better than about 70 % of Energy respondents", DoraBenchmark.words(71.2, "INDUSTRY", "energy", "Energy"));
+        // DORA's "Other" group is the respondents who chose "other", not every industry but the client's
+        assertEquals("better than about 5 % of respondents who gave their industry as \"other\"",
+                DoraBenchmark.words(5.1, "INDUSTRY", "other", "Other"));
     }
 
     @Test

@@ -107,6 +107,10 @@ class ExportTest {
                 .body("errors[0].field", equalTo("bom"));
         assertTrue(audit(id).stream().anyMatch(e -> e.action.equals("export.answers_csv")
                 && e.detail.equals("Exported answers as CSV: " + rows.size() + " rows.")));
+        // a HEAD request sends no rows, so it is no export
+        long exports = audit(id).stream().filter(e -> e.action.equals("export.answers_csv")).count();
+        Api.consultant().head("/api/v1/assessments/" + id + "/export/answers.csv").then().statusCode(200);
+        assertEquals(exports, audit(id).stream().filter(e -> e.action.equals("export.answers_csv")).count());
     }
 
     @Test

@@ -193,6 +193,9 @@ class RespondentMailTest {
                 .body(containsString("No reminder was sent: nobody has a survey left to finish."));
         RespondentAnswersTest.Pages.post(page + "/respondents", f, "role", "BUSINESS", "name", "CFO", "email", "")
                 .then().statusCode(303);
+        // one audit entry for one respondent added
+        assertEquals(List.of("Added Business respondent"), audit(id).stream().filter(e -> e.action.equals("respondent.added"))
+                .map(e -> e.detail.replaceAll(" \\d+ \\(CFO\\)\\.$", "")).toList());
         mailbox.clear();
         RespondentAnswersTest.Pages.post(page + "/respondents/reminders", f).then().statusCode(303)
                 .header("Location", page + "?reminded=no-address#respondents");

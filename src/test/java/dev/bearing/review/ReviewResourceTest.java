@@ -340,6 +340,9 @@ class ReviewResourceTest {
         assertTrue(draft.get(0).contains("DevOps roadmap · DRAFT"), "the cover says it is a draft");
 
         JsonPath v1 = Api.consultant().contentType("application/json").post(base(id) + "/approve").then().statusCode(201).extract().jsonPath();
+        // the client reads the approver's name, not a login name
+        assertEquals(Api.CONSULTANT, v1.getString("approvedBy"));
+        assertEquals("Test " + Api.CONSULTANT, v1.getString("approverName"));
         byte[] first = pdf(id, "?version=1");
         byte[] second = pdf(id, "?version=1");
         assertArrayEquals(first, second, "a version renders to the same bytes");
@@ -351,7 +354,7 @@ class ReviewResourceTest {
         String approvedOn = java.time.format.DateTimeFormatter.ofPattern("d MMMM uuuu", java.util.Locale.ENGLISH)
                 .withZone(java.time.ZoneOffset.UTC).format(Instant.parse(v1.getString("approvedAt")));
         assertTrue(version.get(0).contains("DevOps roadmap · Version 1"), version.get(0));
-        assertTrue(version.get(0).contains("Version 1, approved by " + Api.CONSULTANT + " on " + approvedOn), version.get(0));
+        assertTrue(version.get(0).contains("Version 1, approved by Test " + Api.CONSULTANT + " on " + approvedOn), version.get(0));
         try (PDDocument doc = Loader.loadPDF(first)) {
             assertEquals(Instant.parse(v1.getString("approvedAt")).toEpochMilli() / 1000,
                     doc.getDocumentInformation().getCreationDate().toInstant().toEpochMilli() / 1000,
@@ -439,5 +442,18 @@ class ReviewResourceTest {
         assertEquals(before.getString("result.stack.find { it.key == 'secrets' }.primary.key"),
                 after.getString("result.stack.find { it.key == 'secrets' }.primary.key"));
         assertEquals(200, Api.consultant().get(base(id) + "/report.pdf").statusCode());
+    }
+
+    @Test
+    void anOverrideToTheToolAlreadyPickedIsRefused() {
+        long id = demoAssessment();
+        JsonPath before = review(id);
+        String pick = before.getString("result.stack.find { it.key == 'secrets' }.primary.key");
+        assertTrue(before.getList("result.stack.find { it.key == 'secrets' }.tiedWith").isEmpty(), "no tie in the demo's secrets");
+        Api.consultant().contentType("application/json").body(Map.of("layer", "secrets", "tool", pick, "note", "same as the pick"))
+                .post(base(id) + "/review/overrides").then().statusCode(400)
+                .body("errors[0].field", equalTo("tool"))
+                .body("detail", containsString("is already the pick for"));
+        assertEquals(before.getList("edits").size(), review(id).getList("edits").size());
     }
 }

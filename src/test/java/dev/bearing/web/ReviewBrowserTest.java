@@ -99,7 +99,7 @@ class ReviewBrowserTest {
         }
         assertTrue(text.contains("Move from SonarQube to Snyk"));
         assertTrue(text.contains("Snyk is licensed group-wide."));
-        assertTrue(text.contains("Version 1, approved by " + Api.CONSULTANT + " on"));
+        assertTrue(text.contains("Version 1, approved by Test " + Api.CONSULTANT + " on"));
         assertFalse(text.contains("DRAFT"));
     }
 

@@ -84,7 +84,7 @@ class ReviewPagesTest {
                 .body(containsString("/api/v1/assessments/" + id + "/report.pdf?version=1"));
         Api.consultant().get(page).then().body(containsString("Approved as version 1 exactly as shown"));
         Api.consultant().get("/assessments/" + id + "/versions/1").then().statusCode(200)
-                .body(containsString("Approved by " + Api.CONSULTANT))
+                .body(containsString("Approved by Test " + Api.CONSULTANT))
                 .body(containsString("Move from SonarQube to Snyk"))
                 .body(not(containsString("Override</button>")));
         Api.consultant().get("/assessments/" + id + "/versions/2").then().statusCode(404);

@@ -306,7 +306,7 @@ class SurveyBrowserTest {
         driver.get(base + "survey/" + token + "/s/context");
         driver.findElement(By.name("q.context.engineering_headcount")).sendKeys("0");
         wait(driver).until(d -> !error("context.engineering_headcount").isEmpty());
-        assertEquals("Not saved. Enter a number from 1 to 100,000.", error("context.engineering_headcount"));
+        assertEquals("Not saved. Enter a whole number from 1 to 100,000.", error("context.engineering_headcount"));
     }
 
     @Test

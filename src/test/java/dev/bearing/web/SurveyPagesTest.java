@@ -205,11 +205,14 @@ class SurveyPagesTest {
         String token = Api.addRespondent(Api.createAssessment("Plain words org"), "DEVELOPMENT");
         String path = "/survey/" + token + "/s/context";
         post(path, csrf(path), "q.context.engineering_headcount", "0").then().statusCode(422)
-                .body(containsString("Enter a number from 1 to 100,000."))
-                .body(containsString("data-invalid-text=\"Enter a number from 1 to 100,000.\""))
+                .body(containsString("Enter a whole number from 1 to 100,000."))
+                .body(containsString("data-invalid-text=\"Enter a whole number from 1 to 100,000.\""))
                 .body(not(containsString("Must be between"))).body(not(containsString("must be between")));
         Api.put(token, "context.engineering_headcount", Map.of("value", 0)).then().statusCode(400)
                 .body("errors[0].message", equalTo("must be between 1 and 100000, was 0"));
+        // a fraction of a person too: the page says what it wants, not only the range
+        post(path, csrf(path), "q.context.engineering_headcount", "2.5").then().statusCode(422)
+                .body(containsString("Enter a whole number from 1 to 100,000."));
     }
 
     @Test
@@ -251,7 +254,7 @@ class SurveyPagesTest {
         post(path, f, "q.deploy.production_method", "scripted", "q.deploy.manual_steps", "-7",
                 "q.deploy.rollback", "not_a_choice")
                 .then().statusCode(422)
-                .body(containsString("Enter a number from 0 to 500."))
+                .body(containsString("Enter a whole number from 0 to 500."))
                 .body(not(containsString("must be between")))
                 .body(containsString("not_a_choice"))
                 .body(containsString("value=\"-7\""));
