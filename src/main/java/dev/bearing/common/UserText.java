@@ -25,6 +25,9 @@ public final class UserText {
         if (text == null) {
             return null;
         }
+        if (plain(text, true)) {
+            return text;
+        }
         int[] cps = text.replace("\r\n", "\n").replace('\r', '\n').codePoints().toArray();
         StringBuilder out = new StringBuilder(text.length());
         for (int i = 0; i < cps.length; i++) {
@@ -44,6 +47,26 @@ public final class UserText {
             }
         }
         return out.toString();
+    }
+
+    /**
+     * Whether cleaning would leave the text as it is: every char is visible or a plain space or
+     * LF (and a tab, when {@code tabsKept}). Most text is; checking costs a scan of the chars,
+     * where cleaning builds an array of code points and a new string (the PDF report cleans
+     * some thousand texts per render). Surrogates (emoji) take the full path.
+     */
+    private static boolean plain(String text, boolean tabsKept) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= 0x20 && c < 0x7F || c == '\n' || c == '\t' && tabsKept) {
+                continue;
+            }
+            if (c < 0xA0 || Character.isSurrogate(c) || isJoiner(c) || dropped(c)
+                    || Character.getType(c) == Character.SPACE_SEPARATOR) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isJoiner(int cp) {
@@ -68,6 +91,9 @@ public final class UserText {
     public static String clean(String text) {
         if (text == null) {
             return "";
+        }
+        if (plain(text, false)) {
+            return text;
         }
         StringBuilder out = new StringBuilder(text.length());
         stripInvisible(text).codePoints().forEach(cp -> {

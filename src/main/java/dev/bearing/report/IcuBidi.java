@@ -29,12 +29,17 @@ final class IcuBidi {
      *     AL, AN, RLE, RLO, RLI, LRE, LRO, LRI, FSI, PDF, PDI): text without one is laid out left
      *     to right whatever the splitter says
      */
-    static boolean needed(CharSequence text) {
+    static boolean needed(String text) {
         for (int i = 0; i < text.length();) {
-            int cp = Character.codePointAt(text, i);
+            // below U+0590 (Latin, Greek, Cyrillic, Armenian, ...) nothing is right to left or a
+            // bidi control, nor a surrogate: one char, no code point lookup
+            if (text.charAt(i) < 0x0590) {
+                i++;
+                continue;
+            }
+            int cp = text.codePointAt(i);
             i += Character.charCount(cp);
-            // below U+0590 (Latin, Greek, Cyrillic, Armenian, ...) nothing is right to left or a bidi control
-            if (cp >= 0x0590 && rightToLeftOrControl(UCharacter.getDirection(cp))) {
+            if (rightToLeftOrControl(UCharacter.getDirection(cp))) {
                 return true;
             }
         }

@@ -116,14 +116,16 @@ final class ReportFonts {
      *     not in DejaVu Sans (regular and bold) or the text has Arabic, whose shaped forms are
      *     chosen only at layout
      */
-    List<Face> faces(CharSequence text) {
+    List<Face> faces(String text) {
         List<Face> faces = new ArrayList<>(List.of(Face.REGULAR, Face.BOLD));
         for (int i = 0; i < text.length();) {
-            int cp = Character.codePointAt(text, i);
-            i += Character.charCount(cp);
-            if (cp < 0x80) {
+            // ASCII: one char, no code point lookup
+            if (text.charAt(i) < 0x80) {
+                i++;
                 continue;
             }
+            int cp = text.codePointAt(i);
+            i += Character.charCount(cp);
             if (cp >= 0x0600 && cp <= 0x08FF || regularChars.getGlyphId(cp) == 0 || boldChars.getGlyphId(cp) == 0) {
                 faces.add(Face.FALLBACK);
                 faces.add(Face.SYMBOLS);

@@ -161,7 +161,9 @@ public class ReportRenderer {
         // fonts parsed once (ReportFonts), embedded as subsets; the fallbacks only when the text needs them
         PDDocument doc = new PDDocument();
         builder.usePDDocument(doc);
-        List<ReportFonts.Face> faces = fonts.faces(xhtml);
+        // which fonts and whether bidi: both look only at characters beyond ASCII, so the XHTML is scanned once
+        String wide = beyondAscii(xhtml);
+        List<ReportFonts.Face> faces = fonts.faces(wide);
         List<TrueTypeFont> borrowed = new ArrayList<>(faces.size());
         List<String> families = new ArrayList<>();
         try {
@@ -177,7 +179,7 @@ public class ReportRenderer {
             // Arabic and Hebrew: bidi runs and Arabic joining forms before layout. Only for a
             // document with right-to-left text: otherwise openhtmltopdf skips its paragraph split
             // (a tenth of a Latin report's render) and lays the text out left to right as before
-            if (IcuBidi.needed(xhtml)) {
+            if (IcuBidi.needed(wide)) {
                 builder.useUnicodeBidiSplitter(new IcuBidi.SplitterFactory());
                 builder.useUnicodeBidiReorderer(new IcuBidi.Reorderer());
             }
@@ -215,6 +217,25 @@ public class ReportRenderer {
             }
         }
         return out.toByteArray();
+    }
+
+    /**
+     * @param text any text
+     * @return its characters beyond ASCII, in order (surrogate pairs kept together); for the
+     *     report's XHTML a few hundred characters of its quarter million
+     */
+    static String beyondAscii(String text) {
+        StringBuilder wide = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= 0x80) {
+                if (wide == null) {
+                    wide = new StringBuilder();
+                }
+                wide.append(c);
+            }
+        }
+        return wide == null ? "" : wide.toString();
     }
 
     /**
@@ -295,9 +316,12 @@ public class ReportRenderer {
         } catch (org.xml.sax.SAXException | IOException e) {
             throw new IllegalStateException("The report's XHTML is not well-formed", e);
         }
-        org.w3c.dom.NodeList body = dom.getElementsByTagNameNS("*", "body");
-        if (body.getLength() > 0) {
-            dropIndentation(body.item(0));
+        // the body is a child of the root: a search by tag name would walk the whole tree to count its matches
+        for (org.w3c.dom.Node n = dom.getDocumentElement().getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n.getNodeType() == org.w3c.dom.Node.ELEMENT_NODE && "body".equals(n.getLocalName())) {
+                dropIndentation(n);
+                break;
+            }
         }
         return dom;
     }
@@ -357,6 +381,8 @@ public class ReportRenderer {
             f.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
             f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
             f.setXIncludeAware(false);
+            // the whole tree is read by openhtmltopdf: build it while parsing, not node by node on first access
+            f.setFeature("http://apache.org/xml/features/dom/defer-node-expansion", false);
             f.setExpandEntityReferences(false);
             javax.xml.parsers.DocumentBuilder b = f.newDocumentBuilder();
             b.setEntityResolver((publicId, systemId) -> new org.xml.sax.InputSource(new java.io.StringReader("")));

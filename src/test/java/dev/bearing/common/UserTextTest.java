@@ -1,0 +1,29 @@
+package dev.bearing.common;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import org.junit.jupiter.api.Test;
+
+/** What cleaning does to typed text, on both of its paths (text left as it is, and text changed). */
+class UserTextTest {
+
+    @Test
+    void textWithNothingToCleanIsReturnedAsItIs() {
+        String typed = "Zażółć gęślą jaźń — “quoted”, 3–4 € (5%)\nsecond line";
+        assertSame(typed, UserText.clean(typed));
+        assertSame(typed, UserText.stripInvisible(typed));
+    }
+
+    @Test
+    void spacesLineBreaksAndInvisibleCharactersAreStillCleaned() {
+        assertEquals("a b c\nd\ne", UserText.clean("a\tb\u00A0c\r\nd\re"));
+        assertEquals("a\tb\u00A0c\nd\ne", UserText.stripInvisible("a\tb\u00A0c\r\nd\re"));
+        assertEquals("a b", UserText.clean("a\u202Fb"), "narrow no-break space");
+        assertEquals("ab", UserText.clean("a\u200Bb"), "zero-width space");
+        assertEquals("ab", UserText.clean("a\u0085b"), "a C1 control character");
+        assertEquals("ab", UserText.clean("a\u202Eb"), "right-to-left override");
+        assertEquals("ab", UserText.clean("a\u0007b"), "bell");
+        assertEquals("👩\u200D💻 ok", UserText.clean("👩\u200D💻\tok"));
+    }
+}
