@@ -206,7 +206,9 @@ public class ReviewService {
             }
             case ROADMAP_PHASE -> {
                 requireItem(s, target);
-                v = new EditValues(null, null, null, null, null, phase(r.phase()), null, null, null, null);
+                int to = phase(r.phase());
+                keepsDependencies(s.result().roadmap(), target, to);
+                v = new EditValues(null, null, null, null, null, to, null, null, null, null);
             }
             case ROADMAP_TEXT -> {
                 requireItem(s, target);
@@ -549,6 +551,39 @@ public class ReviewService {
         if (s.result().findings().stream().noneMatch(f -> ReviewApplier.findingRef(f).equals(ref))) {
             throw ProblemException.badField(field, "'" + ref + "' is not a finding shown in this review");
         }
+    }
+
+    /**
+     * The roadmap promises that no step comes before the steps it depends on: a move that would
+     * break that is refused, naming the step in the way.
+     *
+     * @param roadmap the roadmap as reviewed, in its order (R1, R2, ...)
+     * @param key the item to move
+     * @param to the phase it is to move to
+     * @throws ProblemException 400 naming {@code phase}
+     */
+    private static void keepsDependencies(List<dev.bearing.evaluation.EvaluationResult.RoadmapEntry> roadmap, String key, int to) {
+        Map<String, Integer> numbers = new java.util.HashMap<>();
+        for (int i = 0; i < roadmap.size(); i++) {
+            numbers.put(roadmap.get(i).key(), i + 1);
+        }
+        var item = roadmap.get(numbers.get(key) - 1);
+        for (var other : roadmap) {
+            if (item.dependsOn().contains(other.key()) && other.phase() > to) {
+                throw ProblemException.badField("phase", "R" + numbers.get(key) + " comes after R" + numbers.get(other.key())
+                        + " (\"" + other.title() + "\", " + lowerFirst(other.phaseLabel()) + "), which it depends on: move R"
+                        + numbers.get(other.key()) + " earlier first, or choose a later phase");
+            }
+            if (other.dependsOn().contains(key) && other.phase() < to) {
+                throw ProblemException.badField("phase", "R" + numbers.get(other.key()) + " (\"" + other.title() + "\", "
+                        + lowerFirst(other.phaseLabel()) + ") depends on R" + numbers.get(key) + ": move R"
+                        + numbers.get(other.key()) + " later first, or choose an earlier phase");
+            }
+        }
+    }
+
+    private static String lowerFirst(String s) {
+        return s == null || s.isEmpty() ? "" : Character.toLowerCase(s.charAt(0)) + s.substring(1);
     }
 
     private static void requireItem(ReviewState s, String key) {
