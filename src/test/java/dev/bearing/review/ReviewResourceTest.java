@@ -456,4 +456,25 @@ class ReviewResourceTest {
                 .body("detail", containsString("is already the pick for"));
         assertEquals(before.getList("edits").size(), review(id).getList("edits").size());
     }
+
+    @Test
+    void aRoadmapMoveThatWouldPutAStepBeforeWhatItDependsOnIsRefused() {
+        long id = demoAssessment();
+        List<Map<String, Object>> roadmap = review(id).getList("result.roadmap");
+        // an item with a dependency in a later phase than the first
+        Map<String, Object> item = roadmap.stream().filter(x -> !((List<?>) x.get("dependsOn")).isEmpty()
+                && roadmap.stream().anyMatch(d -> ((List<?>) x.get("dependsOn")).contains(d.get("key"))
+                        && (int) d.get("phase") > 1)).findFirst().orElseThrow();
+        Api.consultant().contentType("application/json")
+                .body(Map.of("kind", "roadmap-phase", "target", item.get("key"), "phase", 1))
+                .post(base(id) + "/review/edits").then().statusCode(400)
+                .body("errors[0].field", equalTo("phase"))
+                .body("detail", containsString("which it depends on: move R"));
+        assertEquals(List.of(), review(id).getList("edits"), "nothing stored");
+        // and the step it depends on cannot move after it either
+        String dependency = (String) ((List<?>) item.get("dependsOn")).get(0);
+        Api.consultant().contentType("application/json")
+                .body(Map.of("kind", "roadmap-phase", "target", dependency, "phase", 4))
+                .post(base(id) + "/review/edits").then().statusCode((int) item.get("phase") < 4 ? 400 : 201);
+    }
 }
