@@ -420,8 +420,8 @@ public class AnswerService {
         Questionnaire q = assessments.questionnaire(r.assessment);
         List<Problem.FieldError> missing = missingRequired(r, q);
         if (!missing.isEmpty()) {
-            throw new ProblemException(422, "Required answers missing", missing.size()
-                    + " required question(s) are not answered: " + String.join(", ",
+            throw new ProblemException(422, "Required answers missing", dev.bearing.common.UserText.count(missing.size(),
+                    "required question") + (missing.size() == 1 ? " is" : " are") + " not answered: " + String.join(", ",
                             missing.stream().map(Problem.FieldError::field).toList()), missing, ProblemTypes.INCOMPLETE);
         }
         r.submittedAt = clock.instant();

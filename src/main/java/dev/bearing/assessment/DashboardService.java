@@ -333,7 +333,7 @@ public class DashboardService {
         }
 
         private static String plural(long n, String noun) {
-            return n + " " + noun + (n == 1 ? "" : "s");
+            return dev.bearing.common.UserText.count(n, noun);
         }
     }
 

@@ -101,6 +101,11 @@ public class SurveyService {
             return dev.bearing.questionnaire.Progress.percent(requiredAnswered, requiredTotal);
         }
 
+        /** @return e.g. "3 required questions", "1 required question": those visible still to answer (pages) */
+        public String missingText() {
+            return dev.bearing.common.UserText.count(Math.max(0, requiredTotal - requiredAnswered), "required question");
+        }
+
         /** @return e.g. "12 of 55": required questions answered of those visible (pages and API) */
         @com.fasterxml.jackson.annotation.JsonProperty("countText")
         public String countText() {

@@ -105,4 +105,14 @@ public final class UserText {
         });
         return out.toString();
     }
+
+    /**
+     * @param n how many
+     * @param noun the singular of a noun whose plural adds "s" (or "ies" for a consonant + "y":
+     *     "survey" gives "surveys", "category" "categories")
+     * @return e.g. "1 question", "38 questions"
+     */
+    public static String count(long n, String noun) {
+        return n + " " + (n == 1 ? noun : noun.matches(".*[^aeiou]y$") ? noun.substring(0, noun.length() - 1) + "ies" : noun + "s");
+    }
 }

@@ -202,7 +202,7 @@ public record MilestoneComparison(long assessmentId, Long previousAssessmentId, 
     }
 
     private static String count(long n, String noun) {
-        return n + " " + (n == 1 ? noun : noun.replaceAll("y$", "ie") + "s");
+        return dev.bearing.common.UserText.count(n, noun);
     }
 
     static double round1(double v) {

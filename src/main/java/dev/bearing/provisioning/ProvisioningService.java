@@ -270,7 +270,7 @@ public class ProvisioningService {
                 r.note = noteFinal;
                 audit.recordAs(r.requestedBy, "provisioning.planned", assessmentId, "Run " + r.number + ": change set "
                         + r.changeSetName + " (" + chosen + ") of stack " + r.stackName + " in account " + account + ", "
-                        + r.region + ", version " + r.versionNumber + ": " + changes.size() + " change(s)"
+                        + r.region + ", version " + r.versionNumber + ": " + dev.bearing.common.UserText.count(changes.size(), "change")
                         + (noteFinal == null ? "" : ". " + noteFinal));
             });
         } catch (ProblemException e) {
@@ -322,7 +322,7 @@ public class ProvisioningService {
                 r.planJson = write(plan);
                 audit.recordAs(r.requestedBy, "provisioning.teardown-planned", assessmentId, "Run " + r.number
                         + ": tear-down of stack " + r.stackName + " in account " + r.accountId + ", " + r.region + ": "
-                        + deletes.size() + " resource(s) would be deleted");
+                        + dev.bearing.common.UserText.count(deletes.size(), "resource") + " would be deleted");
             });
         } catch (ProblemException e) {
             fail(runId, e.getMessage(), null);
@@ -565,7 +565,7 @@ public class ProvisioningService {
                 "Run " + r.number + " (" + r.kind.name().toLowerCase(Locale.ROOT) + ") of stack " + r.stackName
                         + (r.accountId == null ? " (account not reached)" : " in account " + r.accountId) + ", " + r.region
                         + ", change set " + orDash(r.changeSetName) + ": " + orDash(r.status)
-                        + " after " + events + " event(s)" + (failedResource == null ? "" : "; failed: " + failedResource)
+                        + " after " + dev.bearing.common.UserText.count(events, "event") + (failedResource == null ? "" : "; failed: " + failedResource)
                         + (reason == null ? "" : "; " + reason));
     }
 

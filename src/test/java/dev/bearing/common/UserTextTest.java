@@ -26,4 +26,12 @@ class UserTextTest {
         assertEquals("ab", UserText.clean("a\u0007b"), "bell");
         assertEquals("👩\u200D💻 ok", UserText.clean("👩\u200D💻\tok"));
     }
+
+    @Test
+    void countsSayOneOrMany() {
+        assertEquals("1 submitted survey", UserText.count(1, "submitted survey"));
+        assertEquals("3 submitted surveys", UserText.count(3, "submitted survey"));
+        assertEquals("0 changes", UserText.count(0, "change"));
+        assertEquals("2 categories", UserText.count(2, "category"));
+    }
 }

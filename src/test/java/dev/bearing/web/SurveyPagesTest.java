@@ -291,7 +291,7 @@ class SurveyPagesTest {
         Api.put(token, "context.biggest_obstacle", Map.of("value", "<img src=x onerror=alert(1)>\"'&")).then().statusCode(200);
         String review = "/survey/" + token + "/review";
         given().get(review).then().statusCode(200)
-                .body(containsString("required question(s) still to answer"))
+                .body(containsString("required questions still to answer"))
                 .body(containsString("href=\"/survey/" + token + "/s/alignment#q-align.priorities\""))
                 .body(containsString("&lt;img src=x onerror=alert(1)&gt;&quot;&#39;&amp;"))
                 .body(not(containsString("<img src=x")))
