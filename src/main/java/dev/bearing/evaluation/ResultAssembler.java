@@ -372,7 +372,8 @@ final class ResultAssembler {
         for (String key : items.keySet()) {
             visit(key, items, phase, ordered, visiting);
         }
-        // the tool a roadmap item names is the layer's pick, or the tied picks while the tie stands; none
+        // the tool a roadmap item names is the layer's pick (or the tools in use, for an item done with
+        // them before the layer moves), or the tied picks while the tie stands; none
         // for a layer the client does not need yet (its CI pipeline deploys, say), whose menu is only shown
         Map<String, String> tools = new LinkedHashMap<>();
         stack.forEach(l -> tools.putIfAbsent(l.layer(), "LATER".equals(l.change()) ? null
@@ -380,12 +381,18 @@ final class ResultAssembler {
                 ? l.current().stream().map(CurrentToolResult::name).collect(Collectors.joining(", "))
                 : l.primary() == null ? null : l.tiedWith().isEmpty()
                 ? l.primary().name() : l.primary().name() + " or " + String.join(" or ", l.tiedWith())));
+        // an item done with the tool in use, where the stack moves the layer off it, names the tool in use
+        Map<String, String> inUse = new LinkedHashMap<>();
+        stack.stream().filter(l -> "REPLACE".equals(l.change()) && !l.current().isEmpty())
+                .forEach(l -> inUse.putIfAbsent(l.layer(), l.current().stream().map(CurrentToolResult::name)
+                        .collect(Collectors.joining(", "))));
         List<RoadmapEntry> out = new ArrayList<>();
         for (String key : ordered) {
             RoadmapItem i = items.get(key);
             int p = phase.get(key);
-            out.add(new RoadmapEntry(key, i.title(), p, PHASES.get(p - 1), i.capability(), i.layer(),
-                    i.layer() == null ? null : tools.get(i.layer()),
+            String tool = i.layer() == null ? null
+                    : i.onToolInUse() && inUse.containsKey(i.layer()) ? inUse.get(i.layer()) : tools.get(i.layer());
+            out.add(new RoadmapEntry(key, i.title(), p, PHASES.get(p - 1), i.capability(), i.layer(), tool,
                     i.dependsOn().stream().filter(items::containsKey).sorted().toList(), i.effort(), i.owner(),
                     i.rationale(), i.rule()));
         }

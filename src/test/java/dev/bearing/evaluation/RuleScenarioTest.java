@@ -175,6 +175,17 @@ public class RuleScenarioTest {
             e.roadmapPhaseAtLeast().forEach((key, phase) -> r.roadmap().stream().filter(i -> i.key().equals(key))
                     .forEach(i -> assertTrue(i.phase() >= phase, at + key + " in phase " + i.phase() + ", not before " + phase)));
         }
+        if (e.roadmapTool() != null) {
+            // the tool a roadmap item names is the one the item is done with
+            e.roadmapTool().forEach((key, tool) -> assertTrue(r.roadmap().stream()
+                    .anyMatch(i -> i.key().equals(key) && tool.equals(i.tool())), at + key + " must name " + tool + "; got "
+                    + r.roadmap().stream().filter(i -> i.key().equals(key)).map(EvaluationResult.RoadmapEntry::tool).toList()));
+        }
+        if (e.absentDecisions() != null) {
+            for (String bad : e.absentDecisions()) {
+                r.decisions().forEach(d -> assertFalse(d.title().contains(bad), at + "decision \"" + d.title() + "\""));
+            }
+        }
         if (e.absentReasons() != null) {
             for (LayerRecommendation l : r.stack()) {
                 for (EvaluationResult.ToolOption t : picks(l)) {
