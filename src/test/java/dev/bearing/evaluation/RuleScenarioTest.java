@@ -226,6 +226,14 @@ public class RuleScenarioTest {
                 }
             }
         }
+        // the engine never both decides a move off a tool and asks the client whether that tool stays
+        for (EvaluationResult.FindingResult f : r.findings()) {
+            if (f.key().equals("tool.policy_conflict") && f.rationale().contains("decide whether")) {
+                String tool = f.title().replace(" is in use but conflicts with a stated constraint", "");
+                r.decisions().forEach(d -> assertFalse(d.title().contains("move from " + tool),
+                        at + "decision \"" + d.title() + "\" beside the open question \"" + f.rationale() + "\""));
+            }
+        }
         // the product claims nothing it cannot do
         String json = new ObjectMapper().writeValueAsString(r);
         assertFalse(json.toLowerCase().contains("bearing can provision"), at + "claims provisioning");
