@@ -181,6 +181,12 @@ public class RuleScenarioTest {
                     .anyMatch(i -> i.key().equals(key) && tool.equals(i.tool())), at + key + " must name " + tool + "; got "
                     + r.roadmap().stream().filter(i -> i.key().equals(key)).map(EvaluationResult.RoadmapEntry::tool).toList()));
         }
+        if (e.decisions() != null) {
+            for (String wanted : e.decisions()) {
+                assertTrue(r.decisions().stream().anyMatch(d -> d.title().contains(wanted)), at + "no decision \"" + wanted
+                        + "\"; got " + r.decisions().stream().map(EvaluationResult.Decision::title).toList());
+            }
+        }
         if (e.absentDecisions() != null) {
             for (String bad : e.absentDecisions()) {
                 r.decisions().forEach(d -> assertFalse(d.title().contains(bad), at + "decision \"" + d.title() + "\""));

@@ -23,6 +23,6 @@ public record Scenario(String name, String description, Integer questionnaireVer
             List<String> absentRoadmap, List<List<String>> roadmapBefore, List<String> firedRules,
             Double minGap, Double maxGap, Map<String, List<String>> primaryAnyOf, Map<String, List<String>> current,
             List<String> absentReasons, Map<String, Integer> roadmapPhaseAtLeast, Map<String, String> roadmapTool,
-            List<String> absentDecisions) {
+            List<String> decisions, List<String> absentDecisions) {
     }
 }
