@@ -679,7 +679,17 @@ public record ReportView(String title, String organisation, String footerOrganis
                 .toList();
         ToolOption p = l.primary();
         if (p == null || "NONE".equals(l.change())) {
-            String note = inUse.isEmpty() ? "" : "In use today: " + and(inUse) + ".";
+            List<String> notes = new ArrayList<>();
+            if (!inUse.isEmpty()) {
+                notes.add("In use today: " + and(inUse) + ".");
+            }
+            // a tool in use that a stated constraint rules out: the conflict, in the words of its exclusion
+            for (CurrentToolResult c : current) {
+                nz(l.excluded()).stream().filter(x -> c.key() != null && c.key().equals(x.key()))
+                        .flatMap(x -> nz(x.reasons()).stream().limit(1)).map(ReportView::plain)
+                        .filter(s -> !s.isBlank()).forEach(notes::add);
+            }
+            String note = String.join(" ", notes);
             return new StackLine(layer, "No catalog tool fits: decide outside the catalog", note, "change-none",
                     "Decide");
         }
