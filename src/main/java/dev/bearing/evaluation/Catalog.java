@@ -128,6 +128,9 @@ public record Catalog(String version, List<Layer> layers) {
      * @param lifecycle dated events, oldest first; empty when none
      * @param statusNote status or licence note, may be empty
      * @param bestFor small_teams, enterprise
+     * @param vendorSupport false when no vendor sells support for the tool (a community project
+     *     without a commercial distributor), true when one does, null (the default) when the
+     *     catalog does not say; set false only where that is certain
      */
     public record Tool(String key, String name, List<String> aliases, String kind, List<String> kinds, String vendor,
             String summary,
@@ -135,7 +138,7 @@ public record Catalog(String version, List<Layer> layers) {
             String cloudAffinity, String operationalEffort, Set<String> skills, boolean runsOnVms,
             boolean needsKubernetes, boolean kubernetesNative, boolean auditEvidence, Set<String> scans,
             Set<String> stores, Set<String> deploysTo, List<String> dropInFor, String status,
-            List<LifecycleEvent> lifecycle, String statusNote, Set<String> bestFor) {
+            List<LifecycleEvent> lifecycle, String statusNote, Set<String> bestFor, Boolean vendorSupport) {
 
         /** Canonical constructor: missing lists and sets mean empty. */
         public Tool {

@@ -230,7 +230,8 @@ final class ResultAssembler {
 
     /**
      * The decisions for leadership, at most three, most pressing first: moving off a tool that is
-     * ruled out, ended or closed to new customers; then the first high-risk finding that no tool
+     * ruled out, ended or closed to new customers (or, where no catalog tool fits, moving off an
+     * ended tool outside the catalog, or keeping a tool a constraint rules out); then the first high-risk finding that no tool
      * choice answers; then moving off a tool its users dislike (rated 2.5 or lower; test tools are
      * the team's call); then choosing between equally fitting tools where nothing is in use and the
      * roadmap needs the layer (soonest first); then the other high-risk findings. A replacement that is merely a better fit is
@@ -241,6 +242,10 @@ final class ResultAssembler {
         List<Decision> forced = new ArrayList<>();
         List<Decision> disliked = new ArrayList<>();
         for (LayerRecommendation l : stack) {
+            if (l.primary() == null && l.kind() == null) {
+                noPick(l).ifPresent(forced::add);
+                continue;
+            }
             if (l.primary() == null || "ADD".equals(l.change()) || "NONE".equals(l.change())) {
                 continue;
             }
@@ -300,6 +305,34 @@ final class ResultAssembler {
         }
         high.stream().skip(1).forEach(out::add);
         return List.copyOf(out.subList(0, Math.min(3, out.size())));
+    }
+
+    /**
+     * A layer where no catalog tool can be recommended while a tool in use is ended or ruled out by
+     * a constraint: moving off an ended tool is still a decision (outside the catalog); a tool only
+     * a constraint rules out stays until leadership decides whether the constraint or the tool gives way.
+     *
+     * @return that decision, or empty when every tool in use may stay
+     */
+    private static java.util.Optional<Decision> noPick(LayerRecommendation l) {
+        List<CurrentToolResult> ended = l.current().stream().filter(c -> c.key() != null && !"ACTIVE".equals(c.status()))
+                .toList();
+        List<CurrentToolResult> ruledOut = l.current().stream().filter(c -> c.key() != null && "ACTIVE".equals(c.status())
+                && l.excluded().stream().anyMatch(x -> x.key().equals(c.key()))).toList();
+        if (!ended.isEmpty()) {
+            String names = ended.stream().map(CurrentToolResult::name).collect(Collectors.joining(", "));
+            return java.util.Optional.of(new Decision(what(l) + ": move off " + names + " to a tool outside the catalog",
+                    (whyLeave(l, ended.get(0)) + " No tool in the catalog fits your stated constraints, so the successor is chosen outside it.").strip(),
+                    l.key()));
+        }
+        if (!ruledOut.isEmpty()) {
+            String names = ruledOut.stream().map(CurrentToolResult::name).collect(Collectors.joining(", "));
+            return java.util.Optional.of(new Decision(what(l) + ": keep " + names + " or hold to the constraint",
+                    (whyLeave(l, ruledOut.get(0)) + " No tool in the catalog fits the constraint either: decide whether the constraint or "
+                            + names + " gives way.").strip(),
+                    l.key()));
+        }
+        return java.util.Optional.empty();
     }
 
     /** @return why the client should leave a tool it runs: its exclusion, its caveat or its status note */
@@ -372,7 +405,8 @@ final class ResultAssembler {
         for (String key : items.keySet()) {
             visit(key, items, phase, ordered, visiting);
         }
-        // the tool a roadmap item names is the layer's pick, or the tied picks while the tie stands; none
+        // the tool a roadmap item names is the layer's pick (or the tools in use, for an item done with
+        // them before the layer moves), or the tied picks while the tie stands; none
         // for a layer the client does not need yet (its CI pipeline deploys, say), whose menu is only shown
         Map<String, String> tools = new LinkedHashMap<>();
         stack.forEach(l -> tools.putIfAbsent(l.layer(), "LATER".equals(l.change()) ? null
@@ -380,12 +414,18 @@ final class ResultAssembler {
                 ? l.current().stream().map(CurrentToolResult::name).collect(Collectors.joining(", "))
                 : l.primary() == null ? null : l.tiedWith().isEmpty()
                 ? l.primary().name() : l.primary().name() + " or " + String.join(" or ", l.tiedWith())));
+        // an item done with the tool in use, where the stack moves the layer off it, names the tool in use
+        Map<String, String> inUse = new LinkedHashMap<>();
+        stack.stream().filter(l -> "REPLACE".equals(l.change()) && !l.current().isEmpty())
+                .forEach(l -> inUse.putIfAbsent(l.layer(), l.current().stream().map(CurrentToolResult::name)
+                        .collect(Collectors.joining(", "))));
         List<RoadmapEntry> out = new ArrayList<>();
         for (String key : ordered) {
             RoadmapItem i = items.get(key);
             int p = phase.get(key);
-            out.add(new RoadmapEntry(key, i.title(), p, PHASES.get(p - 1), i.capability(), i.layer(),
-                    i.layer() == null ? null : tools.get(i.layer()),
+            String tool = i.layer() == null ? null
+                    : i.onToolInUse() && inUse.containsKey(i.layer()) ? inUse.get(i.layer()) : tools.get(i.layer());
+            out.add(new RoadmapEntry(key, i.title(), p, PHASES.get(p - 1), i.capability(), i.layer(), tool,
                     i.dependsOn().stream().filter(items::containsKey).sorted().toList(), i.effort(), i.owner(),
                     i.rationale(), i.rule()));
         }

@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * What the roadmap template shows, already cleaned and formatted: every string is
@@ -504,11 +505,14 @@ public record ReportView(String title, String organisation, String footerOrganis
         Map<String, String> overrideNotes = new HashMap<>();
         nz(r.review()).stream().filter(n -> "override".equals(n.kind()))
                 .forEach(n -> overrideNotes.put(n.target(), oneLine(n.note())));
+        // tools the roadmap moves off ("migrate.jenkins"): a stack line that keeps another tool says so
+        Set<String> movedOff = nz(r.roadmap()).stream().map(RoadmapEntry::key).filter(k -> k.startsWith("migrate."))
+                .map(k -> k.substring("migrate.".length())).collect(Collectors.toSet());
         for (LayerRecommendation l : nz(r.stack())) {
             String name = layerName(l);
             layerNames.put(l.key(), name);
             layerNames.putIfAbsent(l.layer(), clean(l.layerName()));
-            StackLine line = stackLine(l, name);
+            StackLine line = stackLine(l, name, movedOff);
             if (overrideNotes.containsKey(l.key())) {
                 String why = overrideNotes.get(l.key());
                 line = new StackLine(line.layer(), line.action(),
@@ -663,17 +667,29 @@ public record ReportView(String title, String organisation, String footerOrganis
     }
 
     /**
-     * One stack entry in one line for leadership: "Keep Jenkins", "Add HashiCorp Vault", "Move
-     * from Bitbucket Data Center to GitLab", or for a tie "GitLab CI or Jenkins — equal fit" with
-     * what to choose on.
+     * One stack entry in one line for leadership: "Keep Jenkins", "Keep GitHub Actions, move off
+     * Jenkins", "Add HashiCorp Vault", "Move from Bitbucket Data Center to GitLab", or for a tie
+     * "GitLab CI or Jenkins — equal fit" with what to choose on.
+     *
+     * @param movedOff keys of the tools the roadmap moves off (its migrate items)
      */
-    static StackLine stackLine(LayerRecommendation l, String layer) {
+    static StackLine stackLine(LayerRecommendation l, String layer, Set<String> movedOff) {
         List<CurrentToolResult> current = nz(l.current());
         List<String> inUse = current.stream().map(c -> oneLine(c.name())).filter(s -> !s.isBlank()).distinct()
                 .toList();
         ToolOption p = l.primary();
         if (p == null || "NONE".equals(l.change())) {
-            String note = inUse.isEmpty() ? "" : "In use today: " + and(inUse) + ".";
+            List<String> notes = new ArrayList<>();
+            if (!inUse.isEmpty()) {
+                notes.add("In use today: " + and(inUse) + ".");
+            }
+            // a tool in use that a stated constraint rules out: the conflict, in the words of its exclusion
+            for (CurrentToolResult c : current) {
+                nz(l.excluded()).stream().filter(x -> c.key() != null && c.key().equals(x.key()))
+                        .flatMap(x -> nz(x.reasons()).stream().limit(1)).map(ReportView::plain)
+                        .filter(s -> !s.isBlank()).forEach(notes::add);
+            }
+            String note = String.join(" ", notes);
             return new StackLine(layer, "No catalog tool fits: decide outside the catalog", note, "change-none",
                     "Decide");
         }
@@ -701,10 +717,15 @@ public record ReportView(String title, String organisation, String footerOrganis
         String change = l.change() == null ? (others.isEmpty() ? "ADD" : "REPLACE") : l.change();
         switch (change) {
             case "KEEP" -> {
-                if (!others.isEmpty()) {
-                    notes.add("Also in use: " + and(others) + ".");
+                // the other tools in use that the roadmap moves onto the one kept, and those that stay beside it
+                List<String> leaving = current.stream().filter(c -> c.key() != null && movedOff.contains(c.key())
+                        && !c.key().equals(p.key())).map(c -> oneLine(c.name())).distinct().toList();
+                List<String> staying = others.stream().filter(n -> !leaving.contains(n)).toList();
+                if (!staying.isEmpty()) {
+                    notes.add("Also in use: " + and(staying) + ".");
                 }
-                return new StackLine(layer, "Keep " + primary, String.join(" ", notes), "change-keep", "Keep");
+                String action = "Keep " + primary + (leaving.isEmpty() ? "" : ", move off " + and(leaving));
+                return new StackLine(layer, action, String.join(" ", notes), "change-keep", "Keep");
             }
             case "REPLACE" -> {
                 for (CurrentToolResult c : current) {

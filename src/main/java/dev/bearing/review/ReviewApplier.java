@@ -371,6 +371,11 @@ final class ReviewApplier {
                 if (l.kind() != null && (oldLabel == null || x.tool() == null || !x.tool().contains(l.primary().name()))) {
                     continue;
                 }
+                // where the rules moved the layer, an item done with the tool in use before the move (build every
+                // change in Jenkins) names that tool, not the pick, and keeps naming it
+                if ("REPLACE".equals(l.change()) && oldLabel != null && x.tool() != null && !x.tool().equals(oldLabel)) {
+                    continue;
+                }
                 String title = x.title();
                 if (oldLabel != null && title != null) {
                     String before = title;

@@ -531,6 +531,22 @@ class CatalogContentTest {
     }
 
     @Test
+    void noVendorSupportIsClaimedOnlyOfCommunityProjectsKnownToHaveNone() {
+        // GoAlert (Target's open-source project) and Cinc (the community build of Chef) have no vendor selling support
+        assertEquals(Boolean.FALSE, tool("goalert").vendorSupport());
+        assertEquals(Boolean.FALSE, tool("cinc").vendorSupport());
+        for (Tool t : tools()) {
+            if (Boolean.FALSE.equals(t.vendorSupport())) {
+                assertEquals("OPEN_SOURCE", t.licence(), t.key() + ": a tool sold under a commercial licence comes with support");
+            }
+        }
+        // sold with support by Red Hat, CloudBees, Perforce, Progress: not "no vendor support"
+        for (String k : List.of("ansible", "jenkins", "puppet", "chef", "servicenow", "pagerduty")) {
+            assertFalse(Boolean.FALSE.equals(tool(k).vendorSupport()), k);
+        }
+    }
+
+    @Test
     void noRetiredClaimsRemain() {
         try {
             String text = Files.readString(CATALOG);

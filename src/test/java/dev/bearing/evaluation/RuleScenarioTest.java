@@ -175,6 +175,23 @@ public class RuleScenarioTest {
             e.roadmapPhaseAtLeast().forEach((key, phase) -> r.roadmap().stream().filter(i -> i.key().equals(key))
                     .forEach(i -> assertTrue(i.phase() >= phase, at + key + " in phase " + i.phase() + ", not before " + phase)));
         }
+        if (e.roadmapTool() != null) {
+            // the tool a roadmap item names is the one the item is done with
+            e.roadmapTool().forEach((key, tool) -> assertTrue(r.roadmap().stream()
+                    .anyMatch(i -> i.key().equals(key) && tool.equals(i.tool())), at + key + " must name " + tool + "; got "
+                    + r.roadmap().stream().filter(i -> i.key().equals(key)).map(EvaluationResult.RoadmapEntry::tool).toList()));
+        }
+        if (e.decisions() != null) {
+            for (String wanted : e.decisions()) {
+                assertTrue(r.decisions().stream().anyMatch(d -> d.title().contains(wanted)), at + "no decision \"" + wanted
+                        + "\"; got " + r.decisions().stream().map(EvaluationResult.Decision::title).toList());
+            }
+        }
+        if (e.absentDecisions() != null) {
+            for (String bad : e.absentDecisions()) {
+                r.decisions().forEach(d -> assertFalse(d.title().contains(bad), at + "decision \"" + d.title() + "\""));
+            }
+        }
         if (e.absentReasons() != null) {
             for (LayerRecommendation l : r.stack()) {
                 for (EvaluationResult.ToolOption t : picks(l)) {
@@ -213,6 +230,14 @@ public class RuleScenarioTest {
                     assertFalse(AGAINST.matcher(reason).find(),
                             at + t.name() + " in " + l.key() + ": reason argues against the pick: \"" + reason + "\"");
                 }
+            }
+        }
+        // the engine never both decides a move off a tool and asks the client whether that tool stays
+        for (EvaluationResult.FindingResult f : r.findings()) {
+            if (f.key().equals("tool.policy_conflict") && f.rationale().contains("decide whether")) {
+                String tool = f.title().replace(" is in use but conflicts with a stated constraint", "");
+                r.decisions().forEach(d -> assertFalse(d.title().contains("move from " + tool),
+                        at + "decision \"" + d.title() + "\" beside the open question \"" + f.rationale() + "\""));
             }
         }
         // the product claims nothing it cannot do

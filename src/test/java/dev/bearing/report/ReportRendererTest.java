@@ -133,6 +133,21 @@ class ReportRendererTest {
     }
 
     @Test
+    void aStackLineThatKeepsOneToolNamesTheToolsInUseTheRoadmapMovesOff() throws IOException {
+        // Northwind runs GitHub Actions and Jenkins; the stack keeps GitHub Actions and the roadmap moves off Jenkins
+        EvaluationResult r = demo.result();
+        LayerRecommendation ci = r.stack().stream().filter(l -> l.key().equals("ci")).findFirst().orElseThrow();
+        assertEquals("KEEP", ci.change());
+        assertEquals("github_actions", ci.primary().key());
+        assertTrue(r.roadmap().stream().anyMatch(e -> e.key().equals("migrate.jenkins")), "the demo moves off Jenkins");
+        try (PDDocument doc = Loader.loadPDF(demoPdf)) {
+            String first = squash(pageText(doc, 1) + pageText(doc, 2));
+            assertTrue(first.contains(squash("Keep GitHub Actions, move off Jenkins")), "CI stack line");
+            assertFalse(first.contains(squash("Also in use: Jenkins")), "Jenkins is moved off, not kept beside it");
+        }
+    }
+
+    @Test
     void noPointsHashRuleNamesOrProvisioningClaimBeforeTheAppendix() {
         for (var sample : List.of(Map.entry(demo, demoText), Map.entry(data, text))) {
             String leadership = leadershipPart(sample.getValue());

@@ -39,7 +39,8 @@ class ScenarioReportsTest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"30-on-prem-bank-svn-bitbucket-server", "31-insurer-chef-moving-to-aws",
-        "33-public-sector-osi-only", "38-telco-nagios-servicenow-free-text", "32-elite-startup-policy-as-code"})
+        "33-public-sector-osi-only", "38-telco-nagios-servicenow-free-text", "32-elite-startup-policy-as-code",
+        "74-insurer-on-premises-only-commercial-support-servicenow-jenkins"})
     void theFirstTwoPagesLeadWithWhereTheyStandTheDecisionsTheStackAndTheFirst30Days(String name) throws Exception {
         Scenario s = RuleScenarioTest.read(Path.of("rules/scenarios", name + ".yaml"));
         EvaluationResult r = RuleScenarioTest.engine.evaluate(RuleScenarioTest.input(s));
@@ -61,6 +62,13 @@ class ScenarioReportsTest {
         for (LayerRecommendation l : r.stack()) {
             if ("LATER".equals(l.change())) {
                 assertTrue(summary.contains(squash("Not needed yet" + l.note())), name + ": " + l.key() + " said to be not needed yet, with why");
+            } else if (l.primary() == null) {
+                // no pick: the line names the tool in use and why a constraint rules it out
+                for (var c : l.current().size() == 1 ? l.current() : List.<EvaluationResult.CurrentToolResult>of()) {
+                    l.excluded().stream().filter(x -> x.key().equals(c.key())).findFirst().ifPresent(x -> assertTrue(
+                            summary.contains(squash("In use today: " + c.name() + ". " + x.reasons().get(0))),
+                            name + ": " + l.key() + " line states why " + c.name() + " conflicts"));
+                }
             } else if (l.primary() != null) {
                 assertTrue(summary.contains(squash(l.primary().name())), name + ": " + l.key() + " pick on pages 1–2");
             }

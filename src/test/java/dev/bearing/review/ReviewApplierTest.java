@@ -74,6 +74,20 @@ class ReviewApplierTest {
     }
 
     @Test
+    void anItemDoneWithTheToolInUseBeforeTheMoveKeepsNamingItWhenTheConsultantPicksAnotherTarget() {
+        // the rules name Jenkins for "make the CI tool you have build every change": it is done before the move
+        RoadmapEntry inJenkins = new RoadmapEntry("ci.every_change", "Make the CI tool you have build every change", 1,
+                "First 30 days", "continuous_integration", "ci", "Jenkins", List.of(), "", "", "why", "rule");
+        EvaluationResult raw = result(List.of(tool("gitlab_ci", "GitLab CI"), tool("github_actions", "GitHub Actions")),
+                List.of(), List.of(inJenkins, MIGRATE));
+        var picked = ReviewApplier.apply(raw, List.of(edit(1, EditKind.OVERRIDE, "ci",
+                new EditValues("github_actions", "GitHub Actions", null, null, null, null, null, null, null, null),
+                "Their code is on GitHub."))).result();
+        assertEquals("Jenkins", picked.roadmap().get(0).tool());
+        assertEquals("GitHub Actions", picked.roadmap().get(1).tool());
+    }
+
+    @Test
     void afterReEvaluationEditsWhoseTargetIsGoneAreReportedAndTheOthersStillApply() {
         List<ReviewApplier.Edit> edits = List.of(
                 edit(1, EditKind.OVERRIDE, "ci",
