@@ -181,9 +181,13 @@ class BenchmarkResourceTest {
         }
     }
 
-    /** @return the last line starting with {@code prefix}: a table row comes after the chart that shows the same names */
+    /**
+     * @return the line starting with {@code prefix} that holds three numbers (score, percentile,
+     *     compared with): the table's row, not the chart's bar label of the same name and one number
+     */
     static String tableRow(String text, String prefix) {
-        return text.lines().filter(l -> l.startsWith(prefix)).reduce((a, b) -> b).orElse("(no line " + prefix + ")").strip();
+        return text.lines().filter(l -> l.startsWith(prefix) && l.strip().matches(".* \\d+ \\d+ \\d+")).findFirst()
+                .orElse("(no table row " + prefix + ")").strip();
     }
 
     static String line(String text, String prefix) {
