@@ -246,7 +246,10 @@ public class AccountService {
         a.lockedUntil = null;
         a.failedLogins = 0;
         throttle.succeeded(a.username);
-        audit.record("account.password-reset", null, "\"" + a.username + "\"");
+        // a reset means the account may be in the wrong hands: its API tokens stop working too
+        int revoked = ApiToken.update("revokedAt = ?1 where account.id = ?2 and revokedAt is null", clock.instant(), a.id);
+        audit.record("account.password-reset", null, "\"" + a.username + "\""
+                + (revoked == 0 ? "" : "; " + dev.bearing.common.UserText.count(revoked, "API token") + " revoked"));
         return new OneTime(view(a), password);
     }
 

@@ -149,6 +149,31 @@ class AccountsTest {
     }
 
     @Test
+    void anAdminPasswordResetRevokesTheAccountsApiTokens() {
+        String oneTime = newConsultant("resetme");
+        given().auth().preemptive().basic("resetme", oneTime).contentType(ContentType.JSON)
+                .body(Map.of("currentPassword", oneTime, "newPassword", "a passphrase of their own"))
+                .post("/api/v1/account/password").then().statusCode(204);
+        SurveyForm f = SurveyForm.of();
+        String page = given().auth().preemptive().basic("resetme", "a passphrase of their own").cookie("csrf-token", f.cookie)
+                .formParam("csrf-token", f.token).formParam("name", "laptop script").post("/account/tokens")
+                .then().statusCode(200).extract().asString();
+        Matcher m = Pattern.compile("<code id=\"new-token\">(bearing_[A-Za-z0-9_-]{43})</code>").matcher(page);
+        assertTrue(m.find(), "the token is shown once");
+        given().auth().oauth2(m.group(1)).get("/api/v1/account").then().statusCode(200);
+        long id = Api.admin().get("/api/v1/admin/accounts").then().extract().jsonPath()
+                .getLong("find { it.username == 'resetme' }.id");
+        String reset = Api.admin().contentType(ContentType.JSON).post("/api/v1/admin/accounts/" + id + "/reset-password")
+                .then().statusCode(200).extract().jsonPath().getString("secret");
+        given().auth().oauth2(m.group(1)).get("/api/v1/account").then().statusCode(401);
+        // and it stays revoked once the owner has set a new password
+        given().auth().preemptive().basic("resetme", reset).contentType(ContentType.JSON)
+                .body(Map.of("currentPassword", reset, "newPassword", "another passphrase of theirs"))
+                .post("/api/v1/account/password").then().statusCode(204);
+        given().auth().oauth2(m.group(1)).get("/api/v1/account").then().statusCode(401);
+    }
+
+    @Test
     void personalApiTokensWorkUntilRevokedAndOnlyTheirHashIsStored() throws SQLException {
         SurveyForm f = SurveyForm.of();
         String page = Api.consultant().cookie("csrf-token", f.cookie).formParam("csrf-token", f.token)
