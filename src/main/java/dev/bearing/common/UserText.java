@@ -115,4 +115,15 @@ public final class UserText {
     public static String count(long n, String noun) {
         return n + " " + (n == 1 ? noun : noun.matches(".*[^aeiou]y$") ? noun.substring(0, noun.length() - 1) + "ies" : noun + "s");
     }
+
+    /**
+     * @param s a label that starts a sentence, e.g. "Within 90 days"
+     * @return it for the middle of one ("within 90 days"); an acronym ("AWS CodeDeploy") stays as it is
+     */
+    public static String lowerFirst(String s) {
+        if (s == null || s.length() < 2 || Character.isUpperCase(s.charAt(1))) {
+            return s == null ? "" : s;
+        }
+        return Character.toLowerCase(s.charAt(0)) + s.substring(1);
+    }
 }

@@ -841,13 +841,13 @@ public record ReportView(String title, String organisation, String footerOrganis
             return "all respondents";
         }
         return PeerGroup.INDUSTRY.equals(g.kind()) ? PeerGroup.industryRespondents(g.key(), name)
-                : "respondents from organisations of " + lowerFirst(name);
+                : "respondents from organisations of " + UserText.lowerFirst(name);
     }
 
     private static String layerName(LayerRecommendation l) {
         String layer = clean(l.layerName()).isBlank() ? humanise(l.layer()) : clean(l.layerName());
         String kind = clean(l.kindName());
-        return kind.isBlank() ? layer : layer + " — " + lowerFirst(kind);
+        return kind.isBlank() ? layer : layer + " — " + UserText.lowerFirst(kind);
     }
 
     private static CurrentTool currentTool(CurrentToolResult c) {
@@ -945,15 +945,9 @@ public record ReportView(String title, String organisation, String footerOrganis
 
     /** @return "has the largest ecosystem" from "Terraform has the largest ecosystem", else the sentence lower-cased */
     private static String withoutOwnName(String sentence, String name) {
-        return sentence.startsWith(name + " ") ? sentence.substring(name.length() + 1) : lowerFirst(sentence);
+        return sentence.startsWith(name + " ") ? sentence.substring(name.length() + 1) : UserText.lowerFirst(sentence);
     }
 
-    private static String lowerFirst(String s) {
-        if (s.length() < 2 || Character.isUpperCase(s.charAt(1))) {
-            return s;
-        }
-        return Character.toLowerCase(s.charAt(0)) + s.substring(1);
-    }
 
     private static String stripStop(String s) {
         String t = s.strip();

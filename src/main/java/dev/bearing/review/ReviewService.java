@@ -571,19 +571,15 @@ public class ReviewService {
         for (var other : roadmap) {
             if (item.dependsOn().contains(other.key()) && other.phase() > to) {
                 throw ProblemException.badField("phase", "R" + numbers.get(key) + " comes after R" + numbers.get(other.key())
-                        + " (\"" + other.title() + "\", " + lowerFirst(other.phaseLabel()) + "), which it depends on: move R"
+                        + " (\"" + other.title() + "\", " + dev.bearing.common.UserText.lowerFirst(other.phaseLabel()) + "), which it depends on: move R"
                         + numbers.get(other.key()) + " earlier first, or choose a later phase");
             }
             if (other.dependsOn().contains(key) && other.phase() < to) {
                 throw ProblemException.badField("phase", "R" + numbers.get(other.key()) + " (\"" + other.title() + "\", "
-                        + lowerFirst(other.phaseLabel()) + ") depends on R" + numbers.get(key) + ": move R"
+                        + dev.bearing.common.UserText.lowerFirst(other.phaseLabel()) + ") depends on R" + numbers.get(key) + ": move R"
                         + numbers.get(other.key()) + " later first, or choose an earlier phase");
             }
         }
-    }
-
-    private static String lowerFirst(String s) {
-        return s == null || s.isEmpty() ? "" : Character.toLowerCase(s.charAt(0)) + s.substring(1);
     }
 
     private static void requireItem(ReviewState s, String key) {
