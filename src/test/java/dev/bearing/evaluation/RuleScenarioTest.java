@@ -175,6 +175,11 @@ public class RuleScenarioTest {
             e.roadmapPhaseAtLeast().forEach((key, phase) -> r.roadmap().stream().filter(i -> i.key().equals(key))
                     .forEach(i -> assertTrue(i.phase() >= phase, at + key + " in phase " + i.phase() + ", not before " + phase)));
         }
+        if (e.roadmapPhase() != null) {
+            e.roadmapPhase().forEach((key, phase) -> assertTrue(r.roadmap().stream()
+                    .anyMatch(i -> i.key().equals(key) && i.phase() == phase), at + key + " must be in phase " + phase + "; got "
+                    + r.roadmap().stream().filter(i -> i.key().equals(key)).map(EvaluationResult.RoadmapEntry::phase).toList()));
+        }
         if (e.roadmapTool() != null) {
             // the tool a roadmap item names is the one the item is done with
             e.roadmapTool().forEach((key, tool) -> assertTrue(r.roadmap().stream()

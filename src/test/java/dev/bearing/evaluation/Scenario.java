@@ -22,7 +22,8 @@ public record Scenario(String name, String description, Integer questionnaireVer
             List<String> absentFindings, Map<String, String> findingRisk, List<String> roadmap,
             List<String> absentRoadmap, List<List<String>> roadmapBefore, List<String> firedRules,
             Double minGap, Double maxGap, Map<String, List<String>> primaryAnyOf, Map<String, List<String>> current,
-            List<String> absentReasons, Map<String, Integer> roadmapPhaseAtLeast, Map<String, String> roadmapTool,
+            List<String> absentReasons, Map<String, Integer> roadmapPhaseAtLeast, Map<String, Integer> roadmapPhase,
+            Map<String, String> roadmapTool,
             List<String> decisions, List<String> absentDecisions) {
     }
 }
