@@ -324,8 +324,12 @@ final class ReviewApplier {
                     .filter(c -> c.key() == null || !moving.contains(c.key()))
                     .map(CurrentToolResult::name).filter(Objects::nonNull).distinct().collect(Collectors.joining(", "));
             if (!from.isEmpty()) {
+                // sized and owned as the rules size a move in this layer, where they planned one
+                Optional<RoadmapEntry> like = nz(raw.roadmap()).stream()
+                        .filter(x -> l.layer().equals(x.layer()) && x.key().startsWith("migrate.")).findFirst();
                 roadmap.add(new RoadmapEntry("override." + l.key(), "Move from " + from + " to " + t.name(), 3,
-                        PHASES.get(2), l.capability(), l.layer(), t.name(), List.of(), null, null,
+                        PHASES.get(2), l.capability(), l.layer(), t.name(), List.of(),
+                        like.map(RoadmapEntry::effort).orElse(null), like.map(RoadmapEntry::owner).orElse(null),
                         "The consultant chose " + t.name() + " for " + entryName(l).toLowerCase(java.util.Locale.ROOT)
                                 + (e.note().isBlank() ? "." : ": " + e.note()),
                         "Consultant's override"));
@@ -376,17 +380,25 @@ final class ReviewApplier {
                 if ("REPLACE".equals(l.change()) && oldLabel != null && x.tool() != null && !x.tool().equals(oldLabel)) {
                     continue;
                 }
-                String title = x.title();
-                if (oldLabel != null && title != null) {
-                    String before = title;
-                    title = replaceWord(title, oldLabel, newTool);
-                    if (title.equals(before)) {
-                        title = replaceWord(title, l.primary().name(), newTool);
-                    }
+                String title = renamed(x.title(), oldLabel, l, newTool);
+                // the why names the tool chosen too ("the recommended stack replaces TeamCity with CircleCI"
+                // would contradict the override), and says the stack is the reviewed one
+                String why = renamed(x.rationale(), oldLabel, l, newTool);
+                if (why != null && !why.equals(x.rationale())) {
+                    why = why.replace("The recommended stack ", "The reviewed stack ");
                 }
                 roadmap.set(i, new RoadmapEntry(x.key(), title, x.phase(), x.phaseLabel(), x.capability(), x.layer(),
-                        newTool, x.dependsOn(), x.effort(), x.owner(), x.rationale(), x.rule()));
+                        newTool, x.dependsOn(), x.effort(), x.owner(), why, x.rule()));
             }
+        }
+
+        /** {@code text} naming {@code newTool} where it named the former pick (or the tied picks). */
+        private static String renamed(String text, String oldLabel, LayerRecommendation l, String newTool) {
+            if (oldLabel == null || text == null) {
+                return text;
+            }
+            String out = replaceWord(text, oldLabel, newTool);
+            return out.equals(text) ? replaceWord(text, l.primary().name(), newTool) : out;
         }
 
         void removeItems(java.util.function.Predicate<RoadmapEntry> which) {

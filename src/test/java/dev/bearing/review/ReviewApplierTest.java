@@ -74,6 +74,33 @@ class ReviewApplierTest {
     }
 
     @Test
+    void anOverrideRenamesTheChosenToolInTheMovesWhyAndSizesTheMoveItAddsAsTheRulesSizeOne() {
+        // CircleCI kept, TeamCity moved to it; the consultant picks Jenkins: both move, and no text still says CircleCI
+        ToolOption circle = tool("circleci", "CircleCI");
+        LayerRecommendation ci = new LayerRecommendation("ci", "ci", "Continuous integration", null, null,
+                "continuous_integration", List.of(new CurrentToolResult("circleci", "CircleCI", "ACTIVE", "", 4.0, 2),
+                        new CurrentToolResult("teamcity", "TeamCity", "ACTIVE", "", 3.0, 1)),
+                "KEEP", null, circle, List.of(), List.of(tool("jenkins", "Jenkins")), List.of());
+        RoadmapEntry moveTeamCity = new RoadmapEntry("migrate.teamcity", "Move from TeamCity to CircleCI", 3,
+                "Within 6 months", "continuous_integration", "ci", "CircleCI", List.of(), "4–8 weeks", "Head of Platform",
+                "The recommended stack replaces TeamCity with CircleCI (the reasons are in the stack); a planned move keeps "
+                        + "delivery running.", "rule");
+        EvaluationResult raw = new EvaluationResult("r", "c", "devops-maturity", 2, Map.of("DEVELOPMENT", 1), List.of(),
+                Map.of(), null, null, null, List.of(ci), List.of(), List.of(moveTeamCity), List.of(), List.of(), List.of());
+        var picked = ReviewApplier.apply(raw, List.of(edit(1, EditKind.OVERRIDE, "ci",
+                new EditValues("jenkins", "Jenkins", null, null, null, null, null, null, null, null),
+                "The platform team runs Jenkins for the whole group."))).result();
+        RoadmapEntry moved = picked.roadmap().stream().filter(x -> x.key().equals("migrate.teamcity")).findFirst().orElseThrow();
+        assertEquals("Move from TeamCity to Jenkins", moved.title());
+        assertEquals("The reviewed stack replaces TeamCity with Jenkins (the reasons are in the stack); a planned move keeps "
+                + "delivery running.", moved.rationale());
+        RoadmapEntry added = picked.roadmap().stream().filter(x -> x.key().equals("override.ci")).findFirst().orElseThrow();
+        assertEquals("Move from CircleCI to Jenkins", added.title());
+        assertEquals("4–8 weeks", added.effort());
+        assertEquals("Head of Platform", added.owner());
+    }
+
+    @Test
     void anItemDoneWithTheToolInUseBeforeTheMoveKeepsNamingItWhenTheConsultantPicksAnotherTarget() {
         // the rules name Jenkins for "make the CI tool you have build every change": it is done before the move
         RoadmapEntry inJenkins = new RoadmapEntry("ci.every_change", "Make the CI tool you have build every change", 1,
