@@ -113,7 +113,8 @@ public final class UserText {
      * @return e.g. "1 question", "38 questions"
      */
     public static String count(long n, String noun) {
-        return n + " " + (n == 1 ? noun : noun.matches(".*[^aeiou]y$") ? noun.substring(0, noun.length() - 1) + "ies" : noun + "s");
+        return n + " " + (n == 1 ? noun : noun.matches(".*[^aeiou]y$") ? noun.substring(0, noun.length() - 1) + "ies"
+                : noun.matches(".*(s|x|ch|sh)$") ? noun + "es" : noun + "s");
     }
 
     /**

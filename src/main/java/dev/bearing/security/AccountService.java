@@ -226,12 +226,14 @@ public class AccountService {
             throw ProblemException.badField("enabled", "You cannot disable your own account; ask another admin.");
         }
         a.enabled = enabled;
+        int lifted = 0;
         if (enabled) {
             a.lockedUntil = null;
             a.failedLogins = 0;
-            throttle.succeeded(a.username);
+            lifted = throttle.lift(a.username);
         }
-        audit.record(enabled ? "account.enabled" : "account.disabled", null, "\"" + a.username + "\"");
+        audit.record(enabled ? "account.enabled" : "account.disabled", null, "\"" + a.username + "\""
+                + (lifted == 0 ? "" : "; the pause of " + dev.bearing.common.UserText.count(lifted, "address") + " its failures came from lifted"));
         return view(a);
     }
 
@@ -245,7 +247,7 @@ public class AccountService {
         a.passwordChangedAt = clock.instant();
         a.lockedUntil = null;
         a.failedLogins = 0;
-        throttle.succeeded(a.username);
+        throttle.lift(a.username);
         // a reset means the account may be in the wrong hands: its API tokens stop working too
         int revoked = ApiToken.update("revokedAt = ?1 where account.id = ?2 and revokedAt is null", clock.instant(), a.id);
         audit.record("account.password-reset", null, "\"" + a.username + "\""

@@ -14,9 +14,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * account exists) and per client address, within a 15-minute window. From the third failure on,
  * each failed answer is held back (1 s, 2 s, then 4 s); the fifth failure for a username or the
  * twentieth for an address locks it for 15 minutes, during which logins are refused without the
- * password being checked. A success clears its username's count. Kept in memory, per replica;
- * a known account's lock is also written to the database ({@link Account#lockedUntil}) so it
- * survives a restart and shows on the admin page.
+ * password being checked. A success clears its username's count. An admin who unlocks an account
+ * (or resets its password) also lifts the pause of every address its failures came from, so a
+ * script retrying one account's old password does not keep the whole office out. Kept in memory,
+ * per replica; a known account's lock is also written to the database ({@link Account#lockedUntil})
+ * so it survives a restart and shows on the admin page.
  */
 @ApplicationScoped
 public class LoginThrottle {
@@ -34,6 +36,8 @@ public class LoginThrottle {
     }
 
     private final Map<String, Failures> failures = new ConcurrentHashMap<>();
+    /** username key -> the addresses its failures came from in the window (to lift with it) */
+    private final Map<String, java.util.Set<String>> addressesOf = new ConcurrentHashMap<>();
 
     @Inject
     Clock clock;
@@ -53,6 +57,9 @@ public class LoginThrottle {
         Instant now = clock.instant();
         int u = bump(userKey(username), LOCK_USERNAME_AFTER, now);
         int a = bump(addressKey(address), LOCK_ADDRESS_AFTER, now);
+        if (addressesOf.size() < 100_000) {
+            addressesOf.computeIfAbsent(userKey(username), k -> ConcurrentHashMap.newKeySet()).add(addressKey(address));
+        }
         int worst = Math.max(u, a / 4);
         if (worst <= SLOW_AFTER) {
             return Duration.ZERO;
@@ -63,6 +70,30 @@ public class LoginThrottle {
     /** Clears a username's failures after a successful login. */
     public void succeeded(String username) {
         failures.remove(userKey(username));
+    }
+
+    /**
+     * An admin lifts a username's lock: its failures and the pause of every address they came from.
+     *
+     * @return how many paused addresses were lifted
+     */
+    public int lift(String username) {
+        Instant now = clock.instant();
+        failures.remove(userKey(username));
+        java.util.Set<String> addresses = addressesOf.remove(userKey(username));
+        int lifted = 0;
+        for (String a : addresses == null ? java.util.Set.<String>of() : addresses) {
+            if (lockedKey(a, now)) {
+                lifted++;
+            }
+            failures.remove(a);
+        }
+        return lifted;
+    }
+
+    /** @return whether logins from this address are paused now, whatever the username */
+    public boolean addressLocked(String address) {
+        return lockedKey(addressKey(address), clock.instant());
     }
 
     /** @return failures counted for the username in the current window (0 when none) */
@@ -82,6 +113,7 @@ public class LoginThrottle {
         });
         if (failures.size() > 100_000) {
             failures.entrySet().removeIf(e -> e.getValue().since().plus(WINDOW.multipliedBy(2)).isBefore(now));
+            addressesOf.keySet().removeIf(k -> !failures.containsKey(k));
         }
         return f.count();
     }

@@ -38,6 +38,9 @@ public class AccountPages {
     static final String SESSION_COOKIE = "bearing-session";
 
     @Inject
+    dev.bearing.security.LoginThrottle throttle;
+
+    @Inject
     AccountService accounts;
 
     @Inject
@@ -51,7 +54,7 @@ public class AccountPages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance login(boolean failed, boolean loggedOut);
+        static native TemplateInstance login(boolean failed, boolean loggedOut, boolean addressPaused);
 
         static native TemplateInstance password(boolean forced, String error, String field);
 
@@ -67,15 +70,20 @@ public class AccountPages {
         if (viewer.isLoggedIn()) {
             return seeOther("/");
         }
-        return Response.ok(Templates.login(false, out != null)).build();
+        return Response.ok(Templates.login(false, out != null, false)).build();
     }
 
-    /** @return the login form after a failed attempt, with one message that does not say which part was wrong */
+    /**
+     * @return the login form after a failed attempt, with one message that does not say which part
+     *     was wrong; or, while logins from the caller's address are paused (after many failures
+     *     there, whatever the username), a message that says so, since even a right password fails then
+     */
     @GET
     @Path("login/failed")
     @PermitAll
-    public Response loginFailed() {
-        return Response.ok(Templates.login(true, false)).build();
+    public Response loginFailed(@jakarta.ws.rs.core.Context io.vertx.core.http.HttpServerRequest request) {
+        String address = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
+        return Response.ok(Templates.login(true, false, throttle.addressLocked(address))).build();
     }
 
     /** Ends the session: the cookie is cleared and the login page shown. */

@@ -34,6 +34,11 @@ import java.util.Set;
  * form carries no token (the CSRF filter sees only REST form posts). {@code Origin} alone cannot
  * tell: under Bearing's {@code Referrer-Policy: no-referrer} browsers send {@code Origin: null}
  * with a form posted from Bearing's own login page.</li>
+ * <li><b>API calls from another site with the session</b>: a state-changing request under
+ * {@code /api/} that carries the session cookie (no {@code Authorization}) and that the browser
+ * marks as coming from another site, or whose {@code Origin} names another host, gets 403 (the
+ * SameSite=Strict cookie and the JSON content type already keep browsers from sending one; this
+ * holds even for a browser that did).</li>
  * <li><b>Body size</b>: a request whose {@code Content-Length} is over
  * {@code quarkus.http.limits.max-body-size} gets 413 with a problem+json naming the limit (a
  * page for pages), before any of it is read.</li>
@@ -113,6 +118,16 @@ public class RequestGuards {
                             "The login form was sent from another site. Open Bearing's own login page and log in there."));
             return;
         }
+        if (path.startsWith("/api/") && request.method() != HttpMethod.GET && request.method() != HttpMethod.HEAD
+                && request.method() != HttpMethod.OPTIONS && request.getHeader("Authorization") == null
+                && hasSessionCookie(request.getHeader("Cookie"))
+                && !loginFromOwnSite(request.getHeader("Sec-Fetch-Site"), request.getHeader("Origin"), allowedHosts)) {
+            response.setStatusCode(403).putHeader("Content-Type", "application/problem+json")
+                    .end("{\"type\":\"" + ProblemTypes.FORBIDDEN + "\",\"title\":\"Forbidden\",\"status\":403,"
+                            + "\"detail\":\"This request came from another site with your session; nothing was changed. "
+                            + "Scripts use a personal API token (Authorization: Bearer).\"}");
+            return;
+        }
         String tooLarge = tooLarge(request.getHeader("Content-Length"), maxBodySize.asLongValue());
         if (tooLarge != null) {
             if (path.startsWith("/api/")) {
@@ -156,6 +171,19 @@ public class RequestGuards {
         } catch (IllegalArgumentException e) {
             return false; // not an origin at all
         }
+    }
+
+    /** @return whether the Cookie header carries Bearing's session cookie */
+    static boolean hasSessionCookie(String cookieHeader) {
+        if (cookieHeader == null) {
+            return false;
+        }
+        for (String part : cookieHeader.split(";")) {
+            if (part.strip().startsWith(AccountPages.SESSION_COOKIE + "=")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

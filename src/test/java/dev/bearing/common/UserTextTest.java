@@ -33,5 +33,7 @@ class UserTextTest {
         assertEquals("3 submitted surveys", UserText.count(3, "submitted survey"));
         assertEquals("0 changes", UserText.count(0, "change"));
         assertEquals("2 categories", UserText.count(2, "category"));
+        assertEquals("2 addresses", UserText.count(2, "address"));
+        assertEquals("3 days", UserText.count(3, "day"));
     }
 }

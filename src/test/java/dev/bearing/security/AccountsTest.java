@@ -68,6 +68,22 @@ class AccountsTest {
     }
 
     @Test
+    void anApiChangeSentFromAnotherSiteWithTheSessionIsRefused() {
+        String session = given().redirects().follow(false).contentType(ContentType.URLENC).formParam("j_username", Api.ADMIN)
+                .formParam("j_password", Api.ADMIN_PASSWORD).post("/j_security_check").getCookie("bearing-session");
+        for (Map<String, String> headers : List.of(Map.of("Sec-Fetch-Site", "cross-site", "Origin", "https://evil.example"),
+                Map.of("Origin", "https://evil.example"))) {
+            given().cookie("bearing-session", session).headers(headers).contentType(ContentType.JSON)
+                    .body(Map.of("organisation", "Forged org")).post("/api/v1/assessments").then().statusCode(403)
+                    .contentType("application/problem+json").body("detail", containsString("came from another site"));
+        }
+        Api.admin().get("/api/v1/assessments?organisation=Forged").then().statusCode(200).body("items", org.hamcrest.Matchers.empty());
+        // Bearing's own pages (same origin) and scripts without a browser still work
+        given().cookie("bearing-session", session).header("Sec-Fetch-Site", "same-origin").contentType(ContentType.JSON)
+                .body(Map.of("organisation", "Own page org")).post("/api/v1/assessments").then().statusCode(201);
+    }
+
+    @Test
     void theFirstAdminLogsInWithAFormAndGetsAHardenedSessionCookie() {
         Response login = formLogin(Api.ADMIN, Api.ADMIN_PASSWORD);
         assertEquals(302, login.statusCode());
@@ -122,6 +138,45 @@ class AccountsTest {
         Api.admin().contentType(ContentType.JSON).post("/api/v1/admin/accounts/" + id + "/enable").then().statusCode(200);
         formLogin("locksmith", oneTime).then().statusCode(302)
                 .header("Location", org.hamcrest.Matchers.not(containsString("failed")));
+    }
+
+    @Inject
+    LoginThrottle throttle;
+
+    @Test
+    void anAddressPausedByOneAccountsFailuresSaysSoAndUnlockingThatAccountLiftsIt() {
+        // a script retried "scripted"'s old password from this address until the address paused
+        String oneTime = newConsultant("scripted");
+        String other = newConsultant("bystander");
+        long id = Api.admin().get("/api/v1/admin/accounts").then().extract().jsonPath()
+                .getLong("find { it.username == 'scripted' }.id");
+        // the admin's personal API token: not a password login, so the address pause does not hold it
+        SurveyForm f = SurveyForm.of();
+        Matcher m = Pattern.compile("<code id=\"new-token\">(bearing_[A-Za-z0-9_-]{43})</code>").matcher(
+                Api.admin().cookie("csrf-token", f.cookie).formParam("csrf-token", f.token).formParam("name", "unlock")
+                        .post("/account/tokens").then().statusCode(200).extract().asString());
+        assertTrue(m.find());
+        String adminToken = m.group(1);
+        try {
+            for (int i = 0; i < LoginThrottle.LOCK_ADDRESS_AFTER; i++) {
+                throttle.failed("scripted", "127.0.0.1");
+            }
+            // even another account's right password is refused, and the page says why
+            formLogin("bystander", other).then().statusCode(303).header("Location", containsString("failed"));
+            String page = given().get("/login/failed").then().statusCode(200).extract().asString();
+            assertTrue(page.contains("Logging in from your network address is paused"), page);
+            assertFalse(page.contains("did not match"));
+            // an admin (on another address or session) unlocks "scripted": the address pause goes with it
+            given().auth().oauth2(adminToken).contentType(ContentType.JSON).post("/api/v1/admin/accounts/" + id + "/enable")
+                    .then().statusCode(200);
+            assertFalse(throttle.addressLocked("127.0.0.1"));
+            formLogin("bystander", other).then().statusCode(302)
+                    .header("Location", org.hamcrest.Matchers.not(containsString("failed")));
+            formLogin("scripted", oneTime).then().statusCode(302)
+                    .header("Location", org.hamcrest.Matchers.not(containsString("failed")));
+        } finally {
+            throttle.lift("scripted"); // never leave the test address paused for the other tests
+        }
     }
 
     @Test
