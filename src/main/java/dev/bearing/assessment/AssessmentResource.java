@@ -67,6 +67,16 @@ public class AssessmentResource {
      * @throws dev.bearing.common.ProblemException 400 naming an unknown parameter or a bad value
      */
     @org.eclipse.microprofile.openapi.annotations.Operation(summary = "The dashboard: one page of assessments, filtered and sorted")
+    @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(name = "status", in = org.eclipse.microprofile.openapi.annotations.enums.ParameterIn.QUERY,
+            description = "inviting, in-progress, submitted, evaluated, in-review, approved or archived; default: every assessment not archived")
+    @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(name = "organisation", in = org.eclipse.microprofile.openapi.annotations.enums.ParameterIn.QUERY,
+            description = "organisation name contains this, any case")
+    @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(name = "sort", in = org.eclipse.microprofile.openapi.annotations.enums.ParameterIn.QUERY,
+            description = "activity, created, organisation or stage; a leading - for descending; default -activity")
+    @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(name = "page", in = org.eclipse.microprofile.openapi.annotations.enums.ParameterIn.QUERY,
+            description = "page number, from 1", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.INTEGER, minimum = "1", defaultValue = "1"))
+    @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(name = "size", in = org.eclipse.microprofile.openapi.annotations.enums.ParameterIn.QUERY,
+            description = "assessments per page", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20"))
     @GET
     public DashboardApi.DashboardPage list(@Context UriInfo uri) {
         DashboardQuery q = DashboardQuery.parse(uri.getQueryParameters(), true);
@@ -94,6 +104,8 @@ public class AssessmentResource {
      * and review edits; audited. 204; 404 when unknown.
      */
     @org.eclipse.microprofile.openapi.annotations.Operation(summary = "Delete an assessment and all its answers for good")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "204", description = "Deleted")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "404", description = "No such assessment (application/problem+json)")
     @DELETE
     @Path("/{id}")
     public Response delete(@PathParam("id") String id) {

@@ -42,6 +42,9 @@ public class ReportPdfResource {
      */
     @org.eclipse.microprofile.openapi.annotations.Operation(summary = "Get the PDF roadmap: the draft of the "
             + "latest evaluation with the review's edits, or approved version N (?version=N)")
+    @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(name = "version", in = org.eclipse.microprofile.openapi.annotations.enums.ParameterIn.QUERY,
+            description = "an approved version's number; without it, the draft",
+            schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.INTEGER, minimum = "1"))
     @GET
     @Produces({"application/pdf", Problem.MEDIA_TYPE})
     public Response pdf(@PathParam("id") String id, @Context UriInfo uri) {

@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.bearing.support.Api;
 import io.quarkus.test.junit.QuarkusTest;
@@ -114,7 +115,18 @@ class AssessmentResourceTest {
 
     @Test
     void openApiDocumentDescribesTheApi() {
-        Api.consultant().get("/q/openapi?format=json").then().statusCode(200)
-                .body("paths.keySet()", hasItem("/api/v1/assessments/{id}/evaluation"));
+        var doc = Api.consultant().get("/q/openapi?format=json").then().statusCode(200)
+                .body("paths.keySet()", hasItem("/api/v1/assessments/{id}/evaluation")).extract().jsonPath();
+        // a script's two ways in, as Swagger UI's Authorize offers them
+        assertEquals("bearer", doc.getString("components.securitySchemes.token.scheme"));
+        assertTrue(doc.getList("components.securitySchemes.collect { it.value.scheme }", String.class).contains("basic"));
+        assertTrue(doc.getList("paths.'/api/v1/assessments'.get.security.collect { it.keySet() }.flatten()", String.class)
+                .contains("token"), "the dashboard list accepts the token");
+        // the dashboard's query parameters, read by name so that unknown ones can be refused
+        assertEquals(java.util.List.of("organisation", "page", "size", "sort", "status"), doc.getList(
+                "paths.'/api/v1/assessments'.get.parameters.name", String.class).stream().sorted().toList());
+        assertTrue(doc.getMap("paths.'/api/v1/assessments/{id}'.delete.responses").containsKey("204"));
+        assertEquals(java.util.List.of("version"), doc.getList("paths.'/api/v1/assessments/{id}/report.pdf'.get.parameters"
+                + ".findAll { it.in == 'query' }.name", String.class));
     }
 }
