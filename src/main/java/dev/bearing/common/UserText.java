@@ -127,4 +127,12 @@ public final class UserText {
         }
         return Character.toLowerCase(s.charAt(0)) + s.substring(1);
     }
+
+    private static final java.time.format.DateTimeFormatter WHEN = java.time.format.DateTimeFormatter
+            .ofPattern("d MMMM yyyy 'at' HH:mm 'UTC'", java.util.Locale.UK).withZone(java.time.ZoneOffset.UTC);
+
+    /** @return a moment as the pages show it, e.g. "30 November 2026 at 16:24 UTC"; "" for null */
+    public static String when(java.time.Instant instant) {
+        return instant == null ? "" : WHEN.format(instant);
+    }
 }

@@ -123,7 +123,7 @@ public class EvaluationService {
         e.respondentsIncluded = included.size();
         e.resultJson = write(result);
         e.persist();
-        audit.record("evaluation.run", a.id, "evaluation " + e.id + " of " + dev.bearing.common.UserText.count(included.size(), "submitted survey") + ": "
+        audit.record("evaluation.run", a.id, "evaluation " + e.id + " (" + dev.bearing.common.UserText.count(included.size(), "submitted survey") + "): "
                 + result.stage().label());
         return new StoredEvaluation(e.id, a.id, a.organisation.name, e.createdAt, e.respondentsIncluded, result);
     }

@@ -222,7 +222,8 @@ public record AnswerValue(List<String> choices, Double number, String text, Bool
                     .map(k -> q.choice(k).map(Question.Choice::label).orElse(k)).toList());
             case SCALE -> number.intValue() + " of 5";
             case NUMBER -> fmt(number) + (q.number().unit() == null ? "" : " " + q.number().unit());
-            case TEXT -> text;
+            // a tab typed or pasted into an answer reads as a space, not as a wide gap (the answer keeps it)
+            case TEXT -> text.replace('\t', ' ');
         };
     }
 

@@ -124,7 +124,7 @@ public class RespondentAnswersService {
                     List.of());
         }
         audit.record("respondent.reopened", r.assessment.id, "Reopened the survey of "
-                + InvitationService.describe(r) + ", submitted " + r.submittedAt + ". Note: " + n);
+                + InvitationService.describe(r) + ", submitted " + dev.bearing.common.UserText.when(r.submittedAt) + ". Note: " + n);
         r.submittedAt = null;
         r.reopenedAt = clock.instant();
         return assessments.respondentView(r, assessments.questionnaire(r.assessment), null);

@@ -59,7 +59,7 @@ public class AccountPages {
         static native TemplateInstance password(boolean forced, String error, String field);
 
         static native TemplateInstance account(AccountService.AccountView account, List<TokenView> tokens, String newToken,
-                String error);
+                String error, boolean passwordChanged);
     }
 
     /** @return the login form (a logged-in caller goes to the assessments instead) */
@@ -124,13 +124,13 @@ public class AccountPages {
         return seeOther("/account?changed=1");
     }
 
-    /** @return the caller's account with its API tokens */
+    /** @return the caller's account with its API tokens; after a password change ({@code ?changed=1}) it says so */
     @GET
     @Path("account")
     @Authenticated
-    public TemplateInstance account() {
+    public TemplateInstance account(@QueryParam("changed") String changed) {
         long me = Identities.accountId(identity);
-        return Templates.account(accounts.get(me), accounts.tokens(me), null, null);
+        return Templates.account(accounts.get(me), accounts.tokens(me), null, null, "1".equals(changed));
     }
 
     /** Creates a personal API token and shows it once (this response is never cached). */
@@ -142,10 +142,10 @@ public class AccountPages {
         long me = Identities.accountId(identity);
         try {
             AccountService.OneTime t = accounts.createToken(me, name);
-            return Response.ok(Templates.account(accounts.get(me), accounts.tokens(me), t.secret(), null)).build();
+            return Response.ok(Templates.account(accounts.get(me), accounts.tokens(me), t.secret(), null, false)).build();
         } catch (ProblemException e) {
             return Response.status(e.status())
-                    .entity(Templates.account(accounts.get(me), accounts.tokens(me), null, e.fieldMessage()))
+                    .entity(Templates.account(accounts.get(me), accounts.tokens(me), null, e.fieldMessage(), false))
                     .build();
         }
     }

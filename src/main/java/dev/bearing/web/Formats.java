@@ -10,9 +10,6 @@ import java.util.Locale;
 @TemplateExtension
 public final class Formats {
 
-    private static final DateTimeFormatter HUMAN = DateTimeFormatter.ofPattern("d MMMM yyyy 'at' HH:mm 'UTC'", Locale.UK)
-            .withZone(ZoneOffset.UTC);
-
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK)
             .withZone(ZoneOffset.UTC);
 
@@ -21,7 +18,7 @@ public final class Formats {
 
     /** @return e.g. "30 November 2026 at 16:24 UTC"; "" for null */
     static String human(Instant instant) {
-        return instant == null ? "" : HUMAN.format(instant);
+        return dev.bearing.common.UserText.when(instant);
     }
 
     /** @return e.g. "30 Nov 2026" (UTC); "" for null */

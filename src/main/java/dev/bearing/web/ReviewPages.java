@@ -195,7 +195,7 @@ public class ReviewPages {
     private TemplateInstance reviewPage(long assessmentId, String error) {
         ReviewState state = review.state(assessmentId);
         ReportData data = review.draftReport(assessmentId);
-        String line = "Evaluation " + state.evaluationId() + " of " + DATE.format(state.evaluatedAt()) + ". "
+        String line = "Evaluation " + state.evaluationId() + ", run on " + DATE.format(state.evaluatedAt()) + ". "
                 + (state.latestVersion() == null ? "Not approved yet: every PDF is marked DRAFT."
                         : state.approvedAsIs() ? "Approved as version " + state.latestVersion() + " exactly as shown."
                         : "Changed since version " + state.latestVersion() + ": approve to publish version "

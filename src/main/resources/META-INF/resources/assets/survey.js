@@ -241,7 +241,7 @@
   }
 
   // After a save refused as stale: show the stored answer (not the refused choice) and say so.
-  function showStored(fs, message) {
+  function showStored(fs, message, typed) {
     var key = fs.dataset.key;
     return fetch(api + '/answers', { headers: { 'Accept': 'application/json' }, credentials: 'same-origin' })
       .then(function (res) { if (!res.ok) { throw new Error('answers ' + res.status); } return res.json(); })
@@ -249,8 +249,12 @@
         var stored = all.filter(function (a) { return a.questionKey === key; })[0];
         applyValue(fs, stored ? (stored.notApplicable ? { notApplicable: true } : { value: stored.value }) : { clear: true });
         setVersion(fs, stored ? stored.version : null);
+        // the stored answer now shown is not a change of this tab's: a later blur ("change") or a
+        // pending typing pause must not send it again and replace this notice by "Saved"
+        fs.dataset.shownStored = JSON.stringify(valueOf(fs));
         updateVisibility();
-        mark(fs, 'error', message + (stored ? ' The saved answer is shown now: ' + stored.display + '.'
+        mark(fs, 'error', message + (typed ? ' You had typed: ' + typed + '.' : '')
+          + (stored ? ' The saved answer is shown now: ' + stored.display + '.'
           : ' It was removed there, so no answer is saved now.') + ' Change it again if needed.');
       })
       .catch(function () {
@@ -261,6 +265,10 @@
   function save(fs) {
     var key = fs.dataset.key;
     var v = valueOf(fs);
+    if (fs.dataset.shownStored !== undefined) {
+      if (JSON.stringify(v) === fs.dataset.shownStored) { return; } // unchanged since the refusal: keep its notice
+      delete fs.dataset.shownStored;
+    }
     if (v.invalid) { mark(fs, 'error', v.invalid); return; }
     v.version = fs.dataset.version;
     if (v.clear && v.version === '' && !inFlight[key]) { dequeue(key); mark(fs, 'saved', ''); overallStatus(); return; }
@@ -346,7 +354,12 @@
         delete inFlight[key];
         if (kind === 'stale-version' || (res.status === 409 && kind !== 'submitted')) {
           dequeue(key);
-          return showStored(fs, 'Not saved: this answer was changed in another window or tab meanwhile.').then(function () { return true; });
+          // a typed answer (number or text) is repeated in the notice, so it is not lost without a trace
+          var field = inputsOf(fs)[0];
+          var typed = (fs.dataset.type === 'TEXT' || fs.dataset.type === 'NUMBER') && field.value.trim() !== ''
+            ? '\u201c' + field.value.trim() + '\u201d' : '';
+          return showStored(fs, 'Not saved: this answer was changed in another window or tab meanwhile.', typed)
+            .then(function () { return true; });
         }
         var message;
         if (kind === 'submitted') {

@@ -84,6 +84,9 @@ class RespondentAnswersTest {
         Api.consultant().contentType(ContentType.JSON).body(Map.of("note", "again")).post(reopen).then().statusCode(409);
         assertTrue(audit(id).stream().anyMatch(e -> e.action.equals("respondent.reopened")
                 && e.detail.contains("Note: Answered for the wrong team; asked to correct CI answers")));
+        // the submission time reads as on the pages ("2 December 2026 at 10:41 UTC"), not as ISO 8601
+        String reopened = audit(id).stream().filter(e -> e.action.equals("respondent.reopened")).findFirst().orElseThrow().detail;
+        assertTrue(reopened.matches(".*, submitted \\d{1,2} [A-Z][a-z]+ \\d{4} at \\d{2}:\\d{2} UTC\\. Note: .*"), reopened);
 
         // the respondent changes an answer with the same link and submits again
         int version = Api.answers(c.token()).then().statusCode(200).extract()

@@ -204,6 +204,23 @@ class AccountsTest {
     }
 
     @Test
+    void changingThePasswordInTheFormSaysItWasChanged() {
+        String oneTime = newConsultant("confirmed");
+        SurveyForm f = SurveyForm.of();
+        given().auth().preemptive().basic("confirmed", oneTime).redirects().follow(false).cookie("csrf-token", f.cookie)
+                .formParam("csrf-token", f.token).formParam("currentPassword", oneTime)
+                .formParam("newPassword", "a passphrase they chose").formParam("repeatPassword", "a passphrase they chose")
+                .post("/account/password").then().statusCode(303).header("Location", "/account?changed=1");
+        String page = given().auth().preemptive().basic("confirmed", "a passphrase they chose").get("/account?changed=1")
+                .then().statusCode(200).extract().asString();
+        assertTrue(page.contains("<p class=\"notice\" role=\"status\" id=\"password-changed\">Your password was changed.</p>"),
+                "the change is confirmed as a status message");
+        String later = given().auth().preemptive().basic("confirmed", "a passphrase they chose").get("/account")
+                .then().statusCode(200).extract().asString();
+        assertFalse(later.contains("Your password was changed."), "only right after the change");
+    }
+
+    @Test
     void anAdminPasswordResetRevokesTheAccountsApiTokens() {
         String oneTime = newConsultant("resetme");
         given().auth().preemptive().basic("resetme", oneTime).contentType(ContentType.JSON)

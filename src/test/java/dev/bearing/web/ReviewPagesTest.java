@@ -60,6 +60,16 @@ class ReviewPagesTest {
                 .body(containsString("Move from SonarQube to GitHub Advanced Security"))
                 .body(containsString("First 30 days"))
                 .body(not(containsString("style=")));
+        // "Evaluation 2 of 2 December 2026" read as "2 of 2": the date is said as the day it ran on
+        String html = Api.consultant().get(page).then().extract().asString();
+        org.junit.jupiter.api.Assertions.assertTrue(java.util.regex.Pattern
+                .compile("Evaluation \\d+, run on \\d{1,2} [A-Z][a-z]+ \\d{4}, \\d{2}:\\d{2} UTC\\. ").matcher(html).find(), "evaluation line");
+        org.junit.jupiter.api.Assertions.assertFalse(java.util.regex.Pattern
+                .compile("Evaluation \\d+ of \\d").matcher(html).find(), "no \"Evaluation N of <date>\"");
+        // and the audit log names the evaluation and how many surveys it used without "of"
+        String audit = Api.admin().get("/admin/audit").then().statusCode(200).extract().asString();
+        org.junit.jupiter.api.Assertions.assertTrue(java.util.regex.Pattern
+                .compile("evaluation \\d+ \\(\\d+ submitted surveys?\\): ").matcher(audit).find(), "audit wording");
     }
 
     @Test

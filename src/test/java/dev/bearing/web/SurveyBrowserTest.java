@@ -310,6 +310,52 @@ class SurveyBrowserTest {
     }
 
     @Test
+    void aStaleTypedAnswerKeepsItsNoticeAndShowsTheStoredValue() {
+        String token = Api.addRespondent(Api.createAssessment("Stale typing org"), "DEVELOPMENT");
+        String page = base + "survey/" + token + "/s/context";
+        String key = "context.engineering_headcount";
+        driver = Browser.start();
+        driver.get(page);
+        String first = driver.getWindowHandle();
+        driver.switchTo().newWindow(WindowType.TAB);
+        driver.get(page);
+        String second = driver.getWindowHandle();
+        // the first tab saves 120 while the second tab still holds the page without an answer
+        driver.switchTo().window(first);
+        driver.findElement(By.name("q." + key)).sendKeys("120");
+        waitSaved(key);
+        // the second tab types 80 and leaves the field, as a person would
+        driver.switchTo().window(second);
+        WebElement field = driver.findElement(By.name("q." + key));
+        field.sendKeys("80");
+        wait(driver).until(d -> error(key).contains("changed in another window or tab"));
+        field.sendKeys(Keys.TAB);
+        // the notice stays (a later save or blur must not replace it by "Saved"), the stored value is shown
+        sleep(2500);
+        String said = error(key);
+        assertTrue(said.contains("changed in another window or tab") && said.contains("The saved answer is shown now: 120"), said);
+        assertTrue(said.contains("You had typed: \u201c80\u201d"), "what was typed is not lost without a trace: " + said);
+        assertEquals("", status(key), "no \"Saved\" beside the refused answer");
+        assertEquals("120", field.getAttribute("value"));
+        assertEquals(120, Api.answers(token).then().extract().jsonPath().getInt("find { it.questionKey == '" + key + "' }.value"));
+        assertEquals(0, Api.answers(token).then().extract().jsonPath().getInt("find { it.questionKey == '" + key + "' }.version"),
+                "the stored answer is not saved again by the tab that was refused");
+        // typing again afterwards saves normally
+        field.clear();
+        field.sendKeys("95");
+        wait(driver).until(d -> status(key).equals("Saved"));
+        assertTrue(error(key).isEmpty(), error(key));
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
     void followUpsThatGrowTheTargetAreAnnounced() {
         String token = Api.addRespondent(Api.createAssessment("Follow-up browser org"), "DEVELOPMENT");
         driver = Browser.start();

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.bearing.questionnaire.Role;
@@ -14,6 +15,7 @@ import dev.bearing.support.Api;
 import dev.bearing.support.FullSurvey;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -397,5 +399,16 @@ class SurveyPagesTest {
         assertTrue(minutes >= 26 && minutes <= 55, "estimate " + minutes + " min");
         long asked = FullSurvey.QUESTIONNAIRE.questions().stream().filter(q -> q.roles().contains(Role.DEVELOPMENT)).count();
         assertEquals(asked, Long.parseLong(m.group(2)));
+    }
+
+    @Test
+    void aTabInATypedAnswerShowsAsASpaceOnTheReviewPage() {
+        String token = Api.addRespondent(Api.createAssessment("Tab in answer org"), "DEVELOPMENT");
+        Api.put(token, "current.source_control", Map.of("value", List.of("other"))).then().statusCode(200);
+        Api.put(token, "current.source_control_other", Map.of("value", "Build:\tJenkins\r\nTest: JUnit")).then().statusCode(200);
+        String page = given().get("/survey/" + token + "/review").then().statusCode(200).extract().asString();
+        assertTrue(page.contains("Build: Jenkins"), "the tab reads as a space");
+        assertFalse(page.contains("Build:\tJenkins"), "no tab left to show as a wide gap");
+        assertTrue(page.contains("Test: JUnit"), "the next line is kept");
     }
 }
