@@ -547,6 +547,21 @@ class CatalogContentTest {
     }
 
     @Test
+    void salesContractOnlyIsClaimedOnlyOfCommercialToolsWithoutSelfService() {
+        // ServiceNow publishes no price list and has no self-service sign-up for production use
+        assertEquals(Boolean.TRUE, tool("servicenow").salesContractOnly());
+        for (Tool t : tools()) {
+            if (Boolean.TRUE.equals(t.salesContractOnly())) {
+                assertEquals("COMMERCIAL", t.licence(), t.key() + ": an open or open-core tool can be started without a contract");
+            }
+        }
+        // self-service sign-up or a free tier: PagerDuty, incident.io, Jira Service Management, Datadog, Harness
+        for (String k : List.of("pagerduty", "incident_io", "jira_service_management", "datadog", "harness", "dynatrace")) {
+            assertFalse(Boolean.TRUE.equals(tool(k).salesContractOnly()), k);
+        }
+    }
+
+    @Test
     void noRetiredClaimsRemain() {
         try {
             String text = Files.readString(CATALOG);
