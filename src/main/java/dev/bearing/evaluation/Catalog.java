@@ -131,6 +131,9 @@ public record Catalog(String version, List<Layer> layers) {
      * @param vendorSupport false when no vendor sells support for the tool (a community project
      *     without a commercial distributor), true when one does, null (the default) when the
      *     catalog does not say; set false only where that is certain
+     * @param salesContractOnly true when the tool can be bought only through a sales contract: no
+     *     self-service sign-up or public price list for production use (ServiceNow); null (the default) when
+     *     the catalog does not say; set only where that is certain
      */
     public record Tool(String key, String name, List<String> aliases, String kind, List<String> kinds, String vendor,
             String summary,
@@ -138,7 +141,8 @@ public record Catalog(String version, List<Layer> layers) {
             String cloudAffinity, String operationalEffort, Set<String> skills, boolean runsOnVms,
             boolean needsKubernetes, boolean kubernetesNative, boolean auditEvidence, Set<String> scans,
             Set<String> stores, Set<String> deploysTo, List<String> dropInFor, String status,
-            List<LifecycleEvent> lifecycle, String statusNote, Set<String> bestFor, Boolean vendorSupport) {
+            List<LifecycleEvent> lifecycle, String statusNote, Set<String> bestFor, Boolean vendorSupport,
+            Boolean salesContractOnly) {
 
         /** Canonical constructor: missing lists and sets mean empty. */
         public Tool {

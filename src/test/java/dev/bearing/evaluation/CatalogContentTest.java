@@ -209,6 +209,9 @@ class CatalogContentTest {
         cases.put(new String[] {"bitbucket dc", "source_control"}, "bitbucket_data_center");
         cases.put(new String[] {"Stash", "source_control"}, "bitbucket_data_center");
         cases.put(new String[] {"Bitbucket Data Center", "source_control"}, "bitbucket_data_center");
+        // the self-hosted edition, not the SaaS-only Jira Service Management entry
+        cases.put(new String[] {"Jira Service Management Data Center", "incident_response"}, "jira_service_management_data_center");
+        cases.put(new String[] {"JSM", "incident_response"}, "jira_service_management");
         cases.put(new String[] {"svn", "source_control"}, "subversion");
         cases.put(new String[] {"SVN", "ci"}, "subversion");
         cases.put(new String[] {"Subversion", "source_control"}, "subversion");
@@ -501,7 +504,7 @@ class CatalogContentTest {
         assertEquals("RETIRED", opsworks.status());
         assertTrue(opsworks.lifecycle().stream().allMatch(e -> e.date().startsWith("2024")));
 
-        for (String k : List.of("bitbucket_data_center", "bamboo")) {
+        for (String k : List.of("bitbucket_data_center", "bamboo", "jira_service_management_data_center")) {
             Tool t = tool(k);
             assertEquals("CLOSED_TO_NEW", t.status(), k);
             assertEquals("2024-02-15", event(t, "END_OF_SUPPORT").orElseThrow().date(), k + ": Server end of support");
@@ -543,6 +546,21 @@ class CatalogContentTest {
         // sold with support by Red Hat, CloudBees, Perforce, Progress: not "no vendor support"
         for (String k : List.of("ansible", "jenkins", "puppet", "chef", "servicenow", "pagerduty")) {
             assertFalse(Boolean.FALSE.equals(tool(k).vendorSupport()), k);
+        }
+    }
+
+    @Test
+    void salesContractOnlyIsClaimedOnlyOfCommercialToolsWithoutSelfService() {
+        // ServiceNow publishes no price list and has no self-service sign-up for production use
+        assertEquals(Boolean.TRUE, tool("servicenow").salesContractOnly());
+        for (Tool t : tools()) {
+            if (Boolean.TRUE.equals(t.salesContractOnly())) {
+                assertEquals("COMMERCIAL", t.licence(), t.key() + ": an open or open-core tool can be started without a contract");
+            }
+        }
+        // self-service sign-up or a free tier: PagerDuty, incident.io, Jira Service Management, Datadog, Harness
+        for (String k : List.of("pagerduty", "incident_io", "jira_service_management", "datadog", "harness", "dynatrace")) {
+            assertFalse(Boolean.TRUE.equals(tool(k).salesContractOnly()), k);
         }
     }
 

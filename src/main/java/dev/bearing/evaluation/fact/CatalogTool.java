@@ -44,13 +44,16 @@ import java.util.stream.Collectors;
  * @param bestFor small_teams, enterprise
  * @param vendorSupport false when no vendor sells support for it, true when one does, null when the
  *     catalog does not say
+ * @param salesContractOnly true when it can be bought only through a sales contract (no self-service
+ *     sign-up or public price list), null when the catalog does not say
  */
 public record CatalogTool(String layer, String kind, String key, String name, int catalogOrder, Set<Hosting> hosting,
         Licence licence, boolean osiApproved, boolean onPremisesFit, CloudAffinity cloudAffinity, Effort effort,
         Set<String> skills, boolean runsOnVms, boolean needsKubernetes, boolean kubernetesNative,
         boolean auditEvidence, Set<Scan> scans, Set<Store> stores, Set<Target> deploysTo, List<String> dropInFor,
         ToolStatus status, String endOfLifeDate,
-        List<Catalog.LifecycleEvent> lifecycle, Set<String> bestFor, Boolean vendorSupport) {
+        List<Catalog.LifecycleEvent> lifecycle, Set<String> bestFor, Boolean vendorSupport,
+        Boolean salesContractOnly) {
 
     /**
      * @param event a lifecycle event name, e.g. REOPENED
@@ -126,7 +129,7 @@ public record CatalogTool(String layer, String kind, String key, String name, in
                     t.runsOnVms(), t.needsKubernetes(), t.kubernetesNative(), t.auditEvidence(),
                     enums(Scan.class, t.scans()), enums(Store.class, t.stores()), enums(Target.class, t.deploysTo()),
                     t.dropInFor(), ToolStatus.valueOf(t.status()),
-                    eol, t.lifecycle(), t.bestFor(), t.vendorSupport());
+                    eol, t.lifecycle(), t.bestFor(), t.vendorSupport(), t.salesContractOnly());
         } catch (IllegalArgumentException | NullPointerException e) {
             throw new IllegalArgumentException("Catalog tool " + t.key() + " in layer " + layer.key()
                     + " has an attribute outside its vocabulary: " + e.getMessage(), e);
