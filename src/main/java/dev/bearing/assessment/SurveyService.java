@@ -84,6 +84,8 @@ public class SurveyService {
      * @param questionCount questions the role can be asked, follow-ups included
      * @param startedAt first answer, or null
      * @param submittedAt submission time, or null
+     * @param reopenedAt when a consultant last reopened the submitted survey (the earlier answers
+     *     are kept), or null
      * @param sections the role's sections with progress
      * @param requiredTotal visible required questions in all sections
      * @param requiredAnswered of those, answered
@@ -92,7 +94,8 @@ public class SurveyService {
      *     target has grown, which the pages show as "+N follow-up questions"
      */
     public record Survey(String token, String organisation, String role, String title, String description,
-            int estimatedMinutes, int questionCount, Instant startedAt, Instant submittedAt, List<SectionProgress> sections,
+            int estimatedMinutes, int questionCount, Instant startedAt, Instant submittedAt, Instant reopenedAt,
+            List<SectionProgress> sections,
             int requiredTotal, int requiredAnswered, int requiredFollowUps) {
 
         /** @return percentage of required questions answered, 0..100 (also in the progress API) */
@@ -526,7 +529,7 @@ public class SurveyService {
         }
         List<Question> asked = q.questions().stream().filter(qu -> qu.roles().contains(r.role)).toList();
         return new Survey(token, r.assessment.organisation.name, r.role.label(), q.title(), welcomeText(q.description()),
-                estimatedMinutes(q, r.role), asked.size(), r.startedAt, r.submittedAt, sections, p.requiredTotal(),
+                estimatedMinutes(q, r.role), asked.size(), r.startedAt, r.submittedAt, r.reopenedAt, sections, p.requiredTotal(),
                 p.requiredAnswered(), p.requiredFollowUps());
     }
 

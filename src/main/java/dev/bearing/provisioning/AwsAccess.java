@@ -57,7 +57,8 @@ public class AwsAccess {
      * @param defaultRegion {@code bearing.provisioning.region}
      * @param requireRole {@code bearing.provisioning.require-role}
      * @return the target
-     * @throws ProblemException 400 naming each missing or malformed setting (region, roleArn, externalId, accountId)
+     * @throws ProblemException 400 naming each missing or malformed setting (region, roleArn, externalId, accountId),
+     *     all at once: with a role required and none given, its external ID is named too
      */
     public static Target check(AwsTarget saved, Optional<String> defaultRegion, boolean requireRole) {
         List<Problem.FieldError> errors = new ArrayList<>();
@@ -79,7 +80,7 @@ public class AwsAccess {
         if (role != null && !ROLE_ARN.matcher(role).matches()) {
             errors.add(new Problem.FieldError("roleArn", "must be a role ARN such as arn:aws:iam::123456789012:role/BearingProvisioner"));
         }
-        if (role != null && externalId == null) {
+        if (externalId == null && (role != null || requireRole)) {
             errors.add(new Problem.FieldError("externalId", "is not set: the role's trust policy should require an external ID; give it here"));
         }
         if (externalId != null && !EXTERNAL_ID.matcher(externalId).matches()) {
@@ -121,11 +122,9 @@ public class AwsAccess {
      */
     public Session open(Target target, String sessionName) {
         AwsCredentialsProvider own = DefaultCredentialsProvider.builder().build();
-        try {
-            own.resolveCredentials();
-        } catch (SdkClientException e) {
-            throw ProblemException.badField("credentials", "Bearing has no AWS credentials of its own: set AWS_ACCESS_KEY_ID and "
-                    + "AWS_SECRET_ACCESS_KEY or AWS_PROFILE, or run Bearing with a container or instance role");
+        Optional<Problem.FieldError> none = credentialsProblem(own);
+        if (none.isPresent()) {
+            throw ProblemException.badField(none.get().field(), none.get().message());
         }
         Region region = Region.of(target.region());
         StsClient sts = withEndpoint(StsClient.builder()).region(region).credentialsProvider(own).httpClient(http).build();
@@ -146,6 +145,28 @@ public class AwsAccess {
         CloudFormationClient cf = withEndpoint(CloudFormationClient.builder()).region(region).credentialsProvider(credentials)
                 .httpClient(http).build();
         return new Session(cf, sts, account);
+    }
+
+    /**
+     * Looks for Bearing's own credentials in the SDK's default chain (system properties,
+     * environment, profile, container or instance role); makes no AWS API call, though the
+     * instance role's lookup may wait on the instance metadata service. Call it outside any
+     * database transaction.
+     *
+     * @return empty when credentials were found, else the error of field {@code credentials}
+     */
+    public Optional<Problem.FieldError> credentialsProblem() {
+        return credentialsProblem(DefaultCredentialsProvider.builder().build());
+    }
+
+    private static Optional<Problem.FieldError> credentialsProblem(AwsCredentialsProvider own) {
+        try {
+            own.resolveCredentials();
+            return Optional.empty();
+        } catch (SdkClientException e) {
+            return Optional.of(new Problem.FieldError("credentials", "Bearing has no AWS credentials of its own: set "
+                    + "AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY or AWS_PROFILE, or run Bearing with a container or instance role"));
+        }
     }
 
     /**

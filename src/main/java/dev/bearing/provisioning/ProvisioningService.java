@@ -167,13 +167,16 @@ public class ProvisioningService {
      * UPDATE_ROLLBACK_COMPLETE is updated. Nothing is created until {@link #execute}.
      *
      * @return the run: PLANNED with its preview, or FAILED with the reason AWS gave
-     * @throws ProblemException 400 naming missing parameters / settings, 409 not approved, not
+     * @throws ProblemException 400 naming, all at once, every missing or malformed parameter, the stack name, each
+     *     target setting and the credentials (before any AWS call or run); 409 not approved, not
      *     offered, or a run already active; 422 the template fails cfn-lint; 404 unknown assessment
      */
     public RunView plan(long assessmentId, PlanRequest request) {
         record Prepared(long runId, AwsAccess.Target target, String template, List<Parameter> parameters,
                 List<ParameterValue> shown, ComposedStack composed, List<String> warnings, int version, String stackName) {
         }
+        // before the transaction: the default chain may wait on the instance metadata service
+        Optional<Problem.FieldError> noCredentials = aws.credentialsProblem();
         Prepared checked = QuarkusTransaction.requiringNew().call(() -> {
             Assessment a = access.assessment(assessmentId);
             AssessmentVersion v = AssessmentVersion.latestOf(assessmentId).orElseThrow(() -> ProblemException.conflict(
@@ -208,6 +211,7 @@ public class ProvisioningService {
                 errors.addAll(e.errors());
                 target = null;
             }
+            noCredentials.ifPresent(errors::add); // every missing setting at once, not one per attempt
             if (!errors.isEmpty()) {
                 throw new ProblemException(400, "Invalid input", String.join("; ", errors.stream()
                         .map(f -> f.field() + " " + f.message()).toList()), errors, ProblemTypes.INVALID_VALUE);
@@ -290,13 +294,14 @@ public class ProvisioningService {
      * @throws ProblemException 409 nothing deployed or a run active; 400 settings; 404 unknown assessment
      */
     public RunView planTeardown(long assessmentId) {
+        Optional<Problem.FieldError> noCredentials = aws.credentialsProblem();
         long runId = QuarkusTransaction.requiringNew().call(() -> {
             Assessment a = access.assessment(assessmentId);
             ProvisioningRun deployed = ProvisioningRun.<ProvisioningRun>find("assessmentId = ?1 and state = ?2 order by number desc",
                     assessmentId, RunState.SUCCEEDED).firstResultOptional()
                     .filter(r -> r.kind == ProvisioningRun.Kind.DEPLOY)
                     .orElseThrow(() -> ProblemException.conflict("No deployed stack to tear down.", List.of()));
-            AwsAccess.Target target = aws.check(AwsTarget.findById(organisationKey(assessmentId)));
+            AwsAccess.Target target = checkWith(AwsTarget.findById(organisationKey(assessmentId)), noCredentials);
             ProvisioningRun run = newRun(a.id, ProvisioningRun.Kind.TEARDOWN,
                     new AwsAccess.Target(deployed.region, deployed.roleArn, target.externalId(), target.expectedAccount(),
                             target.serviceRoleArn()),
@@ -713,6 +718,27 @@ public class ProvisioningService {
     }
 
     /** @return what AWS (or Bearing) said, without class names or stack traces */
+    /**
+     * @return the checked target
+     * @throws ProblemException 400 naming, all at once, every faulty setting of the target and
+     *     the credentials when the default chain finds none
+     */
+    private AwsAccess.Target checkWith(AwsTarget saved, Optional<Problem.FieldError> noCredentials) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        AwsAccess.Target target = null;
+        try {
+            target = aws.check(saved);
+        } catch (ProblemException e) {
+            errors.addAll(e.errors());
+        }
+        noCredentials.ifPresent(errors::add);
+        if (!errors.isEmpty()) {
+            throw new ProblemException(400, "Invalid input", String.join("; ", errors.stream()
+                    .map(f -> f.field() + " " + f.message()).toList()), errors, ProblemTypes.INVALID_VALUE);
+        }
+        return target;
+    }
+
     static String reason(RuntimeException e) {
         if (e instanceof software.amazon.awssdk.awscore.exception.AwsServiceException a && a.awsErrorDetails() != null) {
             return a.awsErrorDetails().errorCode() + ": " + a.awsErrorDetails().errorMessage();

@@ -42,7 +42,8 @@ public class AccountIdentityProvider implements IdentityProvider<UsernamePasswor
     public Uni<SecurityIdentity> authenticate(UsernamePasswordAuthenticationRequest request,
             AuthenticationRequestContext context) {
         RoutingContext rc = HttpSecurityUtils.getRoutingContextAttribute(request);
-        String address = rc == null || rc.request().remoteAddress() == null ? "unknown"
+        // the client's address as Audit and the other filters read it (honours quarkus.http.proxy.*); null when unknown
+        String address = rc == null || rc.request().remoteAddress() == null ? null
                 : rc.request().remoteAddress().hostAddress();
         boolean form = rc != null && rc.normalizedPath().endsWith("/j_security_check");
         if (!form && !safeForBasic(rc, address)) {
@@ -75,6 +76,9 @@ public class AccountIdentityProvider implements IdentityProvider<UsernamePasswor
         }
         if (rc != null && rc.request().isSSL()) {
             return true;
+        }
+        if (address == null) {
+            return false; // InetAddress.getByName(null) would answer the loopback address
         }
         try {
             return java.net.InetAddress.getByName(address).isLoopbackAddress();

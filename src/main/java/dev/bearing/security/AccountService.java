@@ -77,6 +77,7 @@ public class AccountService {
     /**
      * Checks a username and password. Never says which was wrong; the audit log records why.
      *
+     * @param address the client's IP address, recorded with the attempt in the audit log; null when not known
      * @return the identity, or the reason for the audit log
      */
     @Transactional
@@ -109,7 +110,7 @@ public class AccountService {
                     }
                 }
             });
-            audit.recordAs(name.isEmpty() ? "anonymous" : name, "login.failed", null, failure);
+            audit.recordFrom(name.isEmpty() ? "anonymous" : name, "login.failed", null, failure, address);
             return new LoginOutcome(null, failure);
         }
         Account a = found.get();
@@ -117,7 +118,7 @@ public class AccountService {
         a.lockedUntil = null;
         if (form) {
             // HTTP Basic checks the password on every request of a script: only failures are worth a line
-            audit.recordAs(a.username, "login.succeeded", null, "");
+            audit.recordFrom(a.username, "login.succeeded", null, "", address);
         }
         return new LoginOutcome(identity(a), null);
     }

@@ -40,6 +40,19 @@ public class Audit {
      */
     @Transactional
     public void recordAs(String actor, String action, Long assessmentId, String detail) {
+        recordFrom(actor, action, assessmentId, detail, remoteAddress());
+    }
+
+    /**
+     * As {@link #recordAs}, with the client's address given by the caller: for work done outside
+     * the request's context (a login is checked on a worker thread, where the request cannot be
+     * injected). The address comes from the same place as everywhere else, the HTTP request's
+     * remote address (which honours {@code quarkus.http.proxy.*} when a proxy is configured).
+     *
+     * @param address the client's IP address, or null when not known
+     */
+    @Transactional
+    public void recordFrom(String actor, String action, Long assessmentId, String detail, String address) {
         if (head()) {
             return; // a HEAD request runs the GET's code but sends nothing: nothing was exported or read
         }
@@ -49,7 +62,7 @@ public class Audit {
         e.action = action;
         e.assessmentId = assessmentId;
         e.detail = detail == null ? "" : detail;
-        e.remoteAddress = remoteAddress();
+        e.remoteAddress = address;
         e.persist();
     }
 
@@ -61,7 +74,7 @@ public class Audit {
         }
     }
 
-        private String remoteAddress() {
+    private String remoteAddress() {
         try {
             HttpServerRequest r = request.get();
             return r.remoteAddress() == null ? null : r.remoteAddress().hostAddress();

@@ -71,7 +71,7 @@ public class ProvisioningPages {
     /** @return the overview with the target and plan forms */
     @GET
     public TemplateInstance overview(@PathParam("id") String id) {
-        return page(AssessmentResource.parseId(id), null, Map.of(), Map.of());
+        return page(AssessmentResource.parseId(id), null, Map.of(), Map.of(), null);
     }
 
     /** Saves the organisation's AWS target. */
@@ -84,7 +84,7 @@ public class ProvisioningPages {
             provisioning.saveTarget(assessmentId, new TargetRequest(form.getFirst("accountId"), form.getFirst("region"),
                     form.getFirst("roleArn"), form.getFirst("externalId"), form.getFirst("serviceRoleArn")));
         } catch (ProblemException e) {
-            return refused(assessmentId, e, form);
+            return refused(assessmentId, e, form, "Not saved");
         }
         return seeOther("/assessments/" + assessmentId + "/provisioning#target");
     }
@@ -105,7 +105,7 @@ public class ProvisioningPages {
         try {
             run = provisioning.plan(assessmentId, new PlanRequest(form.getFirst("stackName"), parameters));
         } catch (ProblemException e) {
-            return refused(assessmentId, e, form);
+            return refused(assessmentId, e, form, "Not planned");
         }
         return seeOther("/assessments/" + assessmentId + "/provisioning/runs/" + run.number());
     }
@@ -120,7 +120,7 @@ public class ProvisioningPages {
         try {
             run = provisioning.planTeardown(assessmentId);
         } catch (ProblemException e) {
-            return refused(assessmentId, e, null);
+            return refused(assessmentId, e, null, "No tear-down planned");
         }
         return seeOther("/assessments/" + assessmentId + "/provisioning/runs/" + run.number());
     }
@@ -159,7 +159,8 @@ public class ProvisioningPages {
                 .entity(AssessmentPages.Templates.error(e.status(), e.title(), e.getMessage())).build();
     }
 
-    private Response refused(long assessmentId, ProblemException e, MultivaluedMap<String, String> form) {
+    /** The page again, 422 (409 for a conflict), with the refusal ("Not planned") and every field's message. */
+    private Response refused(long assessmentId, ProblemException e, MultivaluedMap<String, String> form, String refusal) {
         if (e.status() == 404) {
             throw e;
         }
@@ -171,13 +172,15 @@ public class ProvisioningPages {
         if (form != null) {
             form.forEach((k, v) -> values.put(k, v.isEmpty() ? null : v.get(0)));
         }
-        String general = errors.isEmpty() ? e.getMessage() : e.status() == 422 ? e.getMessage()
-                : "Not planned: correct the fields marked below.";
+        // with field errors the page names them all (refusal(...)); otherwise the problem's own sentence
+        String general = errors.isEmpty() || e.status() == 422 ? e.getMessage() : null;
         int status = e.status() == 409 ? 409 : 422;
-        return Response.status(status).type(MediaType.TEXT_HTML_TYPE).entity(page(assessmentId, general, errors, values)).build();
+        return Response.status(status).type(MediaType.TEXT_HTML_TYPE)
+                .entity(page(assessmentId, general, errors, values, refusal)).build();
     }
 
-    private TemplateInstance page(long assessmentId, String error, Map<String, String> errors, Map<String, String> values) {
+    private TemplateInstance page(long assessmentId, String error, Map<String, String> errors, Map<String, String> values,
+            String refusal) {
         Overview o = provisioning.overview(assessmentId);
         TargetRequest t = o.target();
         List<Field> target = List.of(
@@ -196,13 +199,42 @@ public class ProvisioningPages {
         o.parametersToFill().forEach(p -> plan.add(field("parameters." + p.key(), p.label() + " (" + p.key() + ")", null, errors,
                 values, null)));
         // settings problems found while planning belong to the target form's fields, and show there too
-        String general = error;
-        if (general == null && (errors.containsKey("credentials") || errors.containsKey("template"))) {
-            general = errors.getOrDefault("credentials", errors.get("template"));
-        } else if (errors.containsKey("credentials")) {
-            general = general + " credentials: " + errors.get("credentials");
-        }
+        String general = error == null && !errors.isEmpty() ? refusal(refusal, target, plan, errors) : error;
         return Templates.overview(o, target, plan, general);
+    }
+
+    /**
+     * @return one sentence naming every refused setting at once: the form fields by their labels
+     *     (each also marked at its field), then problems no field shows (credentials, template)
+     *     with their messages, e.g. "Not planned: correct Region, External ID and Stack name
+     *     (marked below); Bearing has no AWS credentials of its own: set …."
+     */
+    static String refusal(String refusal, List<Field> target, List<Field> plan, Map<String, String> errors) {
+        List<Field> fields = new ArrayList<>(target);
+        fields.addAll(plan);
+        List<String> marked = fields.stream().filter(f -> f.error() != null).map(f -> shortLabel(f.label())).toList();
+        List<String> parts = new ArrayList<>();
+        if (!marked.isEmpty()) {
+            parts.add("correct " + inWords(marked) + " (marked below)");
+        }
+        errors.forEach((name, message) -> {
+            if (fields.stream().noneMatch(f -> f.name().equals(name))) {
+                parts.add(name.equals("credentials") || name.equals("template") ? message : name + ": " + message);
+            }
+        });
+        return (refusal == null ? "Not done" : refusal) + ": " + String.join("; ", parts) + ".";
+    }
+
+    /** @return a label without its explanation in brackets: "AWS account id (12 digits; …)" → "AWS account id" */
+    private static String shortLabel(String label) {
+        int bracket = label.indexOf(" (");
+        return bracket > 0 ? label.substring(0, bracket) : label;
+    }
+
+    /** @return "A", "A and B", "A, B and C" */
+    private static String inWords(List<String> items) {
+        return items.size() == 1 ? items.get(0)
+                : String.join(", ", items.subList(0, items.size() - 1)) + " and " + items.get(items.size() - 1);
     }
 
     private static Field field(String name, String label, String saved, Map<String, String> errors, Map<String, String> values,

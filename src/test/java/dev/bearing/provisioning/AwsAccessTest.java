@@ -42,8 +42,8 @@ class AwsAccessTest {
     }
 
     @Test
-    void aRequiredRoleIsNamedWhenMissing() {
-        assertEquals(List.of("roleArn"), fields(() -> AwsAccess.check(target("eu-west-1", null, null, null), Optional.empty(), true)));
+    void aRequiredRoleIsNamedWhenMissingWithTheExternalIdItNeeds() {
+        assertEquals(List.of("roleArn", "externalId"), fields(() -> AwsAccess.check(target("eu-west-1", null, null, null), Optional.empty(), true)));
     }
 
     @Test
@@ -67,5 +67,11 @@ class AwsAccessTest {
                 "111122223333"), Optional.empty(), true);
         assertEquals("arn:aws:iam::111122223333:role/BearingProvisioner", t.roleArn());
         assertEquals("ext-123", t.externalId());
+    }
+
+    @Test
+    void aRequiredRoleIsNamedWithItsExternalIdAndTheRegion() {
+        // BEARING_PROVISIONING_REQUIRE_ROLE=true, nothing saved: every missing setting at once
+        assertEquals(List.of("region", "roleArn", "externalId"), fields(() -> AwsAccess.check(null, Optional.empty(), true)));
     }
 }

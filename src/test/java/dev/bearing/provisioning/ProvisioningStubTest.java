@@ -183,6 +183,61 @@ class ProvisioningStubTest {
         assertEquals(List.of(), stub.actions(), "no AWS call");
     }
 
+    @Test
+    void everyMissingSettingIsNamedAtOnceBeforeAnyAwsCall() {
+        long id = approved("Nothing Set Ltd", Map.of());
+        Map<String, String> parameters = ProvisioningFixtures.parameters(id);
+        // no region (this deployment sets no default), no parameter, and no AWS credentials at all
+        withoutCredentials(() -> {
+            JsonPath problem = Api.consultant().contentType(ContentType.JSON)
+                    .body(Map.of("stackName", "nothing-set", "parameters", Map.of()))
+                    .post("/api/v1/assessments/" + id + "/provisioning/plans").then().statusCode(400)
+                    .contentType("application/problem+json").extract().jsonPath();
+            List<String> fields = problem.getList("errors.field");
+            assertTrue(fields.containsAll(List.of("region", "credentials")), fields.toString());
+            for (String key : parameters.keySet()) {
+                assertTrue(fields.contains("parameters." + key), key + " in " + fields);
+            }
+            assertTrue(problem.getString("detail").contains("region is not set"), problem.getString("detail"));
+            assertTrue(problem.getString("detail").contains("Bearing has no AWS credentials"), problem.getString("detail"));
+
+            // the page says the same in one message, each form field marked too
+            String page = "/assessments/" + id + "/provisioning";
+            var form = Api.consultant().redirects().follow(false).get(page);
+            java.util.regex.Matcher token = java.util.regex.Pattern.compile("name=\"csrf-token\" value=\"([^\"]+)\"")
+                    .matcher(form.asString());
+            assertTrue(token.find());
+            String html = Api.consultant().redirects().follow(false).contentType("application/x-www-form-urlencoded; charset=UTF-8")
+                    .cookie("csrf-token", form.getCookie("csrf-token")).formParam("csrf-token", token.group(1))
+                    .formParam("stackName", "nothing-set").post(page + "/plan").then().statusCode(422).extract().asString();
+            java.util.regex.Matcher alert = java.util.regex.Pattern.compile("id=\"form-error\">([^<]*)</p>").matcher(html);
+            assertTrue(alert.find(), html);
+            String message = alert.group(1);
+            assertTrue(message.startsWith("Not planned: correct Region"), message);
+            assertTrue(message.contains("Bearing has no AWS credentials of its own"), message);
+            assertEquals(parameters.size() + 1, html.split("class=\"field-error\"", -1).length - 1,
+                    "region and each parameter marked at its field: " + message);
+        });
+        assertEquals(List.of(), stub.actions(), "no AWS call");
+        Api.consultant().get("/api/v1/assessments/" + id + "/provisioning").then().statusCode(200)
+                .body("runs", org.hamcrest.Matchers.empty());
+    }
+
+    /** Runs {@code check} with the SDK's default chain finding no credentials, then gives the fake ones back. */
+    private static void withoutCredentials(Runnable check) {
+        Map<String, String> none = Map.of("aws.sharedCredentialsFile", "/nonexistent/credentials",
+                "aws.configFile", "/nonexistent/config", "aws.disableEc2Metadata", "true");
+        System.clearProperty("aws.accessKeyId");
+        System.clearProperty("aws.secretAccessKey");
+        none.forEach(System::setProperty);
+        try {
+            check.run();
+        } finally {
+            none.keySet().forEach(System::clearProperty);
+            LocalAws.fakeCredentials();
+        }
+    }
+
     /** @return the sorted status codes of the same call made twice at the same moment */
     private static List<Integer> twice(java.util.concurrent.Callable<Integer> call) throws Exception {
         return ProvisioningFixtures.race(call, call);

@@ -88,6 +88,18 @@ class RespondentAnswersTest {
         String reopened = audit(id).stream().filter(e -> e.action.equals("respondent.reopened")).findFirst().orElseThrow().detail;
         assertTrue(reopened.matches(".*, submitted \\d{1,2} [A-Z][a-z]+ \\d{4} at \\d{2}:\\d{2} UTC\\. Note: .*"), reopened);
 
+        // the respondent's welcome page says so, and that the earlier answers are kept
+        String welcome = io.restassured.RestAssured.given().get("/survey/" + c.token()).then().statusCode(200).extract().asString();
+        assertTrue(welcome.contains("Your survey was reopened</strong> on <time"), welcome);
+        assertTrue(welcome.contains("Your earlier answers are kept</strong>"), welcome);
+        assertTrue(java.util.regex.Pattern.compile("(\\d+) of\\s+\\1 required questions are answered").matcher(welcome).find(),
+                "all required answers still there: " + welcome);
+        assertTrue(!welcome.contains("Welcome back."), "not the ordinary welcome back");
+        String started = Api.addRespondent(id, "DEVELOPMENT");
+        Api.put(started, "ci.build_trigger", Map.of("value", "on_every_push")).then().statusCode(200);
+        String ordinary = io.restassured.RestAssured.given().get("/survey/" + started).then().statusCode(200).extract().asString();
+        assertTrue(ordinary.contains("Welcome back.") && !ordinary.contains("reopened"), "a survey never reopened: " + ordinary);
+
         // the respondent changes an answer with the same link and submits again
         int version = Api.answers(c.token()).then().statusCode(200).extract()
                 .path("find { it.questionKey == 'ci.build_trigger' }.version");

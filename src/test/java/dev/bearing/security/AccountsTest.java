@@ -105,6 +105,27 @@ class AccountsTest {
     }
 
     @Test
+    void theAuditLogShowsWhereALoginCameFromAsForEveryOtherEntry() {
+        String oneTime = newConsultant("fromwhere");
+        formLogin("fromwhere", "not-the-password").then().statusCode(303);
+        formLogin("fromwhere", oneTime).then().statusCode(302);
+        String log = Api.admin().get("/admin/audit").then().statusCode(200).extract().asString();
+        String created = from(log, Api.ADMIN, "account.created", "\"fromwhere\" as consultant");
+        assertFalse(created.isBlank(), "the account's creation names the admin's address");
+        assertEquals(created, from(log, "fromwhere", "login.failed", "wrong password"), "a failed login, from the same client");
+        assertEquals(created, from(log, "fromwhere", "login.succeeded", ""), "a login, from the same client");
+    }
+
+    /** @return the "From" cell of the newest audit row with this actor, action and detail on the admin's audit page */
+    private static String from(String page, String actor, String action, String detail) {
+        Matcher row = Pattern.compile("<tr><td>[^<]*</td><td>" + Pattern.quote(actor) + "</td><td>" + Pattern.quote(action)
+                + "</td>\\s*<td>[^<]*</td><td>" + Pattern.quote(detail.replace("\"", "&quot;")) + "</td><td>([^<]*)</td></tr>")
+                .matcher(page);
+        assertTrue(row.find(), actor + " " + action + " " + detail + " is on the audit page");
+        return row.group(1);
+    }
+
+    @Test
     void aFailedLoginDoesNotSayWhichPartWasWrong() {
         newConsultant("wrongpart");
         Response wrongPassword = formLogin("wrongpart", "not-the-password");

@@ -90,6 +90,25 @@ public final class Browser {
     }
 
     /**
+     * Saves the whole page, not only the window, as {@code target/screenshots/<name>.png}
+     * (Chromium's DevTools capture beyond the viewport, at the window's width).
+     */
+    public static void fullPageScreenshot(ChromeDriver driver, String name) {
+        Number width = (Number) driver.executeScript("return window.innerWidth;"); // the capture drops the scrollbar
+        Number height = (Number) driver.executeScript("return document.documentElement.scrollHeight;");
+        java.util.Map<String, Object> clip = java.util.Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1);
+        Object data = driver.executeCdpCommand("Page.captureScreenshot",
+                java.util.Map.of("format", "png", "captureBeyondViewport", true, "clip", clip)).get("data");
+        try {
+            Path out = Path.of("target/screenshots", name + ".png");
+            Files.createDirectories(out.getParent());
+            Files.write(out, java.util.Base64.getDecoder().decode((String) data));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
      * Logs in through the login form, as a person would.
      *
      * @param base the server's base URL, ending in {@code /}

@@ -57,4 +57,43 @@ class AssessmentPagesTest {
         org.junit.jupiter.api.Assertions.assertFalse(html.contains("POST /api/v1"), "no API instructions on the page");
         org.junit.jupiter.api.Assertions.assertTrue(html.contains("press \"Evaluate the submitted surveys\""));
     }
+
+    @Test
+    void everyExportLinkShownWorksAndThoseNeedingAnEvaluationSaySo() {
+        long fresh = Api.createAssessment("Not evaluated exports org");
+        Api.addRespondent(fresh, "BUSINESS");
+        String before = exports(fresh);
+        org.junit.jupiter.api.Assertions.assertFalse(before.contains("results.csv"), before);
+        org.junit.jupiter.api.Assertions.assertFalse(before.contains("backlog.csv"), before);
+        org.junit.jupiter.api.Assertions.assertTrue(before.contains("available once the assessment is evaluated"), before);
+        everyLinkAnswers200(before);
+
+        long evaluated = demo.create().id();
+        String after = exports(evaluated);
+        org.junit.jupiter.api.Assertions.assertTrue(after.contains("/export/results.csv"), after);
+        org.junit.jupiter.api.Assertions.assertTrue(after.contains("/export/backlog.csv?for=github"), after);
+        org.junit.jupiter.api.Assertions.assertFalse(after.contains("available once the assessment is evaluated"), after);
+        everyLinkAnswers200(after);
+    }
+
+    /** @return the Exports section of an assessment page, as the admin sees it */
+    private static String exports(long id) {
+        String html = Api.admin().get("/assessments/" + id).then().statusCode(200).extract().asString();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<h2 id=\"exports\">Exports</h2>\\s*<ul>(.*?)</ul>",
+                java.util.regex.Pattern.DOTALL).matcher(html);
+        org.junit.jupiter.api.Assertions.assertTrue(m.find(), "the page has an Exports list");
+        return m.group(1);
+    }
+
+    /** Follows every link of the section as the admin: each gives its file, none an error. */
+    private static void everyLinkAnswers200(String section) {
+        java.util.regex.Matcher href = java.util.regex.Pattern.compile("href=\"([^\"]+)\"").matcher(section);
+        int links = 0;
+        while (href.find()) {
+            String url = href.group(1).replace("&amp;", "&");
+            Api.admin().get(url).then().statusCode(200);
+            links++;
+        }
+        org.junit.jupiter.api.Assertions.assertTrue(links >= 3, "answers (2 links) and everything (1) at least: " + links);
+    }
 }
