@@ -118,8 +118,10 @@ class AccountsTest {
 
     /** @return the "From" cell of the newest audit row with this actor, action and detail on the admin's audit page */
     private static String from(String page, String actor, String action, String detail) {
-        Matcher row = Pattern.compile("<tr><td>[^<]*</td><td>" + Pattern.quote(actor) + "</td><td>" + Pattern.quote(action)
-                + "</td>\\s*<td>[^<]*</td><td>" + Pattern.quote(detail.replace("\"", "&quot;")) + "</td><td>([^<]*)</td></tr>")
+        // cells may carry a class (typed text wraps anywhere: class="text")
+        Matcher row = Pattern.compile("<tr><td[^>]*>[^<]*</td><td[^>]*>" + Pattern.quote(actor) + "</td><td[^>]*>"
+                + Pattern.quote(action) + "</td>\\s*<td[^>]*>[^<]*</td><td[^>]*>" + Pattern.quote(detail.replace("\"", "&quot;"))
+                + "</td><td[^>]*>([^<]*)</td></tr>")
                 .matcher(page);
         assertTrue(row.find(), actor + " " + action + " " + detail + " is on the audit page");
         return row.group(1);
