@@ -249,6 +249,15 @@ final class ResultAssembler {
             if (l.primary() == null || "ADD".equals(l.change()) || "NONE".equals(l.change())) {
                 continue;
             }
+            if ("KEEP".equals(l.change()) && l.kind() == null && !"ACTIVE".equals(l.primary().status())) {
+                // the pick is the tool in use, itself on its way out (closed to new customers, past its end
+                // of sale), kept because nothing else fits better today: its successor is leadership's to plan
+                String note = l.primary().statusNote() == null ? "" : l.primary().statusNote();
+                forced.add(new Decision(what(l) + ": keep " + l.primary().name() + " for now and plan its successor",
+                        (note + " Nothing in the catalog fits your stated constraints better today; choose the successor "
+                                + "before support ends.").strip(), l.key()));
+                continue;
+            }
             // what is in use and is not the pick: the whole layer when replacing, the others when keeping one
             List<CurrentToolResult> leaving = l.current().stream()
                     .filter(c -> c.key() != null && !c.key().equals(l.primary().key())).toList();
