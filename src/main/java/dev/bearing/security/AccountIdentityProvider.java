@@ -43,8 +43,7 @@ public class AccountIdentityProvider implements IdentityProvider<UsernamePasswor
             AuthenticationRequestContext context) {
         RoutingContext rc = HttpSecurityUtils.getRoutingContextAttribute(request);
         // the client's address as Audit and the other filters read it (honours quarkus.http.proxy.*); null when unknown
-        String address = rc == null || rc.request().remoteAddress() == null ? null
-                : rc.request().remoteAddress().hostAddress();
+        String address = rc == null ? null : dev.bearing.common.ClientAddress.of(rc.request());
         boolean form = rc != null && rc.normalizedPath().endsWith("/j_security_check");
         if (!form && !safeForBasic(rc, address)) {
             return Uni.createFrom().failure(new AuthenticationFailedException(

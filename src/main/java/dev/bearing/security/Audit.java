@@ -77,7 +77,7 @@ public class Audit {
     private String remoteAddress() {
         try {
             HttpServerRequest r = request.get();
-            return r.remoteAddress() == null ? null : r.remoteAddress().hostAddress();
+            return dev.bearing.common.ClientAddress.of(r);
         } catch (RuntimeException outsideRequest) {
             return null;
         }

@@ -82,8 +82,8 @@ public class AccountPages {
     @Path("login/failed")
     @PermitAll
     public Response loginFailed(@jakarta.ws.rs.core.Context io.vertx.core.http.HttpServerRequest request) {
-        String address = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
-        return Response.ok(Templates.login(true, false, throttle.addressLocked(address))).build();
+        return Response.ok(Templates.login(true, false,
+                throttle.addressLocked(dev.bearing.common.ClientAddress.of(request)))).build();
     }
 
     /** Ends the session: the cookie is cleared and the login page shown. */

@@ -27,8 +27,7 @@ public class HealthForOutsiders {
     void filter(RoutingContext rc) {
         String path = rc.request().path();
         if (path == null || !(path.equals("/q/health") || path.startsWith("/q/health/"))
-                || isLocal(rc.request().remoteAddress() == null ? null
-                        : rc.request().remoteAddress().hostAddress())) {
+                || isLocal(dev.bearing.common.ClientAddress.of(rc.request()))) {
             rc.next();
             return;
         }

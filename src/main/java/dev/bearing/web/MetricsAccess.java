@@ -38,7 +38,7 @@ public class MetricsAccess {
     void filter(RoutingContext rc) {
         String path = rc.request().path();
         if (path == null || !(path.equals("/q/metrics") || path.startsWith("/q/metrics/"))
-                || allowed(rc.request().remoteAddress() == null ? null : rc.request().remoteAddress().hostAddress(),
+                || allowed(dev.bearing.common.ClientAddress.of(rc.request()),
                         rc.request().getHeader("Authorization"))) {
             rc.next();
             return;

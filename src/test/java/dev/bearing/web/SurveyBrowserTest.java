@@ -315,11 +315,9 @@ class SurveyBrowserTest {
         String page = base + "survey/" + token + "/s/context";
         String key = "context.engineering_headcount";
         driver = Browser.start();
-        driver.get(page);
-        String first = driver.getWindowHandle();
-        driver.switchTo().newWindow(WindowType.TAB);
-        driver.get(page);
-        String second = driver.getWindowHandle();
+        List<String> tabs = openInTwoTabs(page);
+        String first = tabs.get(0);
+        String second = tabs.get(1);
         // the first tab saves 120 while the second tab still holds the page without an answer
         driver.switchTo().window(first);
         driver.findElement(By.name("q." + key)).sendKeys("120");
@@ -375,11 +373,9 @@ class SurveyBrowserTest {
         String token = Api.addRespondent(Api.createAssessment("Two tabs org"), "DEVELOPMENT");
         String page = base + "survey/" + token + "/s/source_control";
         driver = Browser.start();
-        driver.get(page);
-        String first = driver.getWindowHandle();
-        driver.switchTo().newWindow(WindowType.TAB);
-        driver.get(page);
-        String second = driver.getWindowHandle();
+        List<String> tabs = openInTwoTabs(page);
+        String first = tabs.get(0);
+        String second = tabs.get(1);
         ChromiumNetworkConditions offline = new ChromiumNetworkConditions();
         offline.setOffline(true);
         for (String tab : List.of(first, second)) {
@@ -499,5 +495,14 @@ class SurveyBrowserTest {
 
     private static WebDriverWait wait(ChromeDriver d, int seconds) {
         return new WebDriverWait(d, Duration.ofSeconds(seconds));
+    }
+
+    /** Opens the page in the browser's tab and in a second tab; the second stays in front. */
+    private List<String> openInTwoTabs(String page) {
+        driver.get(page);
+        String first = driver.getWindowHandle();
+        driver.switchTo().newWindow(WindowType.TAB);
+        driver.get(page);
+        return List.of(first, driver.getWindowHandle());
     }
 }
