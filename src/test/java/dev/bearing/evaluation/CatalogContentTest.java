@@ -511,6 +511,10 @@ class CatalogContentTest {
             assertTrue(event(t, "CLOSED_TO_NEW").orElseThrow().date().startsWith("2026-03"), k);
             assertTrue(event(t, "END_OF_LIFE").orElseThrow().date().startsWith("2029"), k);
         }
+        // the Cloud service is not the Data Center edition: none of the edition's dates are its own
+        Tool jsmCloud = tool("jira_service_management");
+        assertEquals(Set.of("SAAS"), jsmCloud.hosting());
+        assertEquals(List.of(), jsmCloud.lifecycle(), "Jira Service Management Cloud has no end of support or life");
 
         Tool codecommit = tool("aws_codecommit");
         assertEquals("ACTIVE", codecommit.status(), "CodeCommit is back in general availability");
