@@ -233,7 +233,8 @@ final class ResultAssembler {
      * ruled out, ended or closed to new customers (or, where no catalog tool fits, moving off an
      * ended tool outside the catalog, or keeping a tool a constraint rules out); then the first high-risk finding that no tool
      * choice answers; then moving off a tool its users dislike (rated 2.5 or lower; test tools are
-     * the team's call); then choosing between equally fitting tools where nothing is in use and the
+     * the team's call), or staying on one they dislike that ties with another tool; then choosing
+     * between equally fitting tools where nothing is in use and the
      * roadmap needs the layer (soonest first); then the other high-risk findings. A replacement that is merely a better fit is
      * in the stack, not among the decisions.
      */
@@ -257,6 +258,18 @@ final class ResultAssembler {
                         (note + " Nothing in the catalog fits your stated constraints better today; choose the successor "
                                 + "before support ends.").strip(), l.key()));
                 continue;
+            }
+            if ("KEEP".equals(l.change()) && l.kind() == null && !l.tiedWith().isEmpty()) {
+                // the tool in use wins a tie, but its users dislike it: whether to stay is leadership's call
+                l.current().stream().filter(c -> l.primary().key().equals(c.key()) && c.satisfaction() != null
+                        && c.satisfaction() <= 2.5).findFirst().ifPresent(c -> disliked.add(new Decision(
+                                what(l) + ": stay on " + c.name() + " or move to " + String.join(" or ", l.tiedWith())
+                                        + " (equal fit)",
+                                String.format(java.util.Locale.ROOT, "Your teams rate %s %.1f of 5, and %s %s as well on "
+                                        + "what the survey shows. Find out first whether people dislike the tool itself or the "
+                                        + "way it is set up: only the first is worth a migration.", c.name(), c.satisfaction(),
+                                        String.join(" or ", l.tiedWith()), l.tiedWith().size() == 1 ? "fits" : "fit"),
+                                l.key())));
             }
             // what is in use and is not the pick: the whole layer when replacing, the others when keeping one
             List<CurrentToolResult> leaving = l.current().stream()
