@@ -227,6 +227,11 @@ class CatalogContentTest {
         cases.put(new String[] {"SNOW", "incident_response"}, "servicenow");
         cases.put(new String[] {"ServiceNow", "incident_response"}, "servicenow");
         cases.put(new String[] {"ECR", "artifacts"}, "amazon_ecr");
+        cases.put(new String[] {"ACR", "artifacts"}, "azure_container_registry");
+        cases.put(new String[] {"Azure Container Registry", "artifacts"}, "azure_container_registry");
+        cases.put(new String[] {"Google Artifact Registry", "artifacts"}, "google_artifact_registry");
+        cases.put(new String[] {"Artifact Registry", "artifacts"}, "google_artifact_registry");
+        cases.put(new String[] {"GCP Artifact Registry", "artifacts"}, "google_artifact_registry");
         cases.put(new String[] {"Vault", "secrets"}, "hashicorp_vault");
         cases.put(new String[] {"Artifactory", "artifacts"}, "jfrog_artifactory");
         cases.put(new String[] {"Nexus", "artifacts"}, "sonatype_nexus");
@@ -452,6 +457,29 @@ class CatalogContentTest {
         for (String k : List.of("jfrog_artifactory", "sonatype_nexus", "github_packages", "gitlab_package_registry")) {
             assertEquals(STORES, tool(k).stores(), k);
         }
+    }
+
+    @Test
+    void cloudRegistriesHoldWhatTheyReallyHoldOnTheirOwnCloud() {
+        // Azure Container Registry: container images and OCI artefacts (Helm charts), not Maven, npm or NuGet packages
+        Tool acr = tool("azure_container_registry");
+        assertEquals(Set.of("CONTAINER_IMAGES"), acr.stores());
+        assertTrue(acr.serves("container_images"));
+        assertFalse(acr.serves("packages"), "ACR is no package repository");
+        assertEquals("AZURE", acr.cloudAffinity());
+        // Google Artifact Registry: container images and Maven, npm, Python and other packages
+        Tool gar = tool("google_artifact_registry");
+        assertEquals(STORES, gar.stores());
+        assertTrue(gar.serves("packages") && gar.serves("container_images"), "Artifact Registry holds images and packages");
+        assertEquals("GCP", gar.cloudAffinity());
+        for (Tool t : List.of(acr, gar)) {
+            assertEquals("ACTIVE", t.status(), t.key());
+            assertFalse(t.onPremisesFit(), t.key() + " is a cloud service");
+            assertFalse(t.runsOnVms(), t.key() + " is a cloud service");
+            assertTrue(t.summary().contains("OCI artefacts"), t.key() + " also stores OCI artefacts such as Helm charts");
+        }
+        assertTrue(gar.summary().contains("Maven, npm, Python"), "say which package formats Artifact Registry holds");
+        assertTrue(acr.statusNote().contains("packages need"), "say that packages need a repository beside ACR");
     }
 
     @Test
