@@ -427,6 +427,7 @@ final class ResultAssembler {
         for (String key : items.keySet()) {
             visit(key, items, phase, ordered, visiting);
         }
+        Map<String, Double> earliestStart = placeAfterEffort(items, phase, ordered);
         // the tool a roadmap item names is the layer's pick (or the tools in use, for an item done with
         // them before the layer moves), or the tied picks while the tie stands; none
         // for a layer the client does not need yet (its CI pipeline deploys, say), whose menu is only shown
@@ -447,13 +448,69 @@ final class ResultAssembler {
             int p = phase.get(key);
             String tool = i.layer() == null ? null
                     : i.onToolInUse() && inUse.containsKey(i.layer()) ? inUse.get(i.layer()) : tools.get(i.layer());
+            double start = earliestStart.get(key);
+            String rationale = start <= 12 ? i.rationale()
+                    : i.rationale() + " The steps before it take about " + (int) Math.ceil(start)
+                            + " months at best, so it starts in the second year.";
             out.add(new RoadmapEntry(key, i.title(), p, PHASES.get(p - 1), i.capability(), i.layer(), tool,
                     i.dependsOn().stream().filter(items::containsKey).sorted().toList(), i.effort(), i.owner(),
-                    i.rationale(), i.rule()));
+                    rationale, i.rule()));
         }
         out.sort(Comparator.comparingInt(RoadmapEntry::phase)
                 .thenComparingInt(e -> ordered.indexOf(e.key())));
         return out;
+    }
+
+    /** The months by which each phase starts at the latest: 1, 3, 6 and 12. */
+    private static final double[] PHASE_ENDS = {1, 3, 6, 12};
+
+    private static final java.util.regex.Pattern EFFORT = java.util.regex.Pattern.compile(
+            "(\\d+)(?:\\s*[–-]\\s*\\d+)?\\s*(day|week|month)");
+
+    /**
+     * Moves a step to a later phase when the steps it depends on cannot be done before that phase
+     * ends: a step starts once they are finished, each taking the short end of its effort ("2–3
+     * months" counts as 2), and the first of them starts at once. A step never moves earlier than
+     * its rule put it.
+     *
+     * @param ordered the steps, each after the steps it depends on
+     * @return each step's earliest start, in months from the start of the roadmap
+     */
+    private static Map<String, Double> placeAfterEffort(Map<String, RoadmapItem> items, Map<String, Integer> phase,
+            List<String> ordered) {
+        Map<String, Double> start = new java.util.HashMap<>();
+        for (String key : ordered) {
+            RoadmapItem item = items.get(key);
+            double earliest = 0;
+            int p = phase.get(key);
+            for (String dep : item.dependsOn()) {
+                if (start.containsKey(dep)) {
+                    earliest = Math.max(earliest, start.get(dep) + shortestMonths(items.get(dep).effort()));
+                    p = Math.max(p, phase.get(dep));
+                }
+            }
+            int byEffort = 1;
+            while (byEffort < PHASE_ENDS.length && earliest > PHASE_ENDS[byEffort - 1] + 1e-9) {
+                byEffort++;
+            }
+            start.put(key, earliest);
+            phase.put(key, Math.max(p, byEffort));
+        }
+        return start;
+    }
+
+    /** @return the short end of an effort such as "2–3 months of one team" in months; 0 when none is stated */
+    static double shortestMonths(String effort) {
+        java.util.regex.Matcher m = EFFORT.matcher(effort == null ? "" : effort);
+        if (!m.find()) {
+            return 0;
+        }
+        int n = Integer.parseInt(m.group(1));
+        return switch (m.group(2)) {
+            case "day" -> n / 30.0;
+            case "week" -> n * 7 / 30.0;
+            default -> n;
+        };
     }
 
     private static int visit(String key, Map<String, RoadmapItem> items, Map<String, Integer> phase,
