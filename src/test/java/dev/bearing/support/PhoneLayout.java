@@ -17,14 +17,16 @@ public final class PhoneLayout {
     /**
      * Words inside table cells (outside {@code code}, where a link may wrap anywhere) that the
      * browser split over two lines; hyphens, dashes and slashes are break points of their own. A
-     * word wider than a whole line of its cell (a 64-character hash, a pasted URL) must break and
-     * is not counted.
+     * word wider than the page's column ({@code main}: a 64-character hash, a pasted URL) must break
+     * and is not counted; the column, not the cell, as a cell squeezed by its table's other columns
+     * is the fault being measured.
      */
     private static final String BROKEN_WORDS = """
             const broken = [];
+            const main = document.querySelector('main');
+            const column = main.clientWidth - parseFloat(getComputedStyle(main).paddingLeft)
+                - parseFloat(getComputedStyle(main).paddingRight);
             for (const cell of document.querySelectorAll('main table td')) {
-              const style = getComputedStyle(cell);
-              const line = cell.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
               const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
               let node;
               while ((node = walker.nextNode())) {
@@ -38,7 +40,7 @@ public final class PhoneLayout {
                   const rects = [...range.getClientRects()].filter(r => r.width > 0);
                   const lines = new Set(rects.map(r => Math.round(r.bottom)));
                   const width = rects.reduce((sum, r) => sum + r.width, 0);
-                  if (lines.size > 1 && width <= line) broken.push(m[0]);
+                  if (lines.size > 1 && width <= column) broken.push(m[0]);
                 }
               }
             }
