@@ -36,7 +36,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
  * organisation's AWS target, the plan form, the runs), and a run's page (the preview with the
  * changes, the cost estimate and the manual steps, and the confirm button; then live progress,
  * outputs or the failing resource). Forms end in a 303; a refused form shows the page again with
- * each field's message.
+ * every message of each field.
  */
 @Path("/assessments/{id}/provisioning")
 @Produces(MediaType.TEXT_HTML)
@@ -55,10 +55,11 @@ public class ProvisioningPages {
      * @param name input name (also the field an error names)
      * @param label label text
      * @param value value to show, may be null
-     * @param error the field's message, or null
+     * @param errors the field's messages, in the order found (a parameter may fail both its allowed
+     *     values and its pattern); empty when it has none
      * @param hint help text, or null
      */
-    public record Field(String name, String label, String value, String error, String hint) {
+    public record Field(String name, String label, String value, List<String> errors, String hint) {
     }
 
     @CheckedTemplate
@@ -164,10 +165,7 @@ public class ProvisioningPages {
         if (e.status() == 404) {
             throw e;
         }
-        Map<String, String> errors = new LinkedHashMap<>();
-        for (Problem.FieldError f : e.errors()) {
-            errors.putIfAbsent(f.field(), f.message());
-        }
+        Map<String, List<String>> errors = messages(e.errors());
         Map<String, String> values = new LinkedHashMap<>();
         if (form != null) {
             form.forEach((k, v) -> values.put(k, v.isEmpty() ? null : v.get(0)));
@@ -179,7 +177,16 @@ public class ProvisioningPages {
                 .entity(page(assessmentId, general, errors, values, refusal)).build();
     }
 
-    private TemplateInstance page(long assessmentId, String error, Map<String, String> errors, Map<String, String> values,
+    /** @return each field's messages in the order given, e.g. "template" → ["E3012 …", "E3002 …"] */
+    static Map<String, List<String>> messages(List<Problem.FieldError> errors) {
+        Map<String, List<String>> messages = new LinkedHashMap<>();
+        for (Problem.FieldError f : errors) {
+            messages.computeIfAbsent(f.field(), k -> new ArrayList<>()).add(f.message());
+        }
+        return messages;
+    }
+
+    private TemplateInstance page(long assessmentId, String error, Map<String, List<String>> errors, Map<String, String> values,
             String refusal) {
         Overview o = provisioning.overview(assessmentId);
         TargetRequest t = o.target();
@@ -206,20 +213,22 @@ public class ProvisioningPages {
     /**
      * @return one sentence naming every refused setting at once: the form fields by their labels
      *     (each also marked at its field), then problems no field shows (credentials, template)
-     *     with their messages, e.g. "Not planned: correct Region, External ID and Stack name
+     *     with every one of their messages, e.g. "Not planned: correct Region, External ID and Stack name
      *     (marked below); Bearing has no AWS credentials of its own: set …."
      */
-    static String refusal(String refusal, List<Field> target, List<Field> plan, Map<String, String> errors) {
+    static String refusal(String refusal, List<Field> target, List<Field> plan, Map<String, List<String>> errors) {
         List<Field> fields = new ArrayList<>(target);
         fields.addAll(plan);
-        List<String> marked = fields.stream().filter(f -> f.error() != null).map(f -> shortLabel(f.label())).toList();
+        List<String> marked = fields.stream().filter(f -> !f.errors().isEmpty()).map(f -> shortLabel(f.label())).toList();
         List<String> parts = new ArrayList<>();
         if (!marked.isEmpty()) {
             parts.add("correct " + inWords(marked) + " (marked below)");
         }
-        errors.forEach((name, message) -> {
+        errors.forEach((name, messages) -> {
             if (fields.stream().noneMatch(f -> f.name().equals(name))) {
-                parts.add(name.equals("credentials") || name.equals("template") ? message : name + ": " + message);
+                for (String message : messages) {
+                    parts.add(name.equals("credentials") || name.equals("template") ? message : name + ": " + message);
+                }
             }
         });
         return (refusal == null ? "Not done" : refusal) + ": " + String.join("; ", parts) + ".";
@@ -237,9 +246,9 @@ public class ProvisioningPages {
                 : String.join(", ", items.subList(0, items.size() - 1)) + " and " + items.get(items.size() - 1);
     }
 
-    private static Field field(String name, String label, String saved, Map<String, String> errors, Map<String, String> values,
+    static Field field(String name, String label, String saved, Map<String, List<String>> errors, Map<String, String> values,
             String hint) {
         String value = values.containsKey(name) ? values.get(name) : saved;
-        return new Field(name, label, value, errors.get(name), hint);
+        return new Field(name, label, value, errors.getOrDefault(name, List.of()), hint);
     }
 }

@@ -7,6 +7,7 @@ import dev.bearing.assessment.DemoAssessment;
 import dev.bearing.support.Api;
 import dev.bearing.support.Axe;
 import dev.bearing.support.Browser;
+import dev.bearing.support.PhoneLayout;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -25,45 +26,6 @@ import org.openqa.selenium.chrome.ChromeDriver;
  */
 @QuarkusTest
 class AssessmentPageBrowserTest {
-
-    /**
-     * Words inside table cells (outside {@code code}, where a link may wrap anywhere) that the
-     * browser split over two lines; hyphens, dashes and slashes are break points of their own.
-     */
-    private static final String BROKEN_WORDS = """
-            const broken = [];
-            for (const cell of document.querySelectorAll('main table td')) {
-              const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
-              let node;
-              while ((node = walker.nextNode())) {
-                if (node.parentElement.closest('code')) continue;
-                const word = /[^\\s\\-\\u2010-\\u2014\\/]+/g;
-                let m;
-                while ((m = word.exec(node.data))) {
-                  const range = document.createRange();
-                  range.setStart(node, m.index);
-                  range.setEnd(node, m.index + m[0].length);
-                  const lines = new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.bottom)));
-                  if (lines.size > 1) broken.push(m[0]);
-                }
-              }
-            }
-            return broken;""";
-
-    /** Cells whose label (shown before the value on a phone) is not their column's heading: "heading ≠ label". */
-    private static final String WRONG_LABELS = """
-            const wrong = [];
-            for (const table of document.querySelectorAll('main table')) {
-              const headings = [...table.querySelectorAll('thead th')].map(th => th.textContent.trim());
-              for (const row of table.querySelectorAll('tbody tr')) {
-                [...row.children].forEach((td, i) => {
-                  if (td.colSpan > 1) return; // "No respondents yet" and the like: a sentence, no label
-                  const label = getComputedStyle(td, '::before').content.replace(/^"|"$/g, '');
-                  if (label !== headings[i]) wrong.push((headings[i] || '(none)') + ' ≠ ' + label);
-                });
-              }
-            }
-            return wrong;""";
 
     @TestHTTPResource("/")
     URL base;
@@ -85,17 +47,16 @@ class AssessmentPageBrowserTest {
         long id = demo.create().id();
         driver = Browser.start();
         Browser.login(driver, base, Api.ADMIN, Api.ADMIN_PASSWORD);
-        driver.manage().window().setSize(new Dimension(390, 844));
+        driver.manage().window().setSize(PhoneLayout.PHONE);
         driver.get(base + "assessments/" + id);
         Browser.fullPageScreenshot(driver, "assessment-phone");
-        Number tables = (Number) driver.executeScript("return document.querySelectorAll('main table tbody tr').length;");
-        assertTrue(tables.intValue() >= 20, "the demo fills respondents, stack, findings and roadmap: " + tables);
+        int rows = PhoneLayout.rows(driver);
+        assertTrue(rows >= 20, "the demo fills respondents, stack, findings and roadmap: " + rows);
 
-        assertEquals(List.of(), driver.executeScript(BROKEN_WORDS), "words split over two lines at 390 px");
-        assertEquals(List.of(), driver.executeScript(WRONG_LABELS), "each cell labelled with its column's heading");
-        Number overflow = (Number) driver.executeScript(
-                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
-        assertTrue(overflow.intValue() <= 0, "no sideways scrolling at 390 px: " + overflow);
+        assertEquals(List.of(), PhoneLayout.brokenWords(driver), "words split over two lines at 390 px");
+        assertEquals(List.of(), PhoneLayout.wrongLabels(driver), "each cell labelled with its column's heading");
+        int overflow = PhoneLayout.overflow(driver);
+        assertTrue(overflow <= 0, "no sideways scrolling at 390 px: " + overflow);
         assertEquals(List.of(), Axe.violations(driver), "assessment page at 390 px");
 
         // on a desktop the tables stay tables: headings shown, no labels before the cells
