@@ -39,6 +39,10 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 @ApplicationScoped
 public class AccessFilters {
 
+    /** What an API caller without a valid login is told. */
+    static final String LOG_IN = "Log in, or send a personal API token as \"Authorization: Bearer bearing_...\" "
+            + "(create one at /account).";
+
     private static final Pattern ASSESSMENT_PATH = Pattern.compile("^/(?:api/v1/)?assessments/(\\d{1,18})(?:/.*)?$");
 
     @Inject
@@ -85,10 +89,7 @@ public class AccessFilters {
         if (path.startsWith("/api/")) {
             return Response.status(401).type(Problem.MEDIA_TYPE)
                     .header("WWW-Authenticate", "Bearer realm=\"Bearing\"")
-                    .entity(new Problem(ProblemTypes.UNAUTHORIZED, "Unauthorized", 401,
-                            "Log in, or send a personal API token as \"Authorization: Bearer bearing_...\" "
-                                    + "(create one at /account).",
-                            List.of()))
+                    .entity(new Problem(ProblemTypes.UNAUTHORIZED, "Unauthorized", 401, LOG_IN, List.of()))
                     .build();
         }
         // a failed login form lands here too (the mapper sees authentication failures outside JAX-RS)

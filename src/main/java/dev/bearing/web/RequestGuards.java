@@ -22,6 +22,9 @@ import java.util.Set;
  * <li><b>Host allow-list</b> (DNS rebinding): the host name of {@code bearing.public-url}, the
  * loopback names ({@code localhost}, {@code 127.0.0.1}, {@code [::1]}) and
  * {@code bearing.allowed-hosts}; any other {@code Host} gets 421.</li>
+ * <li><b>No credentials for the API</b>: a request under {@code /api/} other than the respondents'
+ * and questionnaires' routes, with neither an {@code Authorization} header nor the session
+ * cookie, gets 401 problem+json whatever else is wrong with it.</li>
  * <li><b>Content type of state-changing requests</b> (CSRF): a POST, PUT or PATCH under
  * {@code /api/} must be {@code application/json} (415 otherwise, a problem+json); a POST to a
  * page must be {@code application/x-www-form-urlencoded} (415 otherwise, a page), so that the
@@ -95,6 +98,16 @@ public class RequestGuards {
         if (!hostAllowed(host, allowedHosts)) {
             response.setStatusCode(421).putHeader("Content-Type", "text/plain; charset=utf-8")
                     .end("This server does not answer for that host name.\n");
+            return;
+        }
+        if (path.startsWith("/api/") && !AccessFilters.respondentPath(path) && request.method() != HttpMethod.OPTIONS
+                && request.getHeader("Authorization") == null && !hasSessionCookie(request.getHeader("Cookie"))) {
+            // no credentials at all for a route that needs a login: that comes first, before what is
+            // wrong with the request itself (content type, size, method or route)
+            response.setStatusCode(401).putHeader("Content-Type", "application/problem+json")
+                    .putHeader("WWW-Authenticate", "Bearer realm=\"Bearing\"")
+                    .end("{\"type\":\"" + ProblemTypes.UNAUTHORIZED + "\",\"title\":\"Unauthorized\",\"status\":401,"
+                            + "\"detail\":\"" + AccessFilters.LOG_IN.replace("\"", "\\\"") + "\"}");
             return;
         }
         String refusal = refusedContentType(request.method(), path, request.getHeader("Content-Type"));

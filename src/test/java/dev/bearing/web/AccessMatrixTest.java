@@ -89,6 +89,22 @@ class AccessMatrixTest {
                 .statusCode(org.hamcrest.Matchers.not(200));
     }
 
+    @Test
+    void anAnonymousApiCallHearsUnauthorizedBeforeAnythingElse() {
+        Fixture f = new Fixture();
+        // no content type, a wrong method, an unknown route: each would be 415, 405 or 404 with a login
+        given().post("/api/v1/assessments").then().statusCode(401).contentType("application/problem+json")
+                .header("WWW-Authenticate", org.hamcrest.Matchers.startsWith("Bearer"));
+        given().delete("/api/v1/assessments").then().statusCode(401).contentType("application/problem+json");
+        given().get("/api/v1/no-such-route").then().statusCode(401).contentType("application/problem+json");
+        given().contentType(ContentType.TEXT).body("x").put("/api/v1/assessments/" + f.assessment + "/review")
+                .then().statusCode(401);
+        // respondents' routes and the questionnaires stay open, and say what is wrong with the request itself
+        given().contentType(ContentType.TEXT).body("x").put("/api/v1/respondents/" + f.token + "/answers/context.industry")
+                .then().statusCode(415);
+        given().get("/api/v1/questionnaires").then().statusCode(200);
+    }
+
     /**
      * An assessment of the owner with one respondent, and one of another consultant; the other
      * account and the owner's API token are made only when a route needs them.

@@ -50,8 +50,10 @@ class RequestGuardsTest {
         Api.consultant().redirects().follow(false).multiPart("organisation", "Posted as multipart")
                 .post("/assessments").then().statusCode(415);
         Api.consultant().get("/api/v1/assessments/" + id).then().statusCode(200).body("latestEvaluationAt", nullValue());
-        // the JSON API takes application/json only
-        org.junit.jupiter.api.Assertions.assertEquals(415, rawPost("/api/v1/assessments/" + id + "/evaluation"));
+        // the JSON API takes application/json only; a caller without credentials hears 401 first
+        org.junit.jupiter.api.Assertions.assertEquals(401, rawPost("/api/v1/assessments/" + id + "/evaluation"));
+        Api.consultant().post("/api/v1/assessments/" + id + "/evaluation").then().statusCode(415)
+                .contentType("application/problem+json");
         Api.consultant().contentType("application/x-www-form-urlencoded").post("/api/v1/assessments/" + id + "/evaluation")
                 .then().statusCode(415).contentType("application/problem+json").body("status", equalTo(415));
         Api.consultant().contentType("text/plain").body("{\"organisation\":\"x\"}").post("/api/v1/assessments").then().statusCode(415);
