@@ -287,6 +287,23 @@ class SurveyPagesTest {
     }
 
     @Test
+    void aTabOpenedBeforeAnAnswerWasGivenElsewhereDoesNotClearIt() {
+        String token = Api.addRespondent(Api.createAssessment("Stale empty tab org"), "DEVELOPMENT");
+        String path = "/survey/" + token + "/s/source_control";
+        Form stale = csrf(path);
+        // another tab (or the script) answers while this page still shows the question unanswered
+        Api.put(token, "sc.coverage", Map.of("value", "everything")).then().statusCode(200);
+        String page = post(path, stale, "v.sc.coverage", "", "q.sc.branching", "under_one_day", "v.sc.branching", "")
+                .then().statusCode(422).extract().asString();
+        assertTrue(page.contains("changed meanwhile in another window or tab"), "says why: " + page);
+        assertTrue(page.contains("value=\"everything\" checked"), "shows the stored answer");
+        assertTrue(!page.contains("GET …/answers") && !page.toLowerCase().contains("is required to clear"),
+                "no API wording for a respondent");
+        Api.answers(token).then().body("find { it.questionKey == 'sc.coverage' }.value", equalTo("everything"))
+                .body("find { it.questionKey == 'sc.branching' }.value", equalTo("under_one_day"));
+    }
+
+    @Test
     void reviewListsMissingAnswersAndSubmitIsRefusedUntilComplete() {
         long id = Api.createAssessment("Review org");
         String token = Api.addRespondent(id, "BUSINESS");
