@@ -234,6 +234,8 @@ public class ReviewService {
     @Transactional
     public EditView undo(long assessmentId, long editId, UndoRequest r) {
         Assessment a = access.assessment(assessmentId);
+        // two undos of one edit at once (a double click, two tabs): the second waits and gets the 409 below
+        Assessment.getEntityManager().lock(a, LockModeType.PESSIMISTIC_WRITE);
         Evaluation e = latestToChange(a);
         ReviewEdit target = ReviewEdit.findById(editId);
         if (target == null || target.assessmentId != a.id) {
