@@ -75,6 +75,9 @@ public class RespondentResource {
     @jakarta.ws.rs.DELETE
     @Path("/answers/{questionKey}")
     public AssessmentApi.Cleared delete(@PathParam("token") String token, @PathParam("questionKey") String questionKey,
+            @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(description = "the stored answer's version",
+                    schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                            type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.INTEGER, minimum = "0"))
             @jakarta.ws.rs.QueryParam("version") String version) {
         return new AssessmentApi.Cleared(questionKey, answers.delete(token, questionKey, answerVersion(version)));
     }
