@@ -99,8 +99,15 @@ class SurveyPagesTest {
         given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
                 .formParam("q.sc.coverage", "everything").post("/survey/" + token + "/s/source_control")
                 .then().statusCode(400).contentType(containsString("text/html"))
-                .body(containsString("This page has expired")).body(containsString("Nothing was changed"));
+                .body(containsString("This page has expired")).body(containsString("Nothing was changed"))
+                .body(containsString("answers that showed"));
         Api.answers(token).then().body("$", hasSize(0));
+        // a consultant's form says the same without promising kept survey answers
+        Api.consultant().redirects().follow(false).contentType("application/x-www-form-urlencoded")
+                .formParam("organisation", "Without a token").post("/assessments")
+                .then().statusCode(400).contentType(containsString("text/html"))
+                .body(containsString("This page has expired")).body(containsString("Nothing was changed"))
+                .body(not(containsString("Saved")));
     }
 
     @Test
