@@ -219,8 +219,10 @@ public class ProblemMappers {
 
     private static String fieldName(ConstraintViolation<?> v) {
         String path = v.getPropertyPath().toString();
-        if (path.split("\\.").length == 2 && v.getLeafBean() == null) {
-            return "body"; // the request body itself is missing
+        List<jakarta.validation.Path.Node> nodes = new java.util.ArrayList<>();
+        v.getPropertyPath().forEach(nodes::add);
+        if (nodes.size() == 2 && nodes.get(1).getKind() == jakarta.validation.ElementKind.PARAMETER) {
+            return "body"; // the request body itself is missing ("create.request"): only bodies are @NotNull parameters
         }
         int dot = path.indexOf('.');
         // "create.request.organisation" -> "organisation": drop method and parameter names
