@@ -296,6 +296,10 @@ public class DashboardService {
      */
     @Transactional
     public DeletionScope delete(long id) {
+        // a second deletion at the same moment (a double click, two tabs) waits here, then finds nothing
+        if (em.find(Assessment.class, id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE) == null) {
+            throw new ProblemException(404, "Not found", "Assessment " + id + " does not exist.", java.util.List.of());
+        }
         DeletionScope scope = scope(id);
         Assessment a = access.assessment(id);
         if (!access.ownsOrAdmin(a)) {

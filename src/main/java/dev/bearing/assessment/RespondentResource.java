@@ -7,6 +7,7 @@ import dev.bearing.assessment.AssessmentApi.BulkAnswer;
 import dev.bearing.assessment.AssessmentApi.PutAnswer;
 import dev.bearing.assessment.AssessmentApi.PutAnswers;
 import dev.bearing.assessment.AssessmentApi.SubmitResult;
+import dev.bearing.common.ProblemException;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -74,8 +75,23 @@ public class RespondentResource {
     @jakarta.ws.rs.DELETE
     @Path("/answers/{questionKey}")
     public AssessmentApi.Cleared delete(@PathParam("token") String token, @PathParam("questionKey") String questionKey,
-            @jakarta.ws.rs.QueryParam("version") Integer version) {
-        return new AssessmentApi.Cleared(questionKey, answers.delete(token, questionKey, version));
+            @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(description = "the stored answer's version",
+                    schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                            type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.INTEGER, minimum = "0"))
+            @jakarta.ws.rs.QueryParam("version") String version) {
+        return new AssessmentApi.Cleared(questionKey, answers.delete(token, questionKey, answerVersion(version)));
+    }
+
+    /** @return the {@code version} parameter as a number, null when absent; 400 naming it when not a version */
+    static Integer answerVersion(String version) {
+        if (version == null) {
+            return null;
+        }
+        if (!version.matches("0|[1-9][0-9]{0,8}")) {
+            throw ProblemException.badField("version", "must be the stored answer's version, a whole number from 0 "
+                    + "(GET …/answers lists it), was '" + version + "'");
+        }
+        return Integer.valueOf(version);
     }
 
     /** @return progress per section and overall (visible required questions answered); 404 unknown token */

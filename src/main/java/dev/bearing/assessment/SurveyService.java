@@ -432,6 +432,10 @@ public class SurveyService {
         return List.copyOf(out.values());
     }
 
+    /** Why a section form's answer was not saved when another tab or window changed it first. */
+    static final String CHANGED_MEANWHILE = "This answer was changed meanwhile in another window or tab, so yours was "
+            + "not saved. The saved answer is shown; change it again if needed.";
+
     /**
      * Saves a section form (the path without JavaScript). Each question is saved on its own:
      * valid answers are kept even when another is refused; an emptied field removes the answer.
@@ -473,6 +477,12 @@ public class SurveyService {
             if (unchanged) {
                 continue;
             }
+            if (value == null && !na && view.version() != null && version == null) {
+                // the page was rendered before this question had an answer: one given meanwhile in
+                // another tab is not removed by a form that never showed it
+                errors.put(qu.key(), new Refusal(CHANGED_MEANWHILE, null));
+                continue;
+            }
             try {
                 if (value == null && !na) {
                     if (view.version() != null) {
@@ -488,8 +498,7 @@ public class SurveyService {
                     continue;
                 }
                 if (ProblemTypes.STALE_VERSION.equals(e.type())) {
-                    errors.put(qu.key(), new Refusal("This answer was changed meanwhile in another window or tab, so "
-                            + "yours was not saved. The saved answer is shown; change it again if needed.", null));
+                    errors.put(qu.key(), new Refusal(CHANGED_MEANWHILE, null));
                 } else {
                     errors.put(qu.key(), new Refusal(view.refusalText(e), sent));
                 }

@@ -138,8 +138,24 @@ public class ProblemMappers {
                             + RETRY_AFTER_SECONDS + " seconds.", List.of())))
                     .header("Retry-After", RETRY_AFTER_SECONDS).build();
         }
+        if (duplicate(e)) {
+            // two requests made the same thing at once (a double click, two tabs): the database kept one
+            LOG.infof("Refused a duplicate made concurrently: %s", rootMessage(e));
+            String message = "Another request made the same change at the same moment and was saved first; nothing "
+                    + "else was changed. Reload to see it.";
+            if (!api) {
+                return Response.status(409).type(jakarta.ws.rs.core.MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                        .entity(Pages.error(409, "Conflict", message)).build();
+            }
+            return respond(new Problem(ProblemTypes.CONFLICT, "Conflict", 409, message, List.of()));
+        }
         String incident = java.util.UUID.randomUUID().toString().substring(0, 8);
         LOG.errorf(e, "Unexpected failure, incident %s", incident);
+        if (!api) {
+            return Response.status(500).type(jakarta.ws.rs.core.MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                    .entity(Pages.error(500, "Something went wrong", "Something went wrong on our side (incident "
+                            + incident + "); it is logged under that number. Go back and try again.")).build();
+        }
         return respond(new Problem("about:blank", "Internal error", 500,
                 "Something went wrong on our side (incident " + incident + ").", List.of()));
     }
@@ -153,6 +169,16 @@ public class ProblemMappers {
         static native io.quarkus.qute.TemplateInstance unavailable(boolean survey);
 
         static native io.quarkus.qute.TemplateInstance error(int status, String title, String message);
+    }
+
+    /** @return whether it (or a cause) is a unique constraint's refusal (SQL state 23505) */
+    static boolean duplicate(Throwable e) {
+        for (Throwable c = e; c != null && c.getCause() != c; c = c.getCause()) {
+            if (c instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -193,8 +219,10 @@ public class ProblemMappers {
 
     private static String fieldName(ConstraintViolation<?> v) {
         String path = v.getPropertyPath().toString();
-        if (path.split("\\.").length == 2 && v.getLeafBean() == null) {
-            return "body"; // the request body itself is missing
+        List<jakarta.validation.Path.Node> nodes = new java.util.ArrayList<>();
+        v.getPropertyPath().forEach(nodes::add);
+        if (nodes.size() == 2 && nodes.get(1).getKind() == jakarta.validation.ElementKind.PARAMETER) {
+            return "body"; // the request body itself is missing ("create.request"): only bodies are @NotNull parameters
         }
         int dot = path.indexOf('.');
         // "create.request.organisation" -> "organisation": drop method and parameter names

@@ -8,6 +8,7 @@ import dev.bearing.assessment.Assessment;
 import dev.bearing.assessment.AssessmentService;
 import dev.bearing.assessment.Respondent;
 import dev.bearing.common.ProblemException;
+import dev.bearing.common.UserText;
 import dev.bearing.evaluation.Evaluation;
 import dev.bearing.evaluation.EvaluationResult;
 import dev.bearing.export.AssessmentExport.AnswerPart;
@@ -121,7 +122,7 @@ public class ExportService {
                             qu.key(), qu.text(), v.display(qu), write(v.toJsonValue(qu)), an.updatedAt.toString()));
                 }
             }
-            audit.record("export.answers_csv", a.id, "Exported answers as CSV: " + (rows.size() - before) + " rows"
+            audit.record("export.answers_csv", a.id, "Exported answers as CSV: " + UserText.count(rows.size() - before, "row")
                     + (assessmentIds.size() > 1 ? " (one of " + assessmentIds.size() + " assessments in the file)" : "") + ".");
         }
         return new CsvFile(name(assessmentIds, "answers"), SafeCsv.write(ANSWER_COLUMNS, rows, bom), rows.size());
@@ -156,7 +157,7 @@ public class ExportService {
                     rows.add(row);
                 }
             }
-            audit.record("export.results_csv", a.id, "Exported results as CSV: " + (rows.size() - before) + " rows"
+            audit.record("export.results_csv", a.id, "Exported results as CSV: " + UserText.count(rows.size() - before, "row")
                     + (e == null ? " (not evaluated yet)" : "") + ".");
         }
         return new CsvFile(name(assessmentIds, "results"), SafeCsv.write(RESULT_COLUMNS, rows, bom), rows.size());
@@ -172,9 +173,9 @@ public class ExportService {
         for (Assessment a : visible(assessmentIds)) {
             AssessmentExport x = document(a);
             out.add(x);
-            audit.record("export.json", a.id, "Exported as JSON: " + x.respondents().size() + " respondents, "
-                    + x.respondents().stream().mapToInt(r -> r.answers().size()).sum() + " answers, "
-                    + x.evaluations().size() + " evaluations.");
+            audit.record("export.json", a.id, "Exported as JSON: " + UserText.count(x.respondents().size(), "respondent") + ", "
+                    + UserText.count(x.respondents().stream().mapToInt(r -> r.answers().size()).sum(), "answer") + ", "
+                    + UserText.count(x.evaluations().size(), "evaluation") + ".");
         }
         return out;
     }
@@ -257,8 +258,9 @@ public class ExportService {
                 ? List.of("Summary", "Description", "Issue Type", "Labels", "Labels", "Bearing ID", "Phase", "Effort",
                         "Owner role", "Depends on", "Capability", "Tool")
                 : List.of("title", "body", "labels", "milestone", "bearing_id", "effort", "owner_role", "depends_on");
-        audit.record("export.backlog_csv", a.id, "Exported the roadmap as a " + format.name().toLowerCase(Locale.ROOT)
-                + " backlog CSV: " + rows.size() + " rows, from the " + source + ".");
+        audit.record("export.backlog_csv", a.id, "Exported the roadmap as a "
+                + (format == BacklogFormat.JIRA ? "Jira" : "GitHub") + " backlog CSV: " + UserText.count(rows.size(), "row")
+                + ", from the " + source + ".");
         return new CsvFile("assessment-" + a.id + "-backlog-" + format.name().toLowerCase(Locale.ROOT) + ".csv",
                 SafeCsv.write(header, rows, false), rows.size());
     }

@@ -11,6 +11,7 @@ import dev.bearing.assessment.AssessmentService;
 import dev.bearing.assessment.Respondent;
 import dev.bearing.common.ProblemException;
 import dev.bearing.common.TokenGenerator;
+import dev.bearing.common.UserText;
 import dev.bearing.evaluation.Evaluation;
 import dev.bearing.export.AssessmentExport.AnswerPart;
 import dev.bearing.export.AssessmentExport.EvaluationPart;
@@ -161,8 +162,9 @@ public class ImportService {
             out.add(assessments.respondentView(stored.get(i), q, views.get(i).token()));
         }
         audit.record("assessment.imported", a.id, "Imported from an export of assessment "
-                + (doc.assessment().id() == null ? "(id not given)" : doc.assessment().id()) + ": " + out.size()
-                + " respondents with new links, " + doc.evaluations().size() + " evaluations.");
+                + (doc.assessment().id() == null ? "(id not given)" : doc.assessment().id()) + ": "
+                + UserText.count(out.size(), "respondent") + " with new links, "
+                + UserText.count(doc.evaluations().size(), "evaluation") + ".");
         return new Imported(a.id, a.organisation.name, doc.assessment().id(), out, doc.evaluations().size());
     }
 

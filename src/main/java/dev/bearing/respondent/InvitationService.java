@@ -248,8 +248,7 @@ public class InvitationService {
         } catch (RuntimeException e) {
             LOG.warnf("Mail to respondent %d of assessment %d could not be sent: %s", letter.respondentId(),
                     letter.assessmentId(), e.getMessage());
-            error = "the mail server did not accept the mail (" + (e.getMessage() == null ? e.getClass().getSimpleName()
-                    : e.getMessage()) + ")";
+            error = mailFailure(e);
         }
         String failure = error;
         QuarkusTransaction.requiringNew().run(() -> {
@@ -264,6 +263,26 @@ public class InvitationService {
             }
         });
         return new Sent(view(letter), failure == null ? letter.email() : null, failure);
+    }
+
+    /**
+     * @return why a mail was not sent, in the consultant's words: whether the server could not be
+     *     reached or refused the mail, with its reason and no Java class names
+     */
+    static String mailFailure(Throwable e) {
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof java.net.ConnectException || t instanceof java.net.UnknownHostException
+                    || t instanceof java.net.SocketTimeoutException) {
+                return "the mail server could not be reached (" + reason(t) + ")";
+            }
+        }
+        return "the mail server did not accept the mail (" + reason(e) + ")";
+    }
+
+    private static String reason(Throwable t) {
+        String message = t.getMessage() == null ? "" : t.getMessage().replaceAll("(?:\\b[a-z]\\w*\\.)+[A-Z][\\w$]*: ", "")
+                .strip();
+        return message.isEmpty() ? "no reason given" : message;
     }
 
     private RespondentView view(Letter letter) {

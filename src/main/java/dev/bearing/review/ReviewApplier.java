@@ -320,9 +320,11 @@ final class ReviewApplier {
             // one item (keeping one of two tools in use, or picking a third, moves the others too)
             Set<String> moving = roadmap.stream().filter(x -> l.layer().equals(x.layer()) && x.key().startsWith("migrate."))
                     .map(x -> x.key().substring("migrate.".length())).collect(Collectors.toSet());
-            String from = nz(l.current()).stream().filter(c -> !t.key().equals(c.key()))
+            List<String> leaving = nz(l.current()).stream().filter(c -> !t.key().equals(c.key()))
                     .filter(c -> c.key() == null || !moving.contains(c.key()))
-                    .map(CurrentToolResult::name).filter(Objects::nonNull).distinct().collect(Collectors.joining(", "));
+                    .map(CurrentToolResult::name).filter(Objects::nonNull).distinct().toList();
+            String from = leaving.size() <= 1 ? String.join("", leaving)
+                    : String.join(", ", leaving.subList(0, leaving.size() - 1)) + " and " + leaving.get(leaving.size() - 1);
             if (!from.isEmpty()) {
                 // sized and owned as the rules size a move in this layer, where they planned one
                 Optional<RoadmapEntry> like = nz(raw.roadmap()).stream()

@@ -234,6 +234,8 @@ public class ReviewService {
     @Transactional
     public EditView undo(long assessmentId, long editId, UndoRequest r) {
         Assessment a = access.assessment(assessmentId);
+        // two undos of one edit at once (a double click, two tabs): the second waits and gets the 409 below
+        Assessment.getEntityManager().lock(a, LockModeType.PESSIMISTIC_WRITE);
         Evaluation e = latestToChange(a);
         ReviewEdit target = ReviewEdit.findById(editId);
         if (target == null || target.assessmentId != a.id) {
@@ -252,6 +254,15 @@ public class ReviewService {
     }
 
     /**
+     * @param s a review as a page shows it
+     * @return what identifies it for approval: its evaluation and the newest edit (an edit or undo
+     *     made since gives another value)
+     */
+    public static String shown(ReviewState s) {
+        return s.evaluationId() + "." + s.edits().stream().mapToLong(EditView::id).max().orElse(0);
+    }
+
+    /**
      * Approves the latest evaluation with its edits as the next version and fires {@link VersionApproved}.
      *
      * @return the version
@@ -260,10 +271,26 @@ public class ReviewService {
      */
     @Transactional
     public VersionView approve(long assessmentId) {
+        return approve(assessmentId, null);
+    }
+
+    /**
+     * As {@link #approve(long)}, for a page that showed the review as it stood then.
+     *
+     * @param shown {@link #shown(ReviewState)} of the review the approver read; null: whatever is latest
+     * @throws ProblemException 409 also when a new evaluation or another edit came in since the page was opened
+     */
+    @Transactional
+    public VersionView approve(long assessmentId, String shown) {
         Assessment a = access.assessment(assessmentId);
         Assessment.getEntityManager().lock(a, LockModeType.PESSIMISTIC_WRITE);
         Evaluation e = latestToChange(a);
         ReviewState s = state(a, e, false);
+        if (shown != null && !shown.equals(shown(s))) {
+            throw ProblemException.conflict("Not approved: the review changed after this page was opened (a new "
+                    + "evaluation or another edit, perhaps in another tab). It is shown again below as it stands now; "
+                    + "read it and approve again if it is right.", List.of());
+        }
         String resultJson = write(s.result());
         String hash = sha256(resultJson);
         AssessmentVersion last = AssessmentVersion.latestOf(a.id).orElse(null);

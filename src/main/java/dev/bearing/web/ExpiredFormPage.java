@@ -16,6 +16,11 @@ public class ExpiredFormPage {
             + "the page was open for a long time, or cookies were cleared. Nothing was changed. Go back, reload the "
             + "page and try again; answers that showed \"Saved\" are kept.");
 
+    /** The same for a consultant's or admin's page, which has no saved answers to speak of. */
+    static final String CONSULTANT_PAGE = page("This page has expired", "For your security the form could not be "
+            + "accepted: the page was open for a long time, or cookies were cleared. Nothing was changed. Go back, "
+            + "reload the page and try again.");
+
     /**
      * @param title heading, plain text without markup characters
      * @param message explanation, plain text without markup characters
@@ -34,7 +39,9 @@ public class ExpiredFormPage {
         MediaType type = request.getMediaType();
         if (response.getStatus() == 400 && !response.hasEntity() && "POST".equals(request.getMethod())
                 && type != null && type.isCompatible(MediaType.APPLICATION_FORM_URLENCODED_TYPE)) {
-            response.setEntity(PAGE, null, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"));
+            String path = request.getUriInfo().getPath();
+            response.setEntity(path.startsWith("/survey/") ? PAGE : CONSULTANT_PAGE, null,
+                    MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"));
         }
     }
 }

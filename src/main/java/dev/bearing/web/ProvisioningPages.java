@@ -202,7 +202,9 @@ public class ProvisioningPages {
                 field("serviceRoleArn", "CloudFormation service role (ARN; optional)", t.serviceRoleArn(), errors, values,
                         "CloudFormation creates the resources with this role; Bearing's role then needs iam:PassRole on it"));
         List<Field> plan = new ArrayList<>();
-        plan.add(field("stackName", "Stack name", o.defaultStackName(), errors, values, "letters, digits and hyphens"));
+        plan.add(field("stackName", "Stack name", o.defaultStackName(), errors, values,
+                "letters, digits and hyphens; keep the bearing- prefix when the client's role has the README's "
+                        + "least-privilege policy, which allows only stacks named bearing-…"));
         o.parametersToFill().forEach(p -> plan.add(field("parameters." + p.key(), p.label() + " (" + p.key() + ")", null, errors,
                 values, null)));
         // settings problems found while planning belong to the target form's fields, and show there too

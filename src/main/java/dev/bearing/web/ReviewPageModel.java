@@ -37,7 +37,7 @@ import java.util.Objects;
 public record ReviewPageModel(long assessmentId, String heading, String statusLine, boolean editable, String pdfUrl,
         ReportView report, List<FindingRow> findings, List<LayerRow> layers, List<PhaseRows> phases,
         List<ItemRow> allItems, List<EditView> edits, List<EditView> stale, Movement moved, Integer latestVersion,
-        boolean approvedAsIs, String error) {
+        boolean approvedAsIs, String error, String shown) {
 
     /**
      * @param ref the key edits name it by
@@ -134,6 +134,7 @@ public record ReviewPageModel(long assessmentId, String heading, String statusLi
         List<EditView> stale = edits.stream().filter(e -> "not-applicable".equals(e.status())).toList();
         return new ReviewPageModel(assessmentId, heading, statusLine, state != null, pdfUrl, report, findings, layers,
                 phases, all, edits, stale, state == null ? null : state.moved(),
-                state == null ? null : state.latestVersion(), state != null && state.approvedAsIs(), error);
+                state == null ? null : state.latestVersion(), state != null && state.approvedAsIs(), error,
+                state == null ? null : dev.bearing.review.ReviewService.shown(state));
     }
 }

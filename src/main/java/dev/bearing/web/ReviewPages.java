@@ -136,11 +136,12 @@ public class ReviewPages {
     @POST
     @Path("assessments/{id}/review/approve")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response approve(@PathParam("id") String id) {
+    public Response approve(@PathParam("id") String id, @FormParam("shown") String shown) {
         long assessmentId = AssessmentResource.parseId(id);
         VersionView v;
         try {
-            v = review.approve(assessmentId);
+            // what the page showed: a page opened before a new evaluation or edit does not approve what it never showed
+            v = review.approve(assessmentId, shown == null ? "" : shown);
         } catch (ProblemException e) {
             return refused(assessmentId, e);
         }
@@ -162,8 +163,11 @@ public class ReviewPages {
     @Path("assessments/{id}/versions/{number}")
     public TemplateInstance version(@PathParam("id") String id, @PathParam("number") String number) {
         long assessmentId = AssessmentResource.parseId(id);
-        long n = lenient(number);
-        int version = n > Integer.MAX_VALUE ? 0 : (int) n;
+        long n = pathNumber(assessmentId, number, "version");
+        if (n > Integer.MAX_VALUE) {
+            throw noSuch(assessmentId, number, "version");
+        }
+        int version = (int) n;
         ReportData data = review.versionReport(assessmentId, version);
         String line = "Approved by " + data.approval().approvedBy() + " on " + DATE.format(data.approval().approvedAt())
                 + ", frozen with the edits then applied. Content hash " + data.approval().contentHash().substring(0, 12) + "…";
@@ -177,7 +181,7 @@ public class ReviewPages {
     @Path("assessments/{id}/evaluations/{evaluationId}")
     public TemplateInstance evaluation(@PathParam("id") String id, @PathParam("evaluationId") String evaluationId) {
         long assessmentId = AssessmentResource.parseId(id);
-        long e = lenient(evaluationId);
+        long e = pathNumber(assessmentId, evaluationId, "evaluation");
         ReportData data = review.evaluationReport(assessmentId, e);
         String line = "Evaluated " + DATE.format(data.evaluatedAt()) + "; as the rules produced it, without the review's edits.";
         return Templates.review(ReviewPageModel.of(assessmentId, "Evaluation " + e, line,
@@ -214,6 +218,24 @@ public class ReviewPages {
     }
 
     /** @return the id, or 0 (which matches nothing) when it is not a positive whole number */
+    /**
+     * @return a version or evaluation number from the path
+     * @throws ProblemException 404 naming the assessment when it is unknown, else naming the value asked for
+     */
+    private long pathNumber(long assessmentId, String value, String noun) {
+        if (value != null && value.matches("[1-9][0-9]{0,17}")) {
+            return Long.parseLong(value);
+        }
+        throw noSuch(assessmentId, value, noun);
+    }
+
+    private ProblemException noSuch(long assessmentId, String value, String noun) {
+        assessments.get(assessmentId);
+        return new ProblemException(404, "Not found", "Assessment " + assessmentId + " has no " + noun + " "
+                + (value != null && value.matches("[0-9]+") && !value.matches("0+") ? value + "."
+                        : "\"" + value + "\": " + noun + " numbers are whole numbers from 1."), List.of());
+    }
+
     private static long lenient(String id) {
         return id == null || !id.matches("[1-9][0-9]{0,17}") ? 0 : Long.parseLong(id);
     }

@@ -227,6 +227,13 @@ class AnswerResourceTest {
         given().delete("/api/v1/respondents/" + t + "/answers/sc.coverage").then().statusCode(400)
                 .body("errors[0].field", equalTo("version"))
                 .body("errors[0].message", startsWith("is required to clear an answer"));
+        for (String notAVersion : List.of("abc", "-1", "1.0", "2147483648")) {
+            given().delete("/api/v1/respondents/" + t + "/answers/sc.coverage?version=" + notAVersion).then()
+                    .statusCode(400).contentType("application/problem+json")
+                    .body("errors[0].field", equalTo("version"))
+                    .body("errors[0].message", startsWith("must be the stored answer's version"));
+        }
+        Api.answers(t).then().body("$", hasSize(1));
         given().delete("/api/v1/respondents/" + t + "/answers/sc.coverage?version=7").then().statusCode(409)
                 .contentType("application/problem+json").body("errors[0].field", equalTo("sc.coverage"));
         given().delete("/api/v1/respondents/" + t + "/answers/sc.coverage?version=0").then().statusCode(200)

@@ -114,6 +114,17 @@ class AssessmentResourceTest {
     }
 
     @Test
+    void aMissingBodyIsNamedAsTheBodyNotByTheJavaParameter() {
+        for (String body : new String[] {"", "null"}) {
+            Api.consultant().contentType("application/json").body(body).post("/api/v1/assessments").then().statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("errors[0].field", org.hamcrest.Matchers.equalTo("body"))
+                    .body("errors[0].message", org.hamcrest.Matchers.equalTo("a JSON body is required"))
+                    .body("detail", org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("request")));
+        }
+    }
+
+    @Test
     void openApiDocumentDescribesTheApi() {
         var doc = Api.consultant().get("/q/openapi?format=json").then().statusCode(200)
                 .body("paths.keySet()", hasItem("/api/v1/assessments/{id}/evaluation")).extract().jsonPath();
@@ -128,5 +139,8 @@ class AssessmentResourceTest {
         assertTrue(doc.getMap("paths.'/api/v1/assessments/{id}'.delete.responses").containsKey("204"));
         assertEquals(java.util.List.of("version"), doc.getList("paths.'/api/v1/assessments/{id}/report.pdf'.get.parameters"
                 + ".findAll { it.in == 'query' }.name", String.class));
+        // clearing an answer takes its version as a whole number (read as text so that a bad one is a 400 naming it)
+        assertEquals(java.util.List.of("integer"), doc.getList("paths.'/api/v1/respondents/{token}/answers/{questionKey}'"
+                + ".delete.parameters.findAll { it.name == 'version' }.schema.type", String.class));
     }
 }

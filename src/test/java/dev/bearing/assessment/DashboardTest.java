@@ -268,6 +268,31 @@ class DashboardTest {
     }
 
     @Test
+    void deletingFromSeveralTabsAtOnceDeletesOnceAndAuditsOnce() throws Exception {
+        String org = unique();
+        long id = Api.createAssessment(org);
+        Api.addRespondent(id, "BUSINESS");
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        List<Integer> statuses = new ArrayList<>();
+        try {
+            List<java.util.concurrent.Future<Integer>> clicks = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                clicks.add(pool.submit(() -> Api.consultant().delete("/api/v1/assessments/" + id).statusCode()));
+            }
+            for (var click : clicks) {
+                statuses.add(click.get());
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertEquals(1, statuses.stream().filter(s -> s == 204).count(), statuses.toString());
+        assertEquals(3, statuses.stream().filter(s -> s == 404).count(), statuses.toString());
+        List<String> audit = QuarkusTransaction.requiringNew().call(() -> AuditEvent.ofAssessment(id).stream()
+                .filter(e -> e.action.equals("assessment.deleted")).map(e -> e.detail).toList());
+        assertEquals(1, audit.size(), "one deletion, one record: " + audit);
+    }
+
+    @Test
     void deleteThroughTheApiRemovesEveryAnswerForGood() {
         String org = unique();
         long id = Api.createAssessment(org);

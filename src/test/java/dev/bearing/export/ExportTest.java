@@ -187,7 +187,15 @@ class ExportTest {
         String again = Api.consultant().get("/api/v1/assessments/" + newId + "/export/assessment.json").then().statusCode(200)
                 .extract().asString();
         assertEquals(withoutIds(first), withoutIds(json.readTree(again)));
-        assertTrue(audit(newId).stream().anyMatch(e -> e.action.equals("assessment.imported")));
+        int answers = 0;
+        for (JsonNode r : first.get("respondents")) {
+            answers += r.get("answers").size();
+        }
+        String exportedDetail = "Exported as JSON: 3 respondents, " + answers + " answers, 1 evaluation.";
+        assertTrue(audit(id).stream().anyMatch(e -> e.action.equals("export.json") && e.detail.equals(exportedDetail)),
+                "one evaluation is counted in the singular: " + audit(id).stream().map(e -> e.detail).toList());
+        assertTrue(audit(newId).stream().anyMatch(e -> e.action.equals("assessment.imported")
+                && e.detail.endsWith(": 3 respondents with new links, 1 evaluation.")));
     }
 
     @Test
@@ -265,6 +273,8 @@ class ExportTest {
                 .body("errors[0].field", equalTo("for"));
         assertTrue(audit(id).stream().anyMatch(e -> e.action.equals("export.backlog_csv")
                 && e.detail.contains(keys2.size() + " rows, from the evaluation of")));
+        assertTrue(audit(id).stream().anyMatch(e -> e.action.equals("export.backlog_csv")
+                && e.detail.startsWith("Exported the roadmap as a GitHub backlog CSV: ")));
     }
 
     @Test

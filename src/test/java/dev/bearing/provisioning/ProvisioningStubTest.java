@@ -204,6 +204,8 @@ class ProvisioningStubTest {
             // the page says the same in one message, each form field marked too
             String page = "/assessments/" + id + "/provisioning";
             var form = Api.consultant().redirects().follow(false).get(page);
+            // the README's policy for the client's role allows only stacks named bearing-*: the stack name's hint says so
+            assertTrue(form.asString().contains("keep the bearing- prefix"), "stack name hint");
             java.util.regex.Matcher token = java.util.regex.Pattern.compile("name=\"csrf-token\" value=\"([^\"]+)\"")
                     .matcher(form.asString());
             assertTrue(token.find());

@@ -101,6 +101,22 @@ class ReviewApplierTest {
     }
 
     @Test
+    void pickingAThirdToolMovesBothToolsInUseInOneItemNamedInPlainEnglish() {
+        // monitoring: CloudWatch and Datadog in use, the rules keep Datadog and plan no move; the consultant picks Zabbix
+        LayerRecommendation monitoring = new LayerRecommendation("monitoring", "monitoring", "Monitoring and alerting", null,
+                null, "monitoring", List.of(new CurrentToolResult("amazon_cloudwatch", "Amazon CloudWatch", "ACTIVE", "", null, 2),
+                        new CurrentToolResult("datadog", "Datadog", "ACTIVE", "", null, 1)),
+                "KEEP", null, tool("datadog", "Datadog"), List.of(), List.of(tool("zabbix", "Zabbix")), List.of());
+        EvaluationResult raw = new EvaluationResult("r", "c", "devops-maturity", 2, Map.of("OPERATIONS", 1), List.of(),
+                Map.of(), null, null, null, List.of(monitoring), List.of(), List.of(), List.of(), List.of(), List.of());
+        var picked = ReviewApplier.apply(raw, List.of(edit(1, EditKind.OVERRIDE, "monitoring",
+                new EditValues("zabbix", "Zabbix", null, null, null, null, null, null, null, null), "consolidate"))).result();
+        RoadmapEntry added = picked.roadmap().stream().filter(x -> x.key().equals("override.monitoring")).findFirst()
+                .orElseThrow();
+        assertEquals("Move from Amazon CloudWatch and Datadog to Zabbix", added.title());
+    }
+
+    @Test
     void anItemDoneWithTheToolInUseBeforeTheMoveKeepsNamingItWhenTheConsultantPicksAnotherTarget() {
         // the rules name Jenkins for "make the CI tool you have build every change": it is done before the move
         RoadmapEntry inJenkins = new RoadmapEntry("ci.every_change", "Make the CI tool you have build every change", 1,

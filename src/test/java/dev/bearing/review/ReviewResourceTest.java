@@ -290,6 +290,30 @@ class ReviewResourceTest {
     }
 
     @Test
+    void undoingOneEditFromSeveralTabsAtOnceUndoesItOnceAndRefusesTheRest() throws Exception {
+        long id = demoAssessment();
+        JsonPath hide = edit(id, Map.of("kind", "finding-hide", "target", "delivery.change_failures@change_fail_rate",
+                "note", "Not representative."));
+        String undo = base(id) + "/review/edits/" + hide.getLong("id") + "/undo";
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            List<java.util.concurrent.Future<Integer>> clicks = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                clicks.add(pool.submit(() -> Api.consultant().contentType("application/json").post(undo).statusCode()));
+            }
+            List<Integer> statuses = new ArrayList<>();
+            for (var click : clicks) {
+                statuses.add(click.get());
+            }
+            assertEquals(1, statuses.stream().filter(s -> s == 201).count(), statuses.toString());
+            assertEquals(5, statuses.stream().filter(s -> s == 409).count(), "the others are refused, none fails: " + statuses);
+        } finally {
+            pool.shutdown();
+        }
+        assertEquals(1, review(id).getList("edits.findAll { it.kind == 'undo' }").size());
+    }
+
+    @Test
     void approvalMakesNumberedVersionsThatStayReadable() {
         long id = demoAssessment();
         Api.consultant().get(base(id) + "/versions").then().statusCode(200).body("", hasSize(0));

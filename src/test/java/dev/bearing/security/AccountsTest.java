@@ -43,6 +43,34 @@ class AccountsTest {
     }
 
     @Test
+    void creatingOneAccountFromSeveralTabsAtOnceCreatesItOnceAndRefusesTheRestWithoutAnError() throws Exception {
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            List<java.util.concurrent.Future<Response>> clicks = new java.util.ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                clicks.add(pool.submit(() -> Api.admin().contentType(ContentType.JSON)
+                        .body(Map.of("username", "twin", "displayName", "Twin", "role", "CONSULTANT"))
+                        .post("/api/v1/admin/accounts")));
+            }
+            List<Integer> statuses = new java.util.ArrayList<>();
+            for (var click : clicks) {
+                Response r = click.get();
+                statuses.add(r.statusCode());
+                if (r.statusCode() != 201) {
+                    assertEquals("application/problem+json", r.contentType(), r.asString());
+                    assertFalse(r.asString().contains("Internal error"), r.asString());
+                }
+            }
+            assertEquals(1, statuses.stream().filter(s -> s == 201).count(), statuses.toString());
+            assertEquals(5, statuses.stream().filter(s -> s == 409).count(), statuses.toString());
+        } finally {
+            pool.shutdown();
+        }
+        assertEquals(1, Api.admin().get("/api/v1/admin/accounts").then().extract().jsonPath()
+                .getList("findAll { it.username == 'twin' }").size());
+    }
+
+    @Test
     void aLoginPostedFromAnotherSiteIsRefused() {
         // a browser marks a post from another site; an older one without that header names the site in Origin
         for (Map<String, String> headers : List.of(Map.of("Sec-Fetch-Site", "cross-site", "Origin", "null"),

@@ -41,6 +41,39 @@ class AssessmentPagesTest {
     }
 
     @Test
+    void sharingFromSeveralTabsAtOnceSharesOnceAndNoTabSeesAnError() throws Exception {
+        long id = Api.createAssessment("Shared in two tabs");
+        Api.otherConsultant().get("/api/v1/account").then().statusCode(200); // the colleague's account exists
+        String page = "/assessments/" + id;
+        SurveyPagesTest.Form form = SurveyPagesTest.consultantCsrf(page);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        java.util.List<io.restassured.response.Response> answers = new java.util.ArrayList<>();
+        try {
+            java.util.List<java.util.concurrent.Future<io.restassured.response.Response>> clicks = new java.util.ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                clicks.add(pool.submit(() -> SurveyPagesTest.consultantPost(page + "/shares", form,
+                        "username", Api.OTHER_CONSULTANT)));
+            }
+            for (var click : clicks) {
+                answers.add(click.get());
+            }
+        } finally {
+            pool.shutdown();
+        }
+        for (var answer : answers) {
+            // shared (303 back to the page), or refused as made meanwhile by the other tab: a page, not JSON
+            org.junit.jupiter.api.Assertions.assertTrue(answer.statusCode() == 303 || answer.statusCode() == 409,
+                    answer.statusCode() + " " + answer.asString());
+            if (answer.statusCode() == 409) {
+                org.junit.jupiter.api.Assertions.assertTrue(answer.contentType().startsWith("text/html"), answer.contentType());
+                org.junit.jupiter.api.Assertions.assertTrue(answer.asString().contains("Reload to see it"), answer.asString());
+            }
+        }
+        Api.consultant().get("/api/v1/assessments/" + id + "/shares").then().statusCode(200)
+                .body("sharedWith", org.hamcrest.Matchers.contains(Api.OTHER_CONSULTANT));
+    }
+
+    @Test
     void unknownAssessmentGetsAnErrorPageWithoutInternals() {
         Api.consultant().get("/assessments/99999999").then().statusCode(404).contentType(containsString("text/html"))
                 .body(containsString("Assessment 99999999 does not exist."))

@@ -43,6 +43,33 @@ class ReviewPagesTest {
         return r.post(path);
     }
 
+    /** @return the review the page shows, as its approve form sends it */
+    static String shown(String page) {
+        Matcher m = Pattern.compile("name=\"shown\" value=\"([^\"]+)\"").matcher(Api.consultant().get(page).asString());
+        assertTrue(m.find(), "the approve form says what it shows");
+        return m.group(1);
+    }
+
+    @Test
+    void aReviewPageOpenedBeforeAnotherEditDoesNotApproveWhatItNeverShowed() {
+        long id = ReviewFixtures.ownedDemo(demo);
+        String page = "/assessments/" + id + "/review";
+        Form stale = csrf(page);
+        String shownThen = shown(page);
+        // meanwhile, in another tab or by a colleague
+        Api.consultant().contentType("application/json").body(java.util.Map.of("layer", "pipeline_security", "tool", "snyk",
+                "note", "Snyk is licensed group-wide.")).post("/api/v1/assessments/" + id + "/review/overrides")
+                .then().statusCode(201);
+        post(page + "/approve", stale, "shown", shownThen).then().statusCode(409)
+                .body(containsString("the review changed after this page was opened"))
+                .body(containsString("Move from SonarQube to Snyk"));
+        Api.consultant().get("/api/v1/assessments/" + id + "/versions").then().statusCode(200)
+                .body("$", org.hamcrest.Matchers.hasSize(0));
+        // read again, it approves what it now shows
+        post(page + "/approve", csrf(page), "shown", shown(page)).then().statusCode(303)
+                .header("Location", containsString("/history#version-1"));
+    }
+
     @Test
     void reviewPageShowsThePdfsAnalysisOnOnePage() {
         long id = ReviewFixtures.ownedDemo(demo);
@@ -88,7 +115,8 @@ class ReviewPagesTest {
                 .body(containsString("Security scanning in the pipeline: Snyk instead of GitHub Advanced Security"));
 
         // approve: 303 to the history, which lists version 1 with its PDF; the review says so
-        post(page + "/approve", csrf(page)).then().statusCode(303).header("Location", containsString("/history#version-1"));
+        post(page + "/approve", csrf(page), "shown", shown(page)).then().statusCode(303)
+                .header("Location", containsString("/history#version-1"));
         Api.consultant().get("/assessments/" + id + "/history").then().statusCode(200)
                 .body(containsString("Version 1"))
                 .body(containsString("/api/v1/assessments/" + id + "/report.pdf?version=1"));
@@ -98,5 +126,13 @@ class ReviewPagesTest {
                 .body(containsString("Move from SonarQube to Snyk"))
                 .body(not(containsString("Override</button>")));
         Api.consultant().get("/assessments/" + id + "/versions/2").then().statusCode(404);
+        // an address that names no version or evaluation says what was asked for, not "no version 0"
+        Api.consultant().get("/assessments/" + id + "/versions/99999999999").then().statusCode(404)
+                .body(containsString("has no version 99999999999.")).body(not(containsString("version 0")));
+        Api.consultant().get("/assessments/" + id + "/evaluations/abc").then().statusCode(404)
+                .body(containsString("has no evaluation &quot;abc&quot;: evaluation numbers are whole numbers from 1."))
+                .body(not(containsString("evaluation 0")));
+        Api.consultant().get("/assessments/" + id + "/versions/0").then().statusCode(404)
+                .body(containsString("has no version &quot;0&quot;"));
     }
 }

@@ -99,8 +99,15 @@ class SurveyPagesTest {
         given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
                 .formParam("q.sc.coverage", "everything").post("/survey/" + token + "/s/source_control")
                 .then().statusCode(400).contentType(containsString("text/html"))
-                .body(containsString("This page has expired")).body(containsString("Nothing was changed"));
+                .body(containsString("This page has expired")).body(containsString("Nothing was changed"))
+                .body(containsString("answers that showed"));
         Api.answers(token).then().body("$", hasSize(0));
+        // a consultant's form says the same without promising kept survey answers
+        Api.consultant().redirects().follow(false).contentType("application/x-www-form-urlencoded")
+                .formParam("organisation", "Without a token").post("/assessments")
+                .then().statusCode(400).contentType(containsString("text/html"))
+                .body(containsString("This page has expired")).body(containsString("Nothing was changed"))
+                .body(not(containsString("Saved")));
     }
 
     @Test
@@ -284,6 +291,23 @@ class SurveyPagesTest {
                 .body(not(containsString("value=\"little_or_none\" checked")))
                 .body(containsString("The saved answer is shown"));
         Api.answers(token).then().body("[0].value", equalTo("everything"));
+    }
+
+    @Test
+    void aTabOpenedBeforeAnAnswerWasGivenElsewhereDoesNotClearIt() {
+        String token = Api.addRespondent(Api.createAssessment("Stale empty tab org"), "DEVELOPMENT");
+        String path = "/survey/" + token + "/s/source_control";
+        Form stale = csrf(path);
+        // another tab (or the script) answers while this page still shows the question unanswered
+        Api.put(token, "sc.coverage", Map.of("value", "everything")).then().statusCode(200);
+        String page = post(path, stale, "v.sc.coverage", "", "q.sc.branching", "under_one_day", "v.sc.branching", "")
+                .then().statusCode(422).extract().asString();
+        assertTrue(page.contains("changed meanwhile in another window or tab"), "says why: " + page);
+        assertTrue(page.contains("value=\"everything\" checked"), "shows the stored answer");
+        assertTrue(!page.contains("GET …/answers") && !page.toLowerCase().contains("is required to clear"),
+                "no API wording for a respondent");
+        Api.answers(token).then().body("find { it.questionKey == 'sc.coverage' }.value", equalTo("everything"))
+                .body("find { it.questionKey == 'sc.branching' }.value", equalTo("under_one_day"));
     }
 
     @Test
