@@ -98,6 +98,16 @@ public class RuleScenarioTest {
             };
             assertTrue(r.delivery().reason().startsWith(counted + " DORA delivery metrics were answered"),
                     at + "delivery reason " + r.delivery().reason());
+            // and says truly how many metrics are in the band (or a higher one, unless none is higher)
+            List<String> order = List.of("LOW", "MEDIUM", "HIGH", "ELITE");
+            int band = order.indexOf(r.delivery().band());
+            List<Integer> levels = r.delivery().metrics().values().stream().map(order::indexOf).toList();
+            long in = levels.stream().filter(l -> band == 0 ? l == 0 : l >= band).count();
+            boolean higher = band > 0 && levels.stream().anyMatch(l -> l > band);
+            String words = in == levels.size() ? (in == 2 ? "both" : "all") : List.of("no", "one", "two", "three").get((int) in);
+            assertTrue(r.delivery().reason().contains("; " + words + " of them " + (in == 1 ? "is" : "are") + " in the "
+                    + r.delivery().band().toLowerCase() + " band" + (higher ? " or a higher one" : " (")),
+                    at + "delivery reason " + r.delivery().reason() + " for " + r.delivery().metrics());
         }
         if (e.primary() != null) {
             e.primary().forEach((layer, tool) -> assertTrue(entries(r, layer).stream()
