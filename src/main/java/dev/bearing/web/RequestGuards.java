@@ -30,7 +30,8 @@ import java.util.Set;
  * page must be {@code application/x-www-form-urlencoded} (415 otherwise, a page), so that the
  * CSRF filter, which checks only form posts, sees every page post. DELETE is API-only and
  * cannot be sent cross-site without a CORS preflight, which Bearing never grants.</li>
- * <li><b>Login from another site</b> (login CSRF): a POST to {@code /j_security_check} that the
+ * <li><b>Forms from another site</b> (login CSRF, and CSRF beside the forms' tokens): a page POST
+ * (the login's {@code /j_security_check} included) that the
  * browser marks as coming from another site ({@code Sec-Fetch-Site}), or, from a browser that
  * does not send that header, whose {@code Origin} names a host Bearing does not serve, gets 403
  * (a page), so that another site cannot log a visitor into an account of its choosing. The login
@@ -124,11 +125,17 @@ public class RequestGuards {
             }
             return;
         }
-        if (request.method() == HttpMethod.POST && "/j_security_check".equals(path)
+        if (request.method() == HttpMethod.POST && !path.startsWith("/api/")
                 && !loginFromOwnSite(request.getHeader("Sec-Fetch-Site"), request.getHeader("Origin"), allowedHosts)) {
+            // a page form sent from another site: the SameSite session cookie and the form's token
+            // stop it already; this refuses it before either is looked at
             response.setStatusCode(403).putHeader("Content-Type", "text/html; charset=utf-8")
-                    .end(ExpiredFormPage.page("This login could not be accepted",
-                            "The login form was sent from another site. Open Bearing's own login page and log in there."));
+                    .end("/j_security_check".equals(path)
+                            ? ExpiredFormPage.page("This login could not be accepted",
+                                    "The login form was sent from another site. Open Bearing's own login page and log in there.")
+                            : ExpiredFormPage.page("This form could not be accepted",
+                                    "The form was sent from another site. Nothing was changed. Open the page in Bearing "
+                                            + "and send it from there."));
             return;
         }
         if (path.startsWith("/api/") && request.method() != HttpMethod.GET && request.method() != HttpMethod.HEAD

@@ -111,6 +111,30 @@ class SurveyPagesTest {
     }
 
     @Test
+    void aFormSentFromAnotherSiteIsRefusedEvenWithAValidTokenAndSavesNothing() {
+        String token = Api.addRespondent(Api.createAssessment("Cross-site form org"), "DEVELOPMENT");
+        String path = "/survey/" + token + "/s/source_control";
+        Form f = csrf(path);
+        for (Map<String, String> headers : java.util.List.of(Map.of("Sec-Fetch-Site", "cross-site"),
+                Map.of("Origin", "https://evil.example"))) {
+            caller(path).redirects().follow(false).headers(headers)
+                    .contentType("application/x-www-form-urlencoded; charset=UTF-8")
+                    .cookie("csrf-token", f.cookie()).formParam("csrf-token", f.token())
+                    .formParam("q.sc.coverage", "everything").formParam("go", "next").post(path)
+                    .then().statusCode(403).contentType(containsString("text/html"))
+                    .body(containsString("sent from another site")).body(containsString("Nothing was changed"));
+        }
+        Api.answers(token).then().body("$", hasSize(0));
+        // the same form from Bearing's own page is saved
+        caller(path).redirects().follow(false).header("Sec-Fetch-Site", "same-origin")
+                .contentType("application/x-www-form-urlencoded; charset=UTF-8")
+                .cookie("csrf-token", f.cookie()).formParam("csrf-token", f.token())
+                .formParam("q.sc.coverage", "everything").formParam("go", "next").post(path)
+                .then().statusCode(303);
+        Api.answers(token).then().body("questionKey", equalTo(java.util.List.of("sc.coverage")));
+    }
+
+    @Test
     void sectionFormSavesAndRedirectsToTheNextSection() {
         String token = Api.addRespondent(Api.createAssessment("Form org"), "DEVELOPMENT");
         String path = "/survey/" + token + "/s/source_control";
