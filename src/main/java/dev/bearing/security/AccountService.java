@@ -264,10 +264,16 @@ public class AccountService {
     @Transactional
     public void changePassword(long accountId, String current, String next, String repeat) {
         Account a = find(accountId);
-        if (current == null || !BcryptUtil.matches(current, a.passwordHash)) {
+        if (current == null || current.isEmpty()) {
+            throw ProblemException.badField("currentPassword", "Enter your current password.");
+        }
+        if (!BcryptUtil.matches(current, a.passwordHash)) {
             throw ProblemException.badField("currentPassword", "That is not your current password.");
         }
-        if (next == null || next.length() < MIN_PASSWORD_LENGTH) {
+        if (next == null || next.isEmpty()) {
+            throw ProblemException.badField("newPassword", "Enter a new password of at least " + MIN_PASSWORD_LENGTH + " characters.");
+        }
+        if (next.length() < MIN_PASSWORD_LENGTH) {
             throw ProblemException.badField("newPassword", "Use at least " + MIN_PASSWORD_LENGTH + " characters.");
         }
         if (next.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 72) {

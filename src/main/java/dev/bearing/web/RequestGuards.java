@@ -97,8 +97,14 @@ public class RequestGuards {
             host = request.authority().toString();
         }
         if (!hostAllowed(host, allowedHosts)) {
-            response.setStatusCode(421).putHeader("Content-Type", "text/plain; charset=utf-8")
-                    .end("This server does not answer for that host name.\n");
+            if (path.startsWith("/api/")) {
+                response.setStatusCode(421).putHeader("Content-Type", "application/problem+json")
+                        .end("{\"type\":\"about:blank\",\"title\":\"Misdirected request\",\"status\":421,"
+                                + "\"detail\":\"This server does not answer for that host name.\"}");
+            } else {
+                response.setStatusCode(421).putHeader("Content-Type", "text/plain; charset=utf-8")
+                        .end("This server does not answer for that host name.\n");
+            }
             return;
         }
         if (path.startsWith("/api/") && !AccessFilters.respondentPath(path) && request.method() != HttpMethod.OPTIONS

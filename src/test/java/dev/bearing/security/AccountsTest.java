@@ -3,6 +3,7 @@ package dev.bearing.security;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -241,6 +242,15 @@ class AccountsTest {
                 .body(Map.of("currentPassword", oneTime, "newPassword", "short")).post("/api/v1/account/password")
                 .then().statusCode(400).body("errors[0].field", equalTo("newPassword"))
                 .body("type", equalTo(dev.bearing.common.ProblemTypes.INVALID_VALUE));
+        // a field left out is named as missing, not as too short or wrong
+        given().auth().preemptive().basic("newcomer", oneTime).contentType(ContentType.JSON)
+                .body(Map.of("currentPassword", oneTime)).post("/api/v1/account/password")
+                .then().statusCode(400).body("errors[0].field", equalTo("newPassword"))
+                .body("errors[0].message", startsWith("Enter a new password"));
+        given().auth().preemptive().basic("newcomer", oneTime).contentType(ContentType.JSON)
+                .body(Map.of("newPassword", "a long enough passphrase")).post("/api/v1/account/password")
+                .then().statusCode(400).body("errors[0].field", equalTo("currentPassword"))
+                .body("errors[0].message", equalTo("Enter your current password."));
         // bcrypt reads 72 bytes: 36 accented letters and a tail are 77 bytes, refused rather than cut
         given().auth().preemptive().basic("newcomer", oneTime).contentType(ContentType.JSON)
                 .body(Map.of("currentPassword", oneTime, "newPassword", "é".repeat(36) + "Tail1")).post("/api/v1/account/password")

@@ -137,6 +137,7 @@ class RequestGuardsTest {
     @Test
     void unknownHostsAreRefused() {
         Api.consultant().header("Host", "attacker.example").get("/api/v1/assessments").then().statusCode(421)
+                .contentType("application/problem+json").body("status", equalTo(421))
                 .body(not(containsString("token")));
         given().header("Host", "attacker.example:" + dev.bearing.support.Server.port()).get("/survey/x").then().statusCode(421);
         Api.consultant().header("Host", "localhost:" + dev.bearing.support.Server.port()).get("/api/v1/assessments").then().statusCode(200);
