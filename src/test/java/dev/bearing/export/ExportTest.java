@@ -308,7 +308,7 @@ class ExportTest {
         v.approvedAt = java.time.Instant.now();
         v.ruleSetVersion = e.ruleSetVersion;
         v.questionnaireKey = "devops-maturity";
-        v.questionnaireVersion = 2;
+        v.questionnaireVersion = dev.bearing.assessment.Assessment.<dev.bearing.assessment.Assessment>findById(assessmentId).questionnaireVersion;
         v.resultJson = json.writeValueAsString(result);
         v.contentHash = dev.bearing.common.TokenGenerator.hash(v.resultJson);
         v.stageQuarter = e.stageQuarter;

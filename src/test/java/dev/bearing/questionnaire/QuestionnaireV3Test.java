@@ -1,0 +1,106 @@
+package dev.bearing.questionnaire;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.bearing.evaluation.Catalog;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Questionnaire version 3: version 2 plus what the organisation delivers, and a choice for every
+ * catalog tool of each current-tools question; nothing of version 2 changes meaning.
+ */
+class QuestionnaireV3Test {
+
+    static final QuestionnaireRegistry REGISTRY = new QuestionnaireRegistry(
+            List.of("devops-maturity-v1.yaml", "devops-maturity-v2.yaml", "devops-maturity-v3.yaml"));
+    static final Questionnaire V2 = REGISTRY.get("devops-maturity", 2);
+    static final Questionnaire V3 = REGISTRY.get("devops-maturity", 3);
+
+    /** The choices version 3 adds to version 2's current-tools questions. */
+    static final Map<String, List<String>> ADDED_CHOICES = Map.of(
+            "current.artifacts", List.of("azure_artifacts", "google_artifact_registry", "azure_container_registry"),
+            "current.monitoring", List.of("azure_monitor", "google_cloud_monitoring"),
+            "current.incident_response", List.of("jira_service_management_data_center", "goalert"));
+
+    @Test
+    void versionThreeValidatesAndIsTheLatest() {
+        assertEquals(List.of(), QuestionnaireRegistry.validate(V3));
+        assertEquals(3, V3.version());
+        assertEquals(3, REGISTRY.latest("devops-maturity").version());
+        assertEquals(V2.capabilities(), V3.capabilities());
+        assertEquals(V2.sections().stream().map(Questionnaire.Section::key).toList(),
+                V3.sections().stream().map(Questionnaire.Section::key).toList());
+    }
+
+    /** Every version 2 question is asked as it was, except the new choices; one question is new. */
+    @Test
+    void versionTwoQuestionsAreUnchangedButForTheAddedChoices() {
+        List<String> problems = new ArrayList<>();
+        for (Question old : V2.questions()) {
+            Question now = V3.question(old.key()).orElse(null);
+            if (now == null) {
+                problems.add(old.key() + " is missing");
+                continue;
+            }
+            List<String> added = ADDED_CHOICES.getOrDefault(old.key(), List.of());
+            List<Question.Choice> kept = now.choices() == null ? null
+                    : now.choices().stream().filter(c -> !added.contains(c.key())).toList();
+            Question withoutAdded = new Question(now.key(), now.capability(), now.dimension(), now.type(), now.text(),
+                    now.help(), now.required(), now.roles(), now.notApplicable(), kept, now.scale(), now.number(),
+                    now.maxLength(), now.catalogLayer(), now.catalogRole(), now.visibleWhen());
+            if (!withoutAdded.equals(old)) {
+                problems.add(old.key() + " changed");
+            }
+            for (String key : added) {
+                Question.Choice c = now.choice(key).orElse(null);
+                if (c == null || c.score() != null) {
+                    problems.add(old.key() + " lacks unscored choice " + key);
+                }
+            }
+        }
+        assertEquals(List.of(), problems);
+        List<String> newKeys = V3.questions().stream().map(Question::key).filter(k -> V2.question(k).isEmpty()).toList();
+        assertEquals(List.of("context.delivery_model"), newKeys);
+        assertEquals(V2.questions().size() + 1, V3.questions().size());
+    }
+
+    @Test
+    void deliveryModelIsAContextQuestionForEveryRole() {
+        Question q = V3.question("context.delivery_model").orElseThrow();
+        assertEquals(QuestionType.MULTI, q.type());
+        assertEquals(Dimension.CONTEXT, q.dimension());
+        assertEquals("organisation_context", q.capability());
+        assertEquals(Set.of(Role.values()), Set.copyOf(q.roles()));
+        assertTrue(q.required());
+        assertEquals(null, q.visibleWhen(), "always asked");
+        assertEquals(List.of("online_services", "installed_software", "devices_firmware", "internal_systems", "dont_know"),
+                q.choices().stream().map(Question.Choice::key).toList());
+        assertTrue(q.choices().stream().allMatch(c -> c.score() == null), "context is not scored");
+        assertEquals("Don't know", q.choice("dont_know").orElseThrow().label());
+    }
+
+    /** A respondent never has to type the name of a tool the catalog knows. */
+    @Test
+    void everyCatalogToolIsAChoiceOfItsLayersQuestion() throws IOException {
+        Catalog catalog = new ObjectMapper(new YAMLFactory()).readValue(Path.of("rules/catalog.yaml").toFile(), Catalog.class);
+        List<String> missing = new ArrayList<>();
+        for (Catalog.Layer layer : catalog.layers()) {
+            Question current = V3.question("current." + layer.key()).orElseThrow();
+            for (Catalog.Tool t : layer.tools()) {
+                if (current.choice(t.key()).isEmpty()) {
+                    missing.add(current.key() + " " + t.key());
+                }
+            }
+        }
+        assertEquals(List.of(), missing);
+    }
+}
