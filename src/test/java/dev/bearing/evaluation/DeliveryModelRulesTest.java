@@ -90,6 +90,11 @@ class DeliveryModelRulesTest {
         assertFalse(field.rationale().contains("outage"), field.rationale());
         assertEquals("LATER", incidentResponse(r), "no paging tool is proposed");
         assertTrue(r.decisions().stream().noneMatch(d -> d.title().contains("outages")));
+        // its regression tests are of components, on what customers run, not of services
+        EvaluationResult.RoadmapEntry tests = r.roadmap().stream().filter(e -> e.key().equals("test.regression_suite"))
+                .findFirst().orElseThrow();
+        assertTrue(tests.title().contains("most-changed components, on the hardware and platforms customers use"), tests.title());
+        assertFalse(tests.effort().contains("service"), tests.effort());
     }
 
     @Test
