@@ -1,6 +1,7 @@
 package dev.bearing.web;
 
 import dev.bearing.common.BearingConfig;
+import dev.bearing.common.Problem;
 import dev.bearing.common.ProblemTypes;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.http.HttpMethod;
@@ -12,6 +13,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -70,6 +72,9 @@ public class RequestGuards {
     @Inject
     BearingConfig config;
 
+    @Inject
+    com.fasterxml.jackson.databind.ObjectMapper json;
+
     @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.http.limits.max-body-size",
             defaultValue = "10240K")
     io.quarkus.runtime.configuration.MemorySize maxBodySize;
@@ -98,9 +103,8 @@ public class RequestGuards {
         }
         if (!hostAllowed(host, allowedHosts)) {
             if (path.startsWith("/api/")) {
-                response.setStatusCode(421).putHeader("Content-Type", "application/problem+json")
-                        .end("{\"type\":\"about:blank\",\"title\":\"Misdirected request\",\"status\":421,"
-                                + "\"detail\":\"This server does not answer for that host name.\"}");
+                problem(response, new Problem("about:blank", "Misdirected request", 421,
+                        "This server does not answer for that host name.", List.of()));
             } else {
                 response.setStatusCode(421).putHeader("Content-Type", "text/plain; charset=utf-8")
                         .end("This server does not answer for that host name.\n");
@@ -111,18 +115,15 @@ public class RequestGuards {
                 && request.getHeader("Authorization") == null && !hasSessionCookie(request.getHeader("Cookie"))) {
             // no credentials at all for a route that needs a login: that comes first, before what is
             // wrong with the request itself (content type, size, method or route)
-            response.setStatusCode(401).putHeader("Content-Type", "application/problem+json")
-                    .putHeader("WWW-Authenticate", "Bearer realm=\"Bearing\"")
-                    .end("{\"type\":\"" + ProblemTypes.UNAUTHORIZED + "\",\"title\":\"Unauthorized\",\"status\":401,"
-                            + "\"detail\":\"" + AccessFilters.LOG_IN.replace("\"", "\\\"") + "\"}");
+            response.putHeader("WWW-Authenticate", "Bearer realm=\"Bearing\"");
+            problem(response, new Problem(ProblemTypes.UNAUTHORIZED, "Unauthorized", 401, AccessFilters.LOG_IN, List.of()));
             return;
         }
         String refusal = refusedContentType(request.method(), path, request.getHeader("Content-Type"));
         if (refusal != null) {
             if (path.startsWith("/api/")) {
-                response.setStatusCode(415).putHeader("Content-Type", "application/problem+json")
-                        .end("{\"type\":\"" + ProblemTypes.UNSUPPORTED_MEDIA_TYPE + "\",\"title\":\"Unsupported media type\","
-                                + "\"status\":415,\"detail\":\"" + refusal + "\"}");
+                problem(response, new Problem(ProblemTypes.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type", 415, refusal,
+                        List.of()));
             } else {
                 response.setStatusCode(415).putHeader("Content-Type", "text/html; charset=utf-8")
                         .end(ExpiredFormPage.page("This form could not be accepted",
@@ -148,20 +149,17 @@ public class RequestGuards {
                 && request.method() != HttpMethod.OPTIONS && request.getHeader("Authorization") == null
                 && hasSessionCookie(request.getHeader("Cookie"))
                 && !loginFromOwnSite(request.getHeader("Sec-Fetch-Site"), request.getHeader("Origin"), allowedHosts)) {
-            response.setStatusCode(403).putHeader("Content-Type", "application/problem+json")
-                    .end("{\"type\":\"" + ProblemTypes.FORBIDDEN + "\",\"title\":\"Forbidden\",\"status\":403,"
-                            + "\"detail\":\"This request came from another site with your session; nothing was changed. "
-                            + "Scripts use a personal API token (Authorization: Bearer).\"}");
+            problem(response, new Problem(ProblemTypes.FORBIDDEN, "Forbidden", 403,
+                    "This request came from another site with your session; nothing was changed. "
+                            + "Scripts use a personal API token (Authorization: Bearer).", List.of()));
             return;
         }
         String tooLarge = tooLarge(request.getHeader("Content-Length"), maxBodySize.asLongValue());
         if (tooLarge != null) {
             if (path.startsWith("/api/")) {
-                response.setStatusCode(413).putHeader("Content-Type", "application/problem+json")
-                        .putHeader("Connection", "close")
-                        .end("{\"type\":\"" + ProblemTypes.TOO_LARGE + "\",\"title\":\"Request too large\","
-                                + "\"status\":413,\"detail\":\"body: " + tooLarge + "\",\"errors\":[{\"field\":\"body\","
-                                + "\"message\":\"" + tooLarge + "\"}]}");
+                response.putHeader("Connection", "close");
+                problem(response, new Problem(ProblemTypes.TOO_LARGE, "Request too large", 413, "body: " + tooLarge,
+                        List.of(new Problem.FieldError("body", tooLarge))));
             } else {
                 response.setStatusCode(413).putHeader("Content-Type", "text/html; charset=utf-8")
                         .putHeader("Connection", "close")
@@ -172,6 +170,17 @@ public class RequestGuards {
             return;
         }
         rc.next();
+    }
+
+    /** Answers with a problem+json body, written by Jackson as every other API error is. */
+    private void problem(HttpServerResponse response, Problem problem) {
+        String body;
+        try {
+            body = json.writeValueAsString(problem);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("A problem cannot be written as JSON", e);
+        }
+        response.setStatusCode(problem.status()).putHeader("Content-Type", Problem.MEDIA_TYPE).end(body);
     }
 
     /**
