@@ -52,6 +52,29 @@ public final class Browser {
         return driver;
     }
 
+    /**
+     * The browsers one test starts, quit after it whatever its outcome:
+     * {@code @RegisterExtension final Browser.Session browser = new Browser.Session();} then
+     * {@code driver = browser.start();}.
+     */
+    public static final class Session implements org.junit.jupiter.api.extension.AfterEachCallback {
+
+        private final java.util.List<ChromeDriver> started = new java.util.ArrayList<>();
+
+        /** @return a new browser as {@link Browser#start()}, quit after the test */
+        public ChromeDriver start() {
+            ChromeDriver driver = Browser.start();
+            started.add(driver);
+            return driver;
+        }
+
+        @Override
+        public void afterEach(org.junit.jupiter.api.extension.ExtensionContext context) {
+            started.forEach(ChromeDriver::quit); // quitting a browser the test quit already does nothing
+            started.clear();
+        }
+    }
+
     /** @return console messages since the last call that report a Content-Security-Policy refusal */
     public static java.util.List<String> cspViolations(ChromeDriver driver) {
         return driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()

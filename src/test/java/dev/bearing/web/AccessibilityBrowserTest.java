@@ -17,8 +17,8 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -39,12 +39,8 @@ class AccessibilityBrowserTest {
 
     ChromeDriver driver;
 
-    @AfterEach
-    void close() {
-        if (driver != null) {
-            driver.quit();
-        }
-    }
+    @RegisterExtension
+    final Browser.Session browser = new Browser.Session();
 
     @Test
     void noPageKindHasAWcag21AaViolation() {
@@ -74,7 +70,7 @@ class AccessibilityBrowserTest {
         pages.put("accounts (admin)", base + "admin/accounts");
         pages.put("audit log (admin)", base + "admin/audit");
 
-        driver = Browser.start();
+        driver = browser.start();
         driver.get(base + "login");
         assertEquals(List.of(), Axe.violations(driver), "login page");
         Browser.login(driver, base, Api.ADMIN, Api.ADMIN_PASSWORD);

@@ -13,8 +13,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.net.URL;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.chrome.ChromeDriver;
 
@@ -35,17 +35,13 @@ class AssessmentPageBrowserTest {
 
     ChromeDriver driver;
 
-    @AfterEach
-    void close() {
-        if (driver != null) {
-            driver.quit();
-        }
-    }
+    @RegisterExtension
+    final Browser.Session browser = new Browser.Session();
 
     @Test
     void onAPhoneEachTableRowIsALabelledCardAndNoWordIsSplit() {
         long id = demo.create().id();
-        driver = Browser.start();
+        driver = browser.start();
         Browser.login(driver, base, Api.ADMIN, Api.ADMIN_PASSWORD);
         driver.manage().window().setSize(PhoneLayout.PHONE);
         driver.get(base + "assessments/" + id);

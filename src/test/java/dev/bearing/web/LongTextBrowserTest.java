@@ -16,8 +16,8 @@ import java.net.URL;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 
@@ -38,12 +38,8 @@ class LongTextBrowserTest {
 
     ChromeDriver driver;
 
-    @AfterEach
-    void close() {
-        if (driver != null) {
-            driver.quit();
-        }
-    }
+    @RegisterExtension
+    final Browser.Session browser = new Browser.Session();
 
     @Test
     void longUnbrokenStringsWrapInsideADesktopWindow() {
@@ -69,7 +65,7 @@ class LongTextBrowserTest {
                 "owner", "Head of Operations", "effort", "2 days", "note", URL400))
                 .post("/api/v1/assessments/" + id + "/review/edits").then().statusCode(201);
 
-        driver = Browser.start();
+        driver = browser.start();
         Browser.login(driver, base, Api.CONSULTANT, Api.CONSULTANT_PASSWORD);
         Map<String, Long> tooWide = new LinkedHashMap<>();
         for (String page : List.of("assessments/" + id, "assessments/" + id + "/review",
@@ -77,7 +73,7 @@ class LongTextBrowserTest {
             check(page, tooWide);
         }
         driver.quit();
-        driver = Browser.start();
+        driver = browser.start();
         Browser.login(driver, base, Api.ADMIN, Api.ADMIN_PASSWORD);
         check("admin/audit", tooWide);
         assertEquals(Map.of(), tooWide, "pages wider than the 1280 px window (px of sideways scrolling)");

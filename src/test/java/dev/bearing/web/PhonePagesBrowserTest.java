@@ -18,8 +18,8 @@ import java.net.URL;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -42,12 +42,8 @@ class PhonePagesBrowserTest {
 
     ChromeDriver driver;
 
-    @AfterEach
-    void close() {
-        if (driver != null) {
-            driver.quit();
-        }
-    }
+    @RegisterExtension
+    final Browser.Session browser = new Browser.Session();
 
     @Test
     void onAPhoneEveryConsultantTableIsALabelledCardAndNoWordIsSplit() {
@@ -67,7 +63,7 @@ class PhonePagesBrowserTest {
         long archived = Api.createAssessment("Archived Example Ltd " + id);
         Api.consultant().contentType(ContentType.JSON).post("/api/v1/assessments/" + archived + "/archive").then().statusCode(200);
 
-        driver = Browser.start();
+        driver = browser.start();
         Browser.login(driver, base, Api.ADMIN, Api.ADMIN_PASSWORD);
         driver.get(base + "account");
         driver.findElement(By.id("token-name")).sendKeys("nightly export to the reporting warehouse");

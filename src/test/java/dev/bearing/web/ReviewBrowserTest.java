@@ -18,8 +18,8 @@ import java.util.List;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -40,12 +40,8 @@ class ReviewBrowserTest {
 
     ChromeDriver driver;
 
-    @AfterEach
-    void close() {
-        if (driver != null) {
-            driver.quit();
-        }
-    }
+    @RegisterExtension
+    final Browser.Session browser = new Browser.Session();
 
     private void wait(java.util.function.Function<org.openqa.selenium.WebDriver, Boolean> until) {
         new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(20)).until(until::apply);
@@ -53,7 +49,7 @@ class ReviewBrowserTest {
 
     @Test
     void overrideApproveAndReadTheVersionPdf() throws Exception {
-        driver = Browser.start();
+        driver = browser.start();
         long id = ReviewFixtures.ownedDemo(demo);
         Browser.login(driver, base, Api.CONSULTANT, Api.CONSULTANT_PASSWORD);
         driver.get(base + "assessments/" + id);
@@ -107,7 +103,7 @@ class ReviewBrowserTest {
     void aRespondentTokenPastedIntoAConsultantAddressOpensNothing() {
         long id = ReviewFixtures.ownedDemo(demo);
         String token = Api.addRespondent(id, "BUSINESS");
-        driver = Browser.start();
+        driver = browser.start();
         // the respondent's own link works in this browser
         driver.get(base + "survey/" + token);
         assertTrue(driver.getPageSource().contains("Northwind Logistics (demo)"));

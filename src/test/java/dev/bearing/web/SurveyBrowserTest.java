@@ -17,8 +17,8 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -43,19 +43,15 @@ class SurveyBrowserTest {
 
     ChromeDriver driver;
 
-    @AfterEach
-    void close() {
-        if (driver != null) {
-            driver.quit();
-        }
-    }
+    @RegisterExtension
+    final Browser.Session browser = new Browser.Session();
 
     @Test
     void respondentAnswersResumesAndSubmitsOnce() {
         long id = Api.createAssessment("Zakład Żółw Łódź");
         String token = Api.addRespondent(id, "DEVELOPMENT");
         String survey = base + "survey/" + token;
-        driver = Browser.start();
+        driver = browser.start();
 
         driver.get(survey);
         assertTrue(driver.getPageSource().contains("Zakład Żółw Łódź"));
@@ -150,7 +146,7 @@ class SurveyBrowserTest {
 
         // a new browser session resumes from the link alone
         driver.quit();
-        driver = Browser.start();
+        driver = browser.start();
         driver.get(survey + "/s/continuous_integration");
         assertTrue(checked("ci.feedback_time", "under_ten_minutes"), "saved while the first browser was offline");
         assertTrue(driver.getPageSource().contains("required questions answered"));
@@ -198,7 +194,7 @@ class SurveyBrowserTest {
     @Test
     void everyFieldHasALabelAndEveryQuestionALegend() {
         String token = Api.addRespondent(Api.createAssessment("Accessible org"), "OPERATIONS");
-        driver = Browser.start();
+        driver = browser.start();
         for (String section : List.of("context", "alignment", "monitoring", "current_tools", "closing")) {
             driver.get(base + "survey/" + token + "/s/" + section);
             Object unlabeled = ((JavascriptExecutor) driver).executeScript(
@@ -223,7 +219,7 @@ class SurveyBrowserTest {
     void pagesWorkUnderTheContentSecurityPolicy() {
         long id = Api.createAssessment("CSP org");
         String token = Api.addRespondent(id, "DEVELOPMENT");
-        driver = Browser.start();
+        driver = browser.start();
         driver.get(base + "survey/" + token);
         assertEquals(List.of(), Browser.cspViolations(driver), "welcome");
         driver.get(base + "survey/" + token + "/s/source_control");
@@ -248,7 +244,7 @@ class SurveyBrowserTest {
     @Test
     void previousComesBeforeNextAndTheSaveStatusSitsBesideNext() {
         String token = Api.addRespondent(Api.createAssessment("Keyboard org"), "DEVELOPMENT");
-        driver = Browser.start();
+        driver = browser.start();
         driver.get(base + "survey/" + token + "/s/deployment_release");
         WebElement previous = driver.findElement(By.cssSelector(".nav-buttons button.button[value='previous']"));
         WebElement next = driver.findElement(By.cssSelector(".nav-buttons button.button[value='next']"));
@@ -285,7 +281,7 @@ class SurveyBrowserTest {
     @Test
     void anOptionalChoiceCanBeClearedOncePicked() {
         String token = Api.addRespondent(Api.createAssessment("Clear in browser org"), "DEVELOPMENT");
-        driver = Browser.start();
+        driver = browser.start();
         driver.get(base + "survey/" + token + "/s/delivery_performance");
         choose("dora.rework_rate", "dont_know");
         waitSaved("dora.rework_rate");
@@ -302,7 +298,7 @@ class SurveyBrowserTest {
     @Test
     void aRefusedNumberIsExplainedInPlainWords() {
         String token = Api.addRespondent(Api.createAssessment("Plain words browser org"), "DEVELOPMENT");
-        driver = Browser.start();
+        driver = browser.start();
         driver.get(base + "survey/" + token + "/s/context");
         driver.findElement(By.name("q.context.engineering_headcount")).sendKeys("0");
         wait(driver).until(d -> !error("context.engineering_headcount").isEmpty());
@@ -314,7 +310,7 @@ class SurveyBrowserTest {
         String token = Api.addRespondent(Api.createAssessment("Stale typing org"), "DEVELOPMENT");
         String page = base + "survey/" + token + "/s/context";
         String key = "context.engineering_headcount";
-        driver = Browser.start();
+        driver = browser.start();
         List<String> tabs = openInTwoTabs(page);
         String first = tabs.get(0);
         String second = tabs.get(1);
@@ -356,7 +352,7 @@ class SurveyBrowserTest {
     @Test
     void followUpsThatGrowTheTargetAreAnnounced() {
         String token = Api.addRespondent(Api.createAssessment("Follow-up browser org"), "DEVELOPMENT");
-        driver = Browser.start();
+        driver = browser.start();
         driver.get(base + "survey/" + token + "/s/continuous_integration");
         By followUps = By.cssSelector(".progress [data-follow-ups]");
         assertEquals("", driver.findElement(followUps).getText());
@@ -372,7 +368,7 @@ class SurveyBrowserTest {
     void twoOfflineTabsShareTheQueueWithoutLosingOrOverwritingAnAnswer() {
         String token = Api.addRespondent(Api.createAssessment("Two tabs org"), "DEVELOPMENT");
         String page = base + "survey/" + token + "/s/source_control";
-        driver = Browser.start();
+        driver = browser.start();
         List<String> tabs = openInTwoTabs(page);
         String first = tabs.get(0);
         String second = tabs.get(1);
@@ -421,7 +417,7 @@ class SurveyBrowserTest {
         Api.putMany(token, all.stream().filter(a -> !"sc.coverage".equals(a.get("questionKey"))).toList())
                 .then().statusCode(200);
         String survey = base + "survey/" + token;
-        driver = Browser.start();
+        driver = browser.start();
         driver.get(survey + "/s/source_control");
         String section = driver.getWindowHandle();
         driver.switchTo().newWindow(WindowType.TAB);
