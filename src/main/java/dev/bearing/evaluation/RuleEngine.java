@@ -211,6 +211,8 @@ public class RuleEngine {
      * @return scores, stage, delivery band, stack, findings, roadmap and fired rules
      * @throws IllegalStateException when a rule loops or the rules leave no adoption stage
      */
+    @io.micrometer.core.annotation.Timed(value = "bearing.rules.evaluations",
+            description = "Rule evaluations: the engine alone, without loading answers or storing the result")
     public EvaluationResult evaluate(EvaluationInput input) {
         InForce current = inForce.get();
         RuleBase base = current.base();
