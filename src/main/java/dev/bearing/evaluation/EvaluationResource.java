@@ -49,7 +49,18 @@ public class EvaluationResource {
                 request == null ? null : request.respondents());
         // built from the configured public URL, never from the request's Host header
         return Response.created(URI.create(config.publicUrl() + "/api/v1/assessments/" + e.assessmentId() + "/evaluation"))
-                .entity(e).build();
+                .entity(new JustStored(e.id(), e.assessmentId(), e.organisation(), e.evaluatedAt(),
+                        e.respondentsIncluded(), e.resultJson()))
+                .build();
+    }
+
+    /**
+     * The answer to a new evaluation: a {@link StoredEvaluation} whose result is the JSON just
+     * stored, written into the answer as it is rather than serialised a second time (the result is
+     * 100–200 KB).
+     */
+    record JustStored(long id, long assessmentId, String organisation, java.time.Instant evaluatedAt,
+            int respondentsIncluded, @com.fasterxml.jackson.annotation.JsonRawValue String result) {
     }
 
     /** @return the latest evaluation; 404 when none */

@@ -49,9 +49,12 @@ public class EvaluationService {
      * @param evaluatedAt when it ran (UTC)
      * @param respondentsIncluded how many submitted respondents it included
      * @param result the result
+     * @param resultJson the result as stored (JSON), when this evaluation has just been stored; null
+     *     otherwise. Not part of the API's answer (which carries {@code result})
      */
     public record StoredEvaluation(long id, long assessmentId, String organisation, Instant evaluatedAt,
-            int respondentsIncluded, EvaluationResult result) {
+            int respondentsIncluded, EvaluationResult result,
+            @com.fasterxml.jackson.annotation.JsonIgnore String resultJson) {
     }
 
     /**
@@ -125,7 +128,8 @@ public class EvaluationService {
         e.persist();
         audit.record("evaluation.run", a.id, "evaluation " + e.id + " (" + dev.bearing.common.UserText.count(included.size(), "submitted survey") + "): "
                 + result.stage().label());
-        return new StoredEvaluation(e.id, a.id, a.organisation.name, e.createdAt, e.respondentsIncluded, result);
+        return new StoredEvaluation(e.id, a.id, a.organisation.name, e.createdAt, e.respondentsIncluded, result,
+                e.resultJson);
     }
 
     /**
@@ -139,7 +143,7 @@ public class EvaluationService {
                 "Assessment " + assessmentId + " has not been evaluated yet; POST /api/v1/assessments/" + assessmentId
                         + "/evaluation once respondents have submitted.", List.of()));
         return new StoredEvaluation(e.id, a.id, a.organisation.name, e.createdAt, e.respondentsIncluded,
-                read(e.resultJson));
+                read(e.resultJson), null);
     }
 
     private String write(EvaluationResult r) {

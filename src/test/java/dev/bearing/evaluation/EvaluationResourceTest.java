@@ -42,7 +42,8 @@ class EvaluationResourceTest {
             Api.submit(t).then().statusCode(200);
         }
         String expectedVersion = RuleBase.hash(Path.of("rules"));
-        Api.consultant().contentType("application/json").post("/api/v1/assessments/" + id + "/evaluation").then().statusCode(201)
+        var created = Api.consultant().contentType("application/json").post("/api/v1/assessments/" + id + "/evaluation");
+        created.then().statusCode(201)
                 .body("assessmentId", equalTo((int) id))
                 .body("result.ruleSetVersion", equalTo(expectedVersion))
                 .body("result.respondents.BUSINESS", equalTo(1))
@@ -55,6 +56,12 @@ class EvaluationResourceTest {
                 .body("result.capabilities", hasSize(18))
                 .body("result.delivery.thresholdsYear", equalTo(2024))
                 .body("evaluatedAt", notNullValue());
+        // the new evaluation's answer carries the result as stored: the same document GET reads back,
+        // and the same envelope
+        var read = Api.consultant().get("/api/v1/assessments/" + id + "/evaluation");
+        Map<String, Object> posted = created.jsonPath().getMap("");
+        Map<String, Object> got = read.jsonPath().getMap("");
+        org.junit.jupiter.api.Assertions.assertEquals(got, posted);
         Api.consultant().get("/api/v1/assessments/" + id).then().body("latestEvaluationAt", notNullValue());
     }
 }
