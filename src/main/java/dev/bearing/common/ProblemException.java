@@ -49,6 +49,19 @@ public class ProblemException extends RuntimeException {
                 List.of(new Problem.FieldError(field, message)), ProblemTypes.INVALID_VALUE);
     }
 
+    /**
+     * 400 naming every field at fault, when there is one; the detail lists them as
+     * {@code field: message; field: message}, as Bean Validation's refusals do.
+     *
+     * @param errors the fields at fault, in the order found
+     */
+    public static void throwIfAny(List<Problem.FieldError> errors) {
+        if (!errors.isEmpty()) {
+            throw new ProblemException(400, "Invalid input", String.join("; ", errors.stream()
+                    .map(f -> f.field() + ": " + f.message()).toList()), errors, ProblemTypes.INVALID_VALUE);
+        }
+    }
+
     /** 409: the request conflicts with the current state. */
     public static ProblemException conflict(String detail, List<Problem.FieldError> errors) {
         return new ProblemException(409, "Conflict", detail, errors, ProblemTypes.CONFLICT);

@@ -2,6 +2,7 @@ package dev.bearing.security;
 
 import dev.bearing.common.BearingConfig;
 import dev.bearing.common.Identities;
+import dev.bearing.common.Problem;
 import dev.bearing.common.ProblemException;
 import dev.bearing.common.TokenGenerator;
 import io.quarkus.elytron.security.common.BcryptUtil;
@@ -13,6 +14,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -185,30 +187,33 @@ public class AccountService {
     /**
      * Creates an account with a generated one-time password (changed at first login).
      *
-     * @throws ProblemException 400 naming the field; 409 when the username is taken
+     * @throws ProblemException 400 naming every field at fault; 409 when the username is taken
      */
     @Transactional
     public OneTime create(String username, String displayName, String email, String role) {
+        // every field at fault is named at once
+        List<Problem.FieldError> errors = new ArrayList<>();
         String u = username == null ? "" : username.strip();
         if (!USERNAME.matcher(u).matches()) {
-            throw ProblemException.badField("username", "Use 2 to 100 letters, digits, dots, hyphens, underscores or @.");
+            errors.add(new Problem.FieldError("username", "Use 2 to 100 letters, digits, dots, hyphens, underscores or @."));
         }
         if (displayName == null || displayName.isBlank() || displayName.strip().length() > 200) {
-            throw ProblemException.badField("displayName", "Give the person's name (up to 200 characters).");
+            errors.add(new Problem.FieldError("displayName", "Give the person's name (up to 200 characters)."));
         }
         String mail = email == null || email.isBlank() ? null : email.strip();
         if (mail != null && (mail.length() > 320 || !mail.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+"))) {
-            throw ProblemException.badField("email", "Give an e-mail address such as name@example.com, or leave it empty.");
+            errors.add(new Problem.FieldError("email", "Give an e-mail address such as name@example.com, or leave it empty."));
         }
-        Account.Kind kind;
+        Account.Kind kind = null;
         try {
             kind = Account.Kind.valueOf((role == null ? "" : role.strip()).toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw ProblemException.badField("role", "Choose CONSULTANT or ADMIN.");
+            errors.add(new Problem.FieldError("role", "Choose CONSULTANT or ADMIN."));
         }
+        ProblemException.throwIfAny(errors);
         if (Account.byUsername(u).isPresent()) {
             throw new ProblemException(409, "Conflict", "The username \"" + u + "\" is taken.",
-                    List.of(new dev.bearing.common.Problem.FieldError("username", "The username \"" + u + "\" is taken.")));
+                    List.of(new Problem.FieldError("username", "The username \"" + u + "\" is taken.")));
         }
         String password = generatedPassword();
         Account a = newAccount(u, displayName.strip(), mail, kind, password, true);
@@ -259,36 +264,35 @@ public class AccountService {
     /**
      * Changes the caller's own password.
      *
-     * @throws ProblemException 400 naming {@code currentPassword} or {@code newPassword}
+     * @throws ProblemException 400 naming every field at fault ({@code currentPassword}, {@code newPassword},
+     *     {@code repeatPassword})
      */
     @Transactional
     public void changePassword(long accountId, String current, String next, String repeat) {
         Account a = find(accountId);
+        // every field at fault is named at once
+        List<Problem.FieldError> errors = new ArrayList<>();
         if (current == null || current.isEmpty()) {
-            throw ProblemException.badField("currentPassword", "Enter your current password.");
-        }
-        if (!BcryptUtil.matches(current, a.passwordHash)) {
-            throw ProblemException.badField("currentPassword", "That is not your current password.");
+            errors.add(new Problem.FieldError("currentPassword", "Enter your current password."));
+        } else if (!BcryptUtil.matches(current, a.passwordHash)) {
+            errors.add(new Problem.FieldError("currentPassword", "That is not your current password."));
         }
         if (next == null || next.isEmpty()) {
-            throw ProblemException.badField("newPassword", "Enter a new password of at least " + MIN_PASSWORD_LENGTH + " characters.");
+            errors.add(new Problem.FieldError("newPassword", "Enter a new password of at least " + MIN_PASSWORD_LENGTH + " characters."));
+        } else if (next.length() < MIN_PASSWORD_LENGTH) {
+            errors.add(new Problem.FieldError("newPassword", "Use at least " + MIN_PASSWORD_LENGTH + " characters."));
+        } else if (next.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 72) {
+            errors.add(new Problem.FieldError("newPassword", "Use at most 72 bytes: 72 plain letters or digits, fewer with "
+                    + "accented or other non-ASCII characters (bcrypt reads no further)."));
+        } else if (next.equals(current)) {
+            errors.add(new Problem.FieldError("newPassword", "Choose a password different from the current one."));
+        } else if (next.toLowerCase(Locale.ROOT).contains(a.username.toLowerCase(Locale.ROOT))) {
+            errors.add(new Problem.FieldError("newPassword", "Do not use your username in the password."));
         }
-        if (next.length() < MIN_PASSWORD_LENGTH) {
-            throw ProblemException.badField("newPassword", "Use at least " + MIN_PASSWORD_LENGTH + " characters.");
+        if (next != null && !next.isEmpty() && repeat != null && !repeat.equals(next)) {
+            errors.add(new Problem.FieldError("repeatPassword", "The two new passwords differ."));
         }
-        if (next.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 72) {
-            throw ProblemException.badField("newPassword", "Use at most 72 bytes: 72 plain letters or digits, fewer with "
-                    + "accented or other non-ASCII characters (bcrypt reads no further).");
-        }
-        if (next.equals(current)) {
-            throw ProblemException.badField("newPassword", "Choose a password different from the current one.");
-        }
-        if (next.toLowerCase(Locale.ROOT).contains(a.username.toLowerCase(Locale.ROOT))) {
-            throw ProblemException.badField("newPassword", "Do not use your username in the password.");
-        }
-        if (repeat != null && !repeat.equals(next)) {
-            throw ProblemException.badField("repeatPassword", "The two new passwords differ.");
-        }
+        ProblemException.throwIfAny(errors);
         a.passwordHash = BcryptUtil.bcryptHash(next, config.admin().bcryptCost());
         a.mustChangePassword = false;
         a.passwordChangedAt = clock.instant();

@@ -14,6 +14,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -52,14 +53,27 @@ public class AccountPages {
     @Inject
     Viewer viewer;
 
+    @Inject
+    OneTimeFlash flash;
+
+    @Inject
+    dev.bearing.common.BearingConfig config;
+
+    /** The password form's fields in order, name → label. */
+    static final java.util.Map<String, String> PASSWORD_FIELDS = labels("currentPassword", "Current password",
+            "newPassword", "New password", "repeatPassword", "New password again");
+
+    /** The token form's one field. */
+    static final java.util.Map<String, String> TOKEN_FIELDS = labels("name", "New token named");
+
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance login(boolean failed, boolean loggedOut, boolean addressPaused);
 
-        static native TemplateInstance password(boolean forced, String error, String field);
+        static native TemplateInstance password(boolean forced, FormErrors errors);
 
         static native TemplateInstance account(AccountService.AccountView account, List<TokenView> tokens, String newToken,
-                String error, boolean passwordChanged);
+                FormErrors errors, String tokenName, boolean passwordChanged);
     }
 
     /** @return the login form (a logged-in caller goes to the assessments instead) */
@@ -104,10 +118,10 @@ public class AccountPages {
     @Path("account/password")
     @Authenticated
     public TemplateInstance passwordForm() {
-        return Templates.password(mustChange(), null, null);
+        return Templates.password(mustChange(), FormErrors.NONE);
     }
 
-    /** Changes the caller's password; the form again naming the field at fault. */
+    /** Changes the caller's password; the form again naming every field at fault (passwords are not sent back). */
     @POST
     @Path("account/password")
     @Authenticated
@@ -117,23 +131,36 @@ public class AccountPages {
         try {
             accounts.changePassword(Identities.accountId(identity), current, next, repeat == null ? "" : repeat);
         } catch (ProblemException e) {
-            String field = e.field();
-            String message = e.fieldMessage();
-            return Response.status(e.status()).entity(Templates.password(mustChange(), message, field)).build();
+            return Response.status(e.status()).entity(Templates.password(mustChange(), FormErrors.of(e, "", PASSWORD_FIELDS)))
+                    .build();
         }
         return seeOther("/account?changed=1");
     }
 
-    /** @return the caller's account with its API tokens; after a password change ({@code ?changed=1}) it says so */
+    /**
+     * @return the caller's account with its API tokens; after a password change ({@code ?changed=1})
+     *     it says so; a token just created (carried by {@link OneTimeFlash} from the POST) is shown
+     *     this once, and the cookie that carried it is cleared
+     */
     @GET
     @Path("account")
     @Authenticated
-    public TemplateInstance account(@QueryParam("changed") String changed) {
+    public Response account(@QueryParam("changed") String changed, @CookieParam(OneTimeFlash.COOKIE) String once) {
         long me = Identities.accountId(identity);
-        return Templates.account(accounts.get(me), accounts.tokens(me), null, null, "1".equals(changed));
+        String newToken = flash.open(once, ACCOUNT_PAGE, me).orElse(null);
+        Response.ResponseBuilder b = Response.ok(Templates.account(accounts.get(me), accounts.tokens(me), newToken,
+                FormErrors.NONE, "", "1".equals(changed)));
+        if (once != null) {
+            b.cookie(flash.clear(ACCOUNT_PAGE, https()));
+        }
+        return b.build();
     }
 
-    /** Creates a personal API token and shows it once (this response is never cached). */
+    /**
+     * Creates a personal API token and ends in a 303 to {@code /account}, which shows it once (a
+     * reload of that page makes no second token); the form again, with the name typed, when the
+     * name is refused.
+     */
     @POST
     @Path("account/tokens")
     @Authenticated
@@ -142,11 +169,11 @@ public class AccountPages {
         long me = Identities.accountId(identity);
         try {
             AccountService.OneTime t = accounts.createToken(me, name);
-            return Response.ok(Templates.account(accounts.get(me), accounts.tokens(me), t.secret(), null, false)).build();
-        } catch (ProblemException e) {
-            return Response.status(e.status())
-                    .entity(Templates.account(accounts.get(me), accounts.tokens(me), null, e.fieldMessage(), false))
+            return Redirects.seeOtherWith(ACCOUNT_PAGE + "#tokens").cookie(flash.carry(ACCOUNT_PAGE, me, t.secret(), https()))
                     .build();
+        } catch (ProblemException e) {
+            return Response.status(e.status()).entity(Templates.account(accounts.get(me), accounts.tokens(me), null,
+                    FormErrors.of(e, "token-", TOKEN_FIELDS), name == null ? "" : name, false)).build();
         }
     }
 
@@ -158,6 +185,22 @@ public class AccountPages {
     public Response revokeToken(@PathParam("tokenId") long tokenId) {
         accounts.revokeToken(Identities.accountId(identity), tokenId);
         return seeOther("/account");
+    }
+
+    /** The page that shows a new token. */
+    static final String ACCOUNT_PAGE = "/account";
+
+    private boolean https() {
+        return config.publicUrl().startsWith("https://");
+    }
+
+    /** @return the pairs name, label, name, label… as an ordered map */
+    static java.util.Map<String, String> labels(String... pairs) {
+        java.util.Map<String, String> m = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            m.put(pairs[i], pairs[i + 1]);
+        }
+        return java.util.Collections.unmodifiableMap(m);
     }
 
     private boolean mustChange() {

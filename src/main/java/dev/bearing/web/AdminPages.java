@@ -14,6 +14,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -36,25 +37,64 @@ public class AdminPages {
     @Inject
     SecurityIdentity identity;
 
+    @Inject
+    OneTimeFlash flash;
+
+    @Inject
+    dev.bearing.common.BearingConfig config;
+
     /** A one-time password to hand over, shown once. */
     public record Handover(String username, String password) {
     }
 
+    /**
+     * The new-account form as typed (kept when refused).
+     *
+     * @param username username
+     * @param displayName name
+     * @param email e-mail address
+     * @param role CONSULTANT or ADMIN
+     */
+    public record NewAccount(String username, String displayName, String email, String role) {
+
+        static final NewAccount EMPTY = new NewAccount("", "", "", "CONSULTANT");
+    }
+
+    /** The new-account form's fields in order, name → label. */
+    static final java.util.Map<String, String> FIELDS = AccountPages.labels("username", "Username", "displayName", "Name",
+            "email", "E-mail", "role", "Role");
+
+    /** The page that shows a one-time password. */
+    static final String PAGE = "/admin/accounts";
+
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance accounts(List<AccountView> accounts, Handover handover, String error, String field);
+        static native TemplateInstance accounts(List<AccountView> accounts, Handover handover, FormErrors errors,
+                NewAccount form);
 
         static native TemplateInstance audit(List<AuditEvent> events);
     }
 
-    /** @return every account with the form to create one */
+    /**
+     * @return every account with the form to create one; a one-time password just made (carried by
+     *     {@link OneTimeFlash} from the create or reset POST) is shown this once, and its cookie cleared
+     */
     @GET
     @Path("accounts")
-    public TemplateInstance list() {
-        return Templates.accounts(accounts.accounts(), null, null, null);
+    public Response list(@CookieParam(OneTimeFlash.COOKIE) String once) {
+        Handover handover = flash.open(once, PAGE, me()).map(v -> v.split("\n", 2))
+                .filter(p -> p.length == 2).map(p -> new Handover(p[0], p[1])).orElse(null);
+        Response.ResponseBuilder b = Response.ok(Templates.accounts(accounts.accounts(), handover, FormErrors.NONE, NewAccount.EMPTY));
+        if (once != null) {
+            b.cookie(flash.clear(PAGE, https()));
+        }
+        return b.build();
     }
 
-    /** Creates an account and shows its one-time password once. */
+    /**
+     * Creates an account and ends in a 303 to the list, which shows its one-time password once (a
+     * reload makes no second account); refused, the form again naming every field at fault, as typed.
+     */
     @POST
     @Path("accounts")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -62,10 +102,12 @@ public class AdminPages {
             @FormParam("email") String email, @FormParam("role") String role) {
         try {
             AccountService.OneTime t = accounts.create(username, displayName, email, role);
-            return Response.ok(Templates.accounts(accounts.accounts(), new Handover(t.account().username(), t.secret()),
-                    null, null)).build();
+            return handOver(t);
         } catch (ProblemException e) {
-            return failed(e);
+            NewAccount typed = new NewAccount(username == null ? "" : username, displayName == null ? "" : displayName,
+                    email == null ? "" : email, role == null ? "" : role);
+            return Response.status(e.status()).entity(Templates.accounts(accounts.accounts(), null,
+                    FormErrors.of(e, "", FIELDS), typed)).build();
         }
     }
 
@@ -91,14 +133,12 @@ public class AdminPages {
         return seeOther("/admin/accounts");
     }
 
-    /** Resets an account's password to a one-time password shown once. */
+    /** Resets an account's password to a one-time password, shown once on the list (303, as {@link #create}). */
     @POST
     @Path("accounts/{id}/reset")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response reset(@PathParam("id") long id) {
-        AccountService.OneTime t = accounts.resetPassword(id);
-        return Response.ok(Templates.accounts(accounts.accounts(), new Handover(t.account().username(), t.secret()), null,
-                null)).build();
+        return handOver(accounts.resetPassword(id));
     }
 
     /** @return the newest 500 audit events across all assessments and accounts */
@@ -110,9 +150,22 @@ public class AdminPages {
     }
 
     private Response failed(ProblemException e) {
-        String field = e.field();
-        String message = e.fieldMessage();
-        return Response.status(e.status()).entity(Templates.accounts(accounts.accounts(), null, message, field)).build();
+        return Response.status(e.status()).entity(Templates.accounts(accounts.accounts(), null,
+                new FormErrors(List.of(), e.fieldMessage()), NewAccount.EMPTY)).build();
+    }
+
+    /** @return a 303 to the list, the one-time password carried to it for this admin only */
+    private Response handOver(AccountService.OneTime t) {
+        return Redirects.seeOtherWith(PAGE).cookie(flash.carry(PAGE, me(), t.account().username() + "\n" + t.secret(), https()))
+                .build();
+    }
+
+    private long me() {
+        return dev.bearing.common.Identities.accountId(identity);
+    }
+
+    private boolean https() {
+        return config.publicUrl().startsWith("https://");
     }
 
 }

@@ -99,7 +99,8 @@ public class AssessmentPages {
 
         static native TemplateInstance assessment(AssessmentView assessment, ReviewApi.ReviewState review, String error,
                 String notice, Links links, SharingService.Sharing sharing, List<AuditEvent> history,
-                dev.bearing.report.ProgressView progress, java.time.Instant archivedAt);
+                dev.bearing.report.ProgressView progress, java.time.Instant archivedAt, FormErrors respondentErrors,
+                RespondentForm respondentForm);
 
         static native TemplateInstance delete(DeletionScope scope, String error);
 
@@ -312,18 +313,40 @@ public class AssessmentPages {
     /** {@code ?reminded=} after reminders: none went out, as nobody has a survey left to finish. */
     static final String ALL_FINISHED = "all-finished";
 
+    /**
+     * The add-a-respondent form as typed (kept when refused).
+     *
+     * @param role BUSINESS, DEVELOPMENT, OPERATIONS or anything sent
+     * @param name name or job title
+     * @param email e-mail address
+     */
+    public record RespondentForm(String role, String name, String email) {
+
+        static final RespondentForm EMPTY = new RespondentForm("", "", "");
+    }
+
     TemplateInstance page(long assessmentId, String error) {
         return page(assessmentId, error, new Links(List.of()), null);
     }
 
+    /** @return the page with the add-a-respondent form refused: every field's message beside it, what was typed kept */
+    TemplateInstance page(long assessmentId, FormErrors respondentErrors, RespondentForm typed) {
+        return page(assessmentId, null, new Links(List.of()), null, respondentErrors, typed);
+    }
+
     private TemplateInstance page(long assessmentId, String error, Links links, String notice) {
+        return page(assessmentId, error, links, notice, FormErrors.NONE, RespondentForm.EMPTY);
+    }
+
+    private TemplateInstance page(long assessmentId, String error, Links links, String notice, FormErrors respondentErrors,
+            RespondentForm respondentForm) {
         AssessmentView a = assessments.get(assessmentId);
         // the latest evaluation as reviewed (the consultant's overrides and edits applied), as the
         // review page, the draft PDF and an approved version show it
         ReviewApi.ReviewState review = a.latestEvaluationAt() == null ? null : reviews.reviewed(assessmentId);
         return Templates.assessment(a, review, error, notice, links, sharing.sharing(assessmentId), history(assessmentId),
                 renderer.progress(milestones.compare(assessmentId), benchmarks.place(assessmentId)),
-                dashboardService.archivedAt(assessmentId));
+                dashboardService.archivedAt(assessmentId), respondentErrors, respondentForm);
     }
 
     private TemplateInstance dashboard(DashboardQuery q, String filterError, String notice, String error,

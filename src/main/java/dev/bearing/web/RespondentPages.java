@@ -2,6 +2,7 @@ package dev.bearing.web;
 
 import dev.bearing.assessment.AssessmentResource;
 import dev.bearing.common.BearingConfig;
+import dev.bearing.assessment.AssessmentApi.AddRespondent;
 import dev.bearing.common.ProblemException;
 import dev.bearing.questionnaire.Role;
 import dev.bearing.respondent.InvitationService;
@@ -48,6 +49,22 @@ public class RespondentPages {
     @Inject
     BearingConfig config;
 
+    @Inject
+    jakarta.validation.Validator validator;
+
+    /** The add-a-respondent form's fields in order, name → label. */
+    static final java.util.Map<String, String> RESPONDENT_FIELDS = AccountPages.labels("role", "Role", "name",
+            "Name or job title", "email", "E-mail");
+
+    /**
+     * The page's wording where the API's would not help a consultant: the roles are a list to
+     * choose from (not values to name), and an address may fail two rules (pattern, length) that
+     * mean the same to them.
+     */
+    static final java.util.Map<String, String> ROLE_MESSAGE = java.util.Map.of("role",
+            "Choose the respondent's role: business, development or operations.", "email",
+            "The e-mail address is not one a mail can go to (e.g. name@example.com).");
+
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance answers(AnswerSheetView sheet, String error, String note);
@@ -82,27 +99,29 @@ public class RespondentPages {
         return Redirects.seeOtherWith("/assessments/" + assessmentId + "/respondents/" + rid).build();
     }
 
-    /** Adds a respondent from the form and shows the assessment again. */
+    /**
+     * Adds a respondent from the form and shows the assessment again (303); refused (the API's
+     * rules), the page again, 422, naming every field at fault beside it, with what was typed.
+     */
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response addRespondent(@PathParam("id") String id, @FormParam("role") String role,
             @FormParam("name") String name, @FormParam("email") String email) {
         long assessmentId = AssessmentResource.parseId(id);
-        Role r;
+        Role r = null;
         try {
             r = Role.valueOf(role == null ? "" : role);
         } catch (IllegalArgumentException e) {
-            return Response.status(422).entity(assessmentPages.page(assessmentId, "Choose the respondent's role.")).build();
-        }
-        if (name != null && name.strip().length() > 200) {
-            return Response.status(422).entity(assessmentPages.page(assessmentId, "The name is too long; use at most 200 characters."))
-                    .build();
+            // left null: the API's validation names the role as missing, with the other fields
         }
         String address = email == null ? "" : email.strip();
-        if (!address.isEmpty() && (address.length() > 320
-                || !address.matches(dev.bearing.assessment.AssessmentApi.EMAIL))) {
-            return Response.status(422).entity(assessmentPages.page(assessmentId, "The e-mail address is not one a mail can go to "
-                    + "(e.g. name@example.com); the respondent was not added.")).build();
+        String trimmedName = name == null ? null : name.strip();
+        // the API's own rules (AssessmentApi.AddRespondent), every field at once
+        FormErrors errors = FormErrors.of(validator.validate(new AddRespondent(r, trimmedName, address.isEmpty() ? null : address)),
+                "respondent-", RESPONDENT_FIELDS, ROLE_MESSAGE);
+        if (errors.any()) {
+            return Response.status(422).entity(assessmentPages.page(assessmentId, errors, new AssessmentPages.RespondentForm(
+                    role == null ? "" : role, name == null ? "" : name, email == null ? "" : email))).build();
         }
         var sent = invitations.add(assessmentId, r, name, address.isEmpty() ? null : address);
         return Redirects.seeOtherWith("/assessments/" + assessmentId + "#respondents")

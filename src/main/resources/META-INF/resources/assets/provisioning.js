@@ -24,7 +24,12 @@
   var reason = document.getElementById('run-reason');
   var body = table.querySelector('tbody');
   var shown = -1;
-  function cell(row, text) { var td = document.createElement('td'); td.textContent = text || ''; row.appendChild(td); }
+  // each cell labelled with its column's heading, as the page's own rows (a card per row on a phone)
+  var labels = Array.prototype.map.call(table.querySelectorAll('thead th'), function (th) { return th.textContent; });
+  function cell(row, text) {
+    var td = document.createElement('td'); td.textContent = text || '';
+    td.setAttribute('data-label', labels[row.children.length] || ''); row.appendChild(td);
+  }
   function show(run) {
     state.textContent = run.state;
     stackStatus.textContent = run.status || '';

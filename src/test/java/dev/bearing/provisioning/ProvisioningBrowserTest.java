@@ -7,6 +7,7 @@ import dev.bearing.support.Api;
 import dev.bearing.support.Axe;
 import dev.bearing.support.Browser;
 import dev.bearing.support.LocalAws;
+import dev.bearing.support.PhoneLayout;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -99,11 +100,20 @@ class ProvisioningBrowserTest {
         assertEquals(List.of(), Axe.violations(driver), "finished run");
         Browser.screenshot(driver, "provisioning-complete");
 
-        driver.manage().window().setSize(new Dimension(390, 844));
-        driver.navigate().refresh();
-        Number overflow = (Number) driver.executeScript(
-                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
-        assertTrue(overflow.intValue() <= 0, "no sideways scrolling of the page at a phone's width: " + overflow);
+        // on a phone (375 px, the narrowest common width) nothing scrolls sideways, neither the page
+        // nor a table in it: each table row is a card, each cell labelled with its column's heading
+        driver.manage().window().setSize(new Dimension(375, 812));
+        String run = driver.getCurrentUrl();
+        for (String page : List.of(run, base + "assessments/" + id + "/provisioning")) {
+            driver.get(page);
+            String name = page + " at 375 px";
+            assertTrue(PhoneLayout.overflow(driver) <= 0, name + ": the page scrolls sideways by " + PhoneLayout.overflow(driver));
+            assertEquals(List.of(), PhoneLayout.scrollingBoxes(driver), name + ": boxes that scroll sideways");
+            assertEquals(List.of(), PhoneLayout.wrongLabels(driver), name + ": each cell labelled with its column's heading");
+            assertEquals(List.of(), PhoneLayout.brokenWords(driver), name + ": words split over two lines");
+            assertTrue(PhoneLayout.rows(driver) > 0, name + " has table rows");
+        }
+        driver.get(run);
         Browser.screenshot(driver, "provisioning-complete-phone");
     }
 }

@@ -124,4 +124,25 @@ public final class Api {
     public static Response submit(String token) {
         return given().contentType(ContentType.JSON).post("/api/v1/respondents/" + token + "/submit");
     }
+
+    /**
+     * Follows a page form's 303 as a browser does: opens the page it names, sending the cookies the
+     * 303 set (e.g. the one-time secret a create form carries to its page).
+     *
+     * @param posted the POST's answer, which must be a 303 (post it with redirects not followed)
+     * @param caller makes a request as the same user
+     * @return the page the 303 leads to
+     */
+    public static String afterSeeOther(Response posted, java.util.function.Supplier<io.restassured.specification.RequestSpecification> caller) {
+        posted.then().statusCode(303);
+        String location = posted.getHeader("Location");
+        io.restassured.specification.RequestSpecification r = caller.get();
+        posted.getCookies().forEach((name, value) -> {
+            if (!value.isEmpty()) {
+                r.cookie(name, value);
+            }
+        });
+        int hash = location.indexOf('#');
+        return r.get(hash < 0 ? location : location.substring(0, hash)).then().statusCode(200).extract().asString();
+    }
 }

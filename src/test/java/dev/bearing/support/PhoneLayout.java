@@ -82,6 +82,24 @@ public final class PhoneLayout {
                 "return document.documentElement.scrollWidth - document.documentElement.clientWidth;")).intValue();
     }
 
+    /**
+     * @return the elements inside {@code main} that scroll sideways themselves (a table in a
+     *     scrolling box: the page does not scroll, but its table does), as "tag#id width>box"
+     */
+    @SuppressWarnings("unchecked")
+    public static List<String> scrollingBoxes(ChromeDriver driver) {
+        return (List<String>) driver.executeScript("""
+                const out = [];
+                for (const el of document.querySelectorAll('main *')) {
+                  const style = getComputedStyle(el);
+                  if (el.scrollWidth > el.clientWidth + 1 && /(auto|scroll)/.test(style.overflowX)) {
+                    out.push(el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') + (el.className ? '.' + el.className : '')
+                        + ' ' + el.scrollWidth + '>' + el.clientWidth);
+                  }
+                }
+                return out;""");
+    }
+
     /** @return the number of rows in the page's tables */
     public static int rows(ChromeDriver driver) {
         return ((Number) driver.executeScript("return document.querySelectorAll('main table tbody tr').length;")).intValue();

@@ -144,8 +144,9 @@ class AccessMatrixTest {
         long apiToken() {
             if (apiToken == null) {
                 SurveyPagesTest.Form csrf = SurveyPagesTest.csrf("/survey/" + token + "/s/context");
-                String page = Api.consultant().cookie("csrf-token", csrf.cookie()).formParam("csrf-token", csrf.token())
-                        .formParam("name", "matrix").post("/account/tokens").then().statusCode(200).extract().asString();
+                String page = Api.afterSeeOther(Api.consultant().redirects().follow(false).cookie("csrf-token", csrf.cookie())
+                        .formParam("csrf-token", csrf.token()).formParam("name", "matrix").post("/account/tokens"),
+                        Api::consultant);
                 Matcher m = Pattern.compile("/account/tokens/(\\d+)/revoke").matcher(page);
                 assertTrue(m.find(), "the new token is listed with a revoke button");
                 apiToken = Long.parseLong(m.group(1));
