@@ -3,6 +3,8 @@ package dev.bearing.web;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.bearing.assessment.DemoAssessment;
 import dev.bearing.support.Api;
@@ -38,6 +40,37 @@ class AssessmentPagesTest {
                 .body(containsString("Recommended stack"))
                 .body(containsString("/api/v1/assessments/" + id + "/report.pdf"))
                 .body(containsString("Priya Raman, Head of Digital Products"));
+        // each layer says what to do with it, as the evaluation decided: a layer not needed yet is not
+        // shown as a tool to add, and the tool kept is named as kept
+        var result = Api.admin().get("/api/v1/assessments/" + id + "/evaluation").jsonPath();
+        String page = Api.admin().get("/assessments/" + id).asString();
+        String row = "<td data-label=\"Recommended\">";
+        java.util.List<java.util.Map<String, Object>> stack = result.getList("result.stack");
+        boolean later = false;
+        for (var l : stack) {
+            @SuppressWarnings("unchecked")
+            var primary = (java.util.Map<String, Object>) l.get("primary");
+            String name = primary == null ? null : html((String) primary.get("name"));
+            switch ((String) l.get("change")) {
+                case "LATER" -> {
+                    later = true;
+                    assertTrue(page.contains(row + "<b>Not needed yet</b></td>"), l.get("layer") + " not needed yet");
+                    assertTrue(page.contains(html((String) l.get("note"))), l.get("layer") + " says why");
+                    assertFalse(page.contains(row + "<b>Add " + name + "</b>"), l.get("layer") + " not to add");
+                }
+                case "KEEP" -> assertTrue(page.contains(row + "<b>Keep " + name + "</b>"), l.get("layer") + " kept");
+                case "REPLACE" -> assertTrue(page.contains(row + "<b>Move to " + name + "</b>"), l.get("layer") + " moved");
+                case "ADD" -> assertTrue(page.contains(row + "<b>Add " + name + "</b>"), l.get("layer") + " added");
+                default -> { }
+            }
+        }
+        assertTrue(later, "the demo has a layer not needed yet (its CI pipeline can deploy)");
+    }
+
+    /** @return the text as Qute writes it into a page */
+    private static String html(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
+                .replace("'", "&#39;");
     }
 
     @Test
