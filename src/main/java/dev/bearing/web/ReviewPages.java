@@ -204,8 +204,11 @@ public class ReviewPages {
                         : state.approvedAsIs() ? "Approved as version " + state.latestVersion() + " exactly as shown."
                         : "Changed since version " + state.latestVersion() + ": approve to publish version "
                                 + (state.latestVersion() + 1) + ".");
-        return Templates.review(ReviewPageModel.of(assessmentId, "Review", line,
-                "/api/v1/assessments/" + assessmentId + "/report.pdf", renderer.view(data), state.result(), state, error));
+        // approved as shown: the PDF to hand out is that version's, not a DRAFT of the same content
+        String pdf = "/api/v1/assessments/" + assessmentId + "/report.pdf"
+                + (state.approvedAsIs() ? "?version=" + state.latestVersion() : "");
+        return Templates.review(ReviewPageModel.of(assessmentId, "Review", line, pdf, renderer.view(data),
+                state.result(), state, error));
     }
 
     private Response refused(long assessmentId, ProblemException e) {

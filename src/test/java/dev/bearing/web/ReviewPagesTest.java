@@ -120,7 +120,11 @@ class ReviewPagesTest {
         Api.consultant().get("/assessments/" + id + "/history").then().statusCode(200)
                 .body(containsString("Version 1"))
                 .body(containsString("/api/v1/assessments/" + id + "/report.pdf?version=1"));
-        Api.consultant().get(page).then().body(containsString("Approved as version 1 exactly as shown"));
+        // once approved as shown, the review neither says DRAFT nor offers the draft PDF: it links version 1's
+        Api.consultant().get(page).then().body(containsString("Approved as version 1 exactly as shown"))
+                .body(not(containsString("<b>DRAFT</b>")))
+                .body(not(containsString("Open the draft PDF")))
+                .body(containsString("href=\"/api/v1/assessments/" + id + "/report.pdf?version=1\">Open version 1's PDF"));
         Api.consultant().get("/assessments/" + id + "/versions/1").then().statusCode(200)
                 .body(containsString("Approved by Test " + Api.CONSULTANT))
                 .body(containsString("Move from SonarQube to Snyk"))
