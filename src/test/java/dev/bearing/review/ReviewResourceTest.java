@@ -211,6 +211,15 @@ class ReviewResourceTest {
         Api.consultant().contentType("application/json")
                 .body(Map.of("kind", "finding-risk", "target", "delivery.change_failures@change_fail_rate", "risk", "LOW"))
                 .post(base(id) + "/review/edits").then().statusCode(400).body("errors[0].field", equalTo("note"));
+        // the finding's key alone, as GET .../review lists it, names the key@subject to send instead
+        Api.consultant().contentType("application/json")
+                .body(Map.of("kind", "finding-risk", "target", "delivery.change_failures", "risk", "LOW", "note", "one team"))
+                .post(base(id) + "/review/edits").then().statusCode(400).body("errors[0].field", equalTo("target"))
+                .body("detail", containsString("send delivery.change_failures@change_fail_rate"));
+        Api.consultant().contentType("application/json")
+                .body(Map.of("kind", "finding-hide", "target", "no.such_finding", "note", "gone"))
+                .post(base(id) + "/review/edits").then().statusCode(400).body("errors[0].field", equalTo("target"))
+                .body("detail", containsString("tool.lifecycle@terraform"));
         Api.consultant().contentType("application/json")
                 .body(Map.of("kind", "roadmap-phase", "target", "secrets.manager", "phase", 5))
                 .post(base(id) + "/review/edits").then().statusCode(400).body("errors[0].field", equalTo("phase"));
