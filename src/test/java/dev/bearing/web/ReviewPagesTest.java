@@ -133,6 +133,10 @@ class ReviewPagesTest {
         // an address that names no version or evaluation says what was asked for, not "no version 0"
         Api.consultant().get("/assessments/" + id + "/versions/99999999999").then().statusCode(404)
                 .body(containsString("has no version 99999999999.")).body(not(containsString("version 0")));
+        // so does an undo form posted for an edit number that is not one (it said "has no edit 0")
+        post(page + "/edits/abc/undo", csrf(page), "note", "x").then().statusCode(404)
+                .body(containsString("has no edit &quot;abc&quot;: edit numbers are whole numbers from 1."))
+                .body(not(containsString("edit 0")));
         Api.consultant().get("/assessments/" + id + "/evaluations/abc").then().statusCode(404)
                 .body(containsString("has no evaluation &quot;abc&quot;: evaluation numbers are whole numbers from 1."))
                 .body(not(containsString("evaluation 0")));
