@@ -187,6 +187,16 @@ class ReviewResourceTest {
         assertTrue(approved.contains("report.pdf?version=1") && approved.contains("Open the approved PDF roadmap (version 1)"),
                 "the page opens the approved version, not a draft");
         assertFalse(approved.contains("draft until approved"));
+
+        // an edit after the approval: version 1 stays approved and linked; the page no longer says
+        // "not approved yet" as if nothing had been
+        edit(id, Map.of("kind", "finding-hide", "target", "tool.lifecycle@terraform", "note", "Licence accepted by legal."));
+        String changed = Api.consultant().get(page).then().statusCode(200).extract().asString();
+        assertFalse(changed.contains("not approved yet"), "version 1 was approved");
+        assertTrue(changed.contains("Changed since version 1 was approved"), "says what is approved and what is not");
+        assertTrue(changed.contains("report.pdf?version=1\">Open the approved PDF roadmap (version 1)"),
+                "the approved version's PDF is still offered");
+        assertTrue(changed.contains("draft with the changes"), "and the draft of what is shown");
     }
 
     @Test
