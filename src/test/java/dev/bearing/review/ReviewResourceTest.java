@@ -24,6 +24,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -164,6 +166,22 @@ class ReviewResourceTest {
         List<String> third = review(id).getList("result.roadmap.title");
         assertTrue(third.contains("Move from Jenkins to CircleCI"), third.toString());
         assertTrue(third.contains("Move from GitHub Actions to CircleCI"), "the GitHub Actions teams move too: " + third);
+    }
+
+    @Test
+    void assessmentPageShowsTheIndexAndBandAsTheReviewAndPdfDo() {
+        long id = demoAssessment();
+        String page = Api.consultant().get("/assessments/" + id).then().statusCode(200).extract().asString();
+        String review = Api.consultant().get("/assessments/" + id + "/review").then().statusCode(200).extract().asString();
+        // the assessment page said "MEDIUM" and "50.2 of 100 … about 50.4%" where the review and the PDF say "Medium", "50 of 100", "50 %"
+        Pattern band = Pattern.compile("Delivery performance[^<]*</span><b>([^<]+)</b>");
+        Pattern index = Pattern.compile("Maturity index</span><b>([^<]+)</b>more mature than about ([^%]+%)");
+        for (Pattern p : List.of(band, index)) {
+            Matcher onPage = p.matcher(page);
+            Matcher onReview = p.matcher(review);
+            assertTrue(onPage.find() && onReview.find(), p.pattern());
+            assertEquals(onReview.group(0), onPage.group(0), "the same figures on both pages");
+        }
     }
 
     @Test
