@@ -59,6 +59,9 @@ public class SharingService {
     public Sharing share(long assessmentId, String username) {
         Assessment a = access.assessment(assessmentId);
         requireMayShare(a);
+        if (username == null || username.isBlank()) {
+            throw ProblemException.badField("username", "Give the username of the consultant to share with.");
+        }
         Account who = Account.byUsername(username).filter(x -> x.enabled)
                 .orElseThrow(() -> ProblemException.badField("username", "No active account is called \"" + username + "\"."));
         if (who.id.equals(a.ownerId)) {

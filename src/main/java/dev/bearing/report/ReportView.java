@@ -1015,6 +1015,14 @@ public record ReportView(String title, String organisation, String footerOrganis
         return label(clean(key).replace('_', ' '));
     }
 
+    /**
+     * @param band a delivery band key ({@code MEDIUM}), UNKNOWN, or null
+     * @return the band as the report and the review page name it ("Medium", or "Not enough answers")
+     */
+    public static String deliveryBandLabel(String band) {
+        return bandLabel(band);
+    }
+
     private static String bandLabel(String band) {
         if (band == null || band.isBlank() || "UNKNOWN".equals(band)) {
             return "Not enough answers";

@@ -575,8 +575,13 @@ public class ReviewService {
         if (blank(ref)) {
             throw ProblemException.badField(field, "is required: the key of a finding");
         }
-        if (s.result().findings().stream().noneMatch(f -> ReviewApplier.findingRef(f).equals(ref))) {
-            throw ProblemException.badField(field, "'" + ref + "' is not a finding shown in this review");
+        List<String> refs = s.result().findings().stream().map(ReviewApplier::findingRef).distinct().toList();
+        if (!refs.contains(ref)) {
+            // a finding about a subject is named key@subject; GET .../review gives key and subject apart
+            List<String> withSubject = refs.stream().filter(r -> r.startsWith(ref + "@")).toList();
+            throw ProblemException.badField(field, "'" + ref + "' is not a finding shown in this review; "
+                    + (withSubject.isEmpty() ? "its findings: " + String.join(", ", refs)
+                            : "a finding about a subject is named key@subject: send " + String.join(" or ", withSubject)));
         }
     }
 

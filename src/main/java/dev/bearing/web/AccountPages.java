@@ -203,6 +203,16 @@ public class AccountPages {
         return java.util.Collections.unmodifiableMap(m);
     }
 
+    /**
+     * A refused form (a token that no longer exists, revoked in another tab): the error page naming
+     * it, as the other pages answer, not the API's problem+json.
+     */
+    @org.jboss.resteasy.reactive.server.ServerExceptionMapper
+    public Response problem(ProblemException e) {
+        return Response.status(e.status()).type(MediaType.TEXT_HTML_TYPE)
+                .entity(AssessmentPages.Templates.error(e.status(), e.title(), e.getMessage())).build();
+    }
+
     private boolean mustChange() {
         return Boolean.TRUE.equals(identity.getAttribute(Identities.MUST_CHANGE_PASSWORD));
     }

@@ -26,6 +26,16 @@ public final class Formats {
         return instant == null ? "" : DAY.format(instant);
     }
 
+    /** @return a delivery band as the report names it: "Medium" for MEDIUM, "Not enough answers" for UNKNOWN */
+    static String bandLabel(String band) {
+        return dev.bearing.report.ReportView.deliveryBandLabel(band);
+    }
+
+    /** @return rounded to a whole number, as the report and the review page show the maturity index and percentile */
+    static long whole(Number n) {
+        return Math.round(n.doubleValue());
+    }
+
     /** @return e.g. "30,000" */
     static String grouped(Number n) {
         return String.format(Locale.UK, "%,d", n.longValue());

@@ -93,6 +93,7 @@ public class RequestGuards {
         HttpServerResponse response = rc.response();
         String path = request.path() == null ? "/" : request.path();
         addHeaders(response.headers(), path, request.isSSL() || publicHttps);
+        rc.addHeadersEndHandler(v -> pageCharset(response.headers()));
         if (publicHttps && !request.isSSL()) {
             // TLS ends at a proxy in front: cookies (session, CSRF, new link) must still be Secure
             response.headersEndHandler(v -> secureCookies(response.headers()));
@@ -287,6 +288,20 @@ public class RequestGuards {
         }
         if (!path.startsWith("/assets/") && !toolPage) {
             h.set("Cache-Control", "no-store");
+        }
+    }
+
+    /**
+     * Pages written from a {@code Response} (dashboard, assessment, login, error pages) are typed
+     * "text/html" with no charset; every page is rendered as UTF-8, so the header says so, as
+     * it does for the other pages. Other types are left as they are.
+     *
+     * @param h the response headers as they are about to be sent
+     */
+    static void pageCharset(io.vertx.core.MultiMap h) {
+        String type = h.get("Content-Type");
+        if (type != null && type.trim().equalsIgnoreCase("text/html")) {
+            h.set("Content-Type", "text/html;charset=UTF-8");
         }
     }
 

@@ -123,7 +123,7 @@ public class ReviewPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response undo(@PathParam("id") String id, @PathParam("editId") String editId, @FormParam("note") String note) {
         long assessmentId = AssessmentResource.parseId(id);
-        long edit = lenient(editId);
+        long edit = pathNumber(assessmentId, editId, "edit");
         try {
             review.undo(assessmentId, edit, new UndoRequest(note));
         } catch (ProblemException e) {
@@ -204,8 +204,11 @@ public class ReviewPages {
                         : state.approvedAsIs() ? "Approved as version " + state.latestVersion() + " exactly as shown."
                         : "Changed since version " + state.latestVersion() + ": approve to publish version "
                                 + (state.latestVersion() + 1) + ".");
-        return Templates.review(ReviewPageModel.of(assessmentId, "Review", line,
-                "/api/v1/assessments/" + assessmentId + "/report.pdf", renderer.view(data), state.result(), state, error));
+        // approved as shown: the PDF to hand out is that version's, not a DRAFT of the same content
+        String pdf = "/api/v1/assessments/" + assessmentId + "/report.pdf"
+                + (state.approvedAsIs() ? "?version=" + state.latestVersion() : "");
+        return Templates.review(ReviewPageModel.of(assessmentId, "Review", line, pdf, renderer.view(data),
+                state.result(), state, error));
     }
 
     private Response refused(long assessmentId, ProblemException e) {
@@ -217,9 +220,8 @@ public class ReviewPages {
                 .build();
     }
 
-    /** @return the id, or 0 (which matches nothing) when it is not a positive whole number */
     /**
-     * @return a version or evaluation number from the path
+     * @return a version, evaluation or edit number from the path
      * @throws ProblemException 404 naming the assessment when it is unknown, else naming the value asked for
      */
     private long pathNumber(long assessmentId, String value, String noun) {
@@ -234,10 +236,6 @@ public class ReviewPages {
         return new ProblemException(404, "Not found", "Assessment " + assessmentId + " has no " + noun + " "
                 + (value != null && value.matches("[0-9]+") && !value.matches("0+") ? value + "."
                         : "\"" + value + "\": " + noun + " numbers are whole numbers from 1."), List.of());
-    }
-
-    private static long lenient(String id) {
-        return id == null || !id.matches("[1-9][0-9]{0,17}") ? 0 : Long.parseLong(id);
     }
 
 

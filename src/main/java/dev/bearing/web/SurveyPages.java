@@ -58,7 +58,8 @@ public class SurveyPages {
 
         static native TemplateInstance answers(Survey survey, List<SurveyService.AnswerSection> sections);
 
-        static native TemplateInstance problem(int status, String title, String message);
+        /** @param startUrl the respondent's survey start, linked from the page; null for none */
+        static native TemplateInstance problem(int status, String title, String message, String startUrl);
     }
 
     /** @return the welcome page, or the thank-you page once submitted */
@@ -185,13 +186,31 @@ public class SurveyPages {
         return Response.ok(Templates.answers(s, surveys.answersBySection(token))).build();
     }
 
-    /** Unknown token or section, or a refused request: an error page that reveals nothing more. */
+    /**
+     * Unknown token or section, or a refused request: an error page that reveals nothing more. A
+     * working link with a section address that is not one of the respondent's (cut short when
+     * copied, say) is not called an invalid link: the page says the section is unknown and links
+     * the start of the survey; an unknown token still gets only "Survey not found".
+     */
     @ServerExceptionMapper
-    public Response problem(ProblemException e) {
+    public Response problem(ProblemException e, jakarta.ws.rs.core.UriInfo uri) {
+        if (e.status() == 404 && uri.getPath().matches("^/survey/[^/]+/s/[^/]*$")) {
+            String token = uri.getPathParameters().getFirst("token");
+            try {
+                surveys.survey(token);
+                return Response.status(404).type(MediaType.TEXT_HTML_TYPE)
+                        .entity(Templates.problem(404, "Section not found", "Your survey link works, but your survey "
+                                + "has no section at this address. Start again from the survey's first page; "
+                                + "answers that showed \"Saved\" are kept.", "/survey/" + token))
+                        .build();
+            } catch (ProblemException unknownToken) {
+                // fall through: the link itself is unknown
+            }
+        }
         String message = e.status() == 404 ? "This survey link is not valid. Check that you copied the whole link, "
                 + "or ask the person who sent it for a new one." : e.getMessage();
         return Response.status(e.status()).type(MediaType.TEXT_HTML_TYPE)
-                .entity(Templates.problem(e.status(), e.status() == 404 ? "Survey not found" : e.title(), message))
+                .entity(Templates.problem(e.status(), e.status() == 404 ? "Survey not found" : e.title(), message, null))
                 .build();
     }
 
@@ -220,7 +239,7 @@ public class SurveyPages {
         org.jboss.logging.Logger.getLogger(SurveyPages.class).errorf(e, "Unreadable request to %s", uri.getPath());
         return Response.status(400).type(MediaType.TEXT_HTML_TYPE)
                 .entity(Templates.problem(400, "Request not understood", "The request could not be read. Go back, "
-                        + "reload the page and try again; answers that showed \"Saved\" are kept.")).build();
+                        + "reload the page and try again; answers that showed \"Saved\" are kept.", null)).build();
     }
 
     private Response seeOther(String token, String path) {

@@ -24,6 +24,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -167,6 +169,22 @@ class ReviewResourceTest {
     }
 
     @Test
+    void assessmentPageShowsTheIndexAndBandAsTheReviewAndPdfDo() {
+        long id = demoAssessment();
+        String page = Api.consultant().get("/assessments/" + id).then().statusCode(200).extract().asString();
+        String review = Api.consultant().get("/assessments/" + id + "/review").then().statusCode(200).extract().asString();
+        // the assessment page said "MEDIUM" and "50.2 of 100 … about 50.4%" where the review and the PDF say "Medium", "50 of 100", "50 %"
+        Pattern band = Pattern.compile("Delivery performance[^<]*</span><b>([^<]+)</b>");
+        Pattern index = Pattern.compile("Maturity index</span><b>([^<]+)</b>more mature than about ([^%]+%)");
+        for (Pattern p : List.of(band, index)) {
+            Matcher onPage = p.matcher(page);
+            Matcher onReview = p.matcher(review);
+            assertTrue(onPage.find() && onReview.find(), p.pattern());
+            assertEquals(onReview.group(0), onPage.group(0), "the same figures on both pages");
+        }
+    }
+
+    @Test
     void assessmentPageShowsTheReviewedResultAndTheApprovedPdf() {
         long id = demoAssessment();
         String page = "/assessments/" + id;
@@ -187,6 +205,16 @@ class ReviewResourceTest {
         assertTrue(approved.contains("report.pdf?version=1") && approved.contains("Open the approved PDF roadmap (version 1)"),
                 "the page opens the approved version, not a draft");
         assertFalse(approved.contains("draft until approved"));
+
+        // an edit after the approval: version 1 stays approved and linked; the page no longer says
+        // "not approved yet" as if nothing had been
+        edit(id, Map.of("kind", "finding-hide", "target", "tool.lifecycle@terraform", "note", "Licence accepted by legal."));
+        String changed = Api.consultant().get(page).then().statusCode(200).extract().asString();
+        assertFalse(changed.contains("not approved yet"), "version 1 was approved");
+        assertTrue(changed.contains("Changed since version 1 was approved"), "says what is approved and what is not");
+        assertTrue(changed.contains("report.pdf?version=1\">Open the approved PDF roadmap (version 1)"),
+                "the approved version's PDF is still offered");
+        assertTrue(changed.contains("draft with the changes"), "and the draft of what is shown");
     }
 
     @Test
@@ -211,6 +239,15 @@ class ReviewResourceTest {
         Api.consultant().contentType("application/json")
                 .body(Map.of("kind", "finding-risk", "target", "delivery.change_failures@change_fail_rate", "risk", "LOW"))
                 .post(base(id) + "/review/edits").then().statusCode(400).body("errors[0].field", equalTo("note"));
+        // the finding's key alone, as GET .../review lists it, names the key@subject to send instead
+        Api.consultant().contentType("application/json")
+                .body(Map.of("kind", "finding-risk", "target", "delivery.change_failures", "risk", "LOW", "note", "one team"))
+                .post(base(id) + "/review/edits").then().statusCode(400).body("errors[0].field", equalTo("target"))
+                .body("detail", containsString("send delivery.change_failures@change_fail_rate"));
+        Api.consultant().contentType("application/json")
+                .body(Map.of("kind", "finding-hide", "target", "no.such_finding", "note", "gone"))
+                .post(base(id) + "/review/edits").then().statusCode(400).body("errors[0].field", equalTo("target"))
+                .body("detail", containsString("tool.lifecycle@terraform"));
         Api.consultant().contentType("application/json")
                 .body(Map.of("kind", "roadmap-phase", "target", "secrets.manager", "phase", 5))
                 .post(base(id) + "/review/edits").then().statusCode(400).body("errors[0].field", equalTo("phase"));

@@ -329,6 +329,10 @@ class AccountsTest {
         assertTrue(id.find());
         Api.consultant().redirects().follow(false).cookie("csrf-token", f.cookie).formParam("csrf-token", f.token)
                 .post("/account/tokens/" + id.group(1) + "/revoke").then().statusCode(303);
+        // a form for a token that is gone (revoked in another tab, say) gets a page, not the API's JSON
+        Api.consultant().redirects().follow(false).cookie("csrf-token", f.cookie).formParam("csrf-token", f.token)
+                .post("/account/tokens/999999999/revoke").then().statusCode(404).contentType(containsString("text/html"))
+                .body(containsString("API token 999999999 does not exist."));
         given().auth().oauth2(token).get("/api/v1/account").then().statusCode(401).contentType("application/problem+json")
                 .body("type", equalTo(dev.bearing.common.ProblemTypes.UNAUTHORIZED));
         given().auth().oauth2("bearing_" + "x".repeat(43)).get("/api/v1/assessments").then().statusCode(401);

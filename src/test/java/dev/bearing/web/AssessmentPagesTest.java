@@ -107,6 +107,19 @@ class AssessmentPagesTest {
     }
 
     @Test
+    void sharingWithABlankUsernameAsksForOne() {
+        long id = Api.createAssessment("Shared with nobody");
+        String page = "/assessments/" + id;
+        // it said: No active account is called "".
+        SurveyPagesTest.consultantPost(page + "/shares", SurveyPagesTest.consultantCsrf(page), "username", " ")
+                .then().statusCode(400).contentType(containsString("text/html"))
+                .body(containsString("Give the username of the consultant to share with."))
+                .body(not(containsString("No active account is called")));
+        Api.consultant().get("/api/v1/assessments/" + id + "/shares").then().statusCode(200)
+                .body("sharedWith", org.hamcrest.Matchers.empty());
+    }
+
+    @Test
     void unknownAssessmentGetsAnErrorPageWithoutInternals() {
         Api.consultant().get("/assessments/99999999").then().statusCode(404).contentType(containsString("text/html"))
                 .body(containsString("Assessment 99999999 does not exist."))

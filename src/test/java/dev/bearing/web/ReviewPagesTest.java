@@ -120,7 +120,11 @@ class ReviewPagesTest {
         Api.consultant().get("/assessments/" + id + "/history").then().statusCode(200)
                 .body(containsString("Version 1"))
                 .body(containsString("/api/v1/assessments/" + id + "/report.pdf?version=1"));
-        Api.consultant().get(page).then().body(containsString("Approved as version 1 exactly as shown"));
+        // once approved as shown, the review neither says DRAFT nor offers the draft PDF: it links version 1's
+        Api.consultant().get(page).then().body(containsString("Approved as version 1 exactly as shown"))
+                .body(not(containsString("<b>DRAFT</b>")))
+                .body(not(containsString("Open the draft PDF")))
+                .body(containsString("href=\"/api/v1/assessments/" + id + "/report.pdf?version=1\">Open version 1's PDF"));
         Api.consultant().get("/assessments/" + id + "/versions/1").then().statusCode(200)
                 .body(containsString("Approved by Test " + Api.CONSULTANT))
                 .body(containsString("Move from SonarQube to Snyk"))
@@ -129,6 +133,10 @@ class ReviewPagesTest {
         // an address that names no version or evaluation says what was asked for, not "no version 0"
         Api.consultant().get("/assessments/" + id + "/versions/99999999999").then().statusCode(404)
                 .body(containsString("has no version 99999999999.")).body(not(containsString("version 0")));
+        // so does an undo form posted for an edit number that is not one (it said "has no edit 0")
+        post(page + "/edits/abc/undo", csrf(page), "note", "x").then().statusCode(404)
+                .body(containsString("has no edit &quot;abc&quot;: edit numbers are whole numbers from 1."))
+                .body(not(containsString("edit 0")));
         Api.consultant().get("/assessments/" + id + "/evaluations/abc").then().statusCode(404)
                 .body(containsString("has no evaluation &quot;abc&quot;: evaluation numbers are whole numbers from 1."))
                 .body(not(containsString("evaluation 0")));

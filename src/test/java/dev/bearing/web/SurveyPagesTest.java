@@ -94,6 +94,22 @@ class SurveyPagesTest {
     }
 
     @Test
+    void aWorkingLinkWithASectionAddressCutShortIsNotCalledAnInvalidLink() {
+        long id = Api.createAssessment("Cut short Ltd");
+        String token = Api.addRespondent(id, "DEVELOPMENT");
+        // a section address cut off when copied: the link works, the section does not exist
+        given().get("/survey/" + token + "/s/continu").then().statusCode(404)
+                .body(containsString("Section not found"))
+                .body(not(containsString("link is not valid")))
+                .body(containsString("href=\"/survey/" + token + "\">Go to the start of your survey"))
+                .body(not(containsString("Cut short Ltd")));
+        String tampered = token.substring(0, 42) + (token.charAt(42) == 'A' ? 'B' : 'A');
+        given().get("/survey/" + tampered + "/s/context").then().statusCode(404)
+                .body(containsString("Survey not found"))
+                .body(not(containsString("Go to the start of your survey")));
+    }
+
+    @Test
     void formWithoutCsrfTokenIsRefusedAndSavesNothing() {
         String token = Api.addRespondent(Api.createAssessment("CSRF org"), "DEVELOPMENT");
         given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
