@@ -472,12 +472,23 @@ public record ReportView(String title, String organisation, String footerOrganis
 
         // findings
         List<FindingView> findings = new ArrayList<>();
+        // a finding about a tool or a layer (a tool's end of life, several tools for one job) has no
+        // capability: it is labelled with the stack layer its subject belongs to
+        Map<String, String> layerOf = new HashMap<>();
+        for (LayerRecommendation l : nz(r.stack())) {
+            String name = clean(l.layerName());
+            layerOf.putIfAbsent(l.layer(), name);
+            nz(l.current()).stream().filter(c -> c.key() != null).forEach(c -> layerOf.putIfAbsent(c.key(), name));
+            java.util.stream.Stream.of(java.util.Collections.singletonList(l.primary()), nz(l.alternatives()), nz(l.excluded()))
+                    .flatMap(List::stream).filter(Objects::nonNull).forEach(o -> layerOf.putIfAbsent(o.key(), name));
+        }
         int fn = 0;
         for (FindingResult f : nz(r.findings())) {
             String risk = f.risk() == null ? "LOW" : f.risk();
             findings.add(new FindingView("F" + ++fn, plain(f.title()), label(risk),
                     "risk-" + risk.toLowerCase(Locale.ROOT),
-                    f.capability() == null ? "" : capabilityNames.getOrDefault(f.capability(), clean(f.capability())),
+                    f.capability() != null ? capabilityNames.getOrDefault(f.capability(), clean(f.capability()))
+                            : f.subject() == null ? "" : layerOf.getOrDefault(f.subject(), ""),
                     plain(f.rationale())));
         }
         int highRisk = (int) nz(r.findings()).stream().filter(f -> "HIGH".equals(f.risk())).count();

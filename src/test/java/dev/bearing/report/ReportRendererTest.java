@@ -113,6 +113,7 @@ class ReportRendererTest {
                 assertTrue(first.contains(squash(layer)), "no stack line for " + l.key());
                 String expected = switch (l.primary() == null ? "NONE" : l.change()) {
                     case "NONE" -> "No catalog tool fits";
+                    case "LATER" -> "Not needed yet" + l.note().substring(0, 40);
                     case "KEEP" -> l.tiedWith().isEmpty() ? "Keep " + l.primary().name() : l.primary().name() + " or ";
                     case "ADD" -> l.tiedWith().isEmpty() ? "Add " + l.primary().name() : l.primary().name() + " or ";
                     default -> l.tiedWith().isEmpty() ? " to " + l.primary().name() : l.primary().name() + " or ";
@@ -130,6 +131,22 @@ class ReportRendererTest {
                         "owner or effort missing beside " + e.title());
             }
         }
+    }
+
+    @Test
+    void everyFindingNamesWhatItConcernsAToolsFindingItsStackLayer() throws IOException {
+        String xhtml = renderer.xhtml(demo);
+        // the demo's Opsgenie is past its end of sale: its finding has no capability, its layer names it
+        assertTrue(demo.result().findings().stream().anyMatch(f -> f.key().equals("tool.lifecycle") && f.capability() == null),
+                "the demo has a finding about a tool");
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<div class=\"finding-meta\">([^<]*)</div>").matcher(xhtml);
+        int n = 0;
+        while (m.find()) {
+            n++;
+            assertTrue(m.group(1).matches("F\\d+ · .+"), "finding label without what it concerns: " + m.group(1));
+        }
+        assertEquals(demo.result().findings().size(), n);
+        assertTrue(xhtml.contains("· Incident response and on-call</div>"), "Opsgenie's finding names its layer");
     }
 
     @Test
