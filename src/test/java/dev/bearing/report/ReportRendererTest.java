@@ -113,6 +113,7 @@ class ReportRendererTest {
                 assertTrue(first.contains(squash(layer)), "no stack line for " + l.key());
                 String expected = switch (l.primary() == null ? "NONE" : l.change()) {
                     case "NONE" -> "No catalog tool fits";
+                    // a layer not needed yet names no tool on its line, tied or not, and says why
                     case "LATER" -> "Not needed yet" + l.note().substring(0, 40);
                     case "KEEP" -> l.tiedWith().isEmpty() ? "Keep " + l.primary().name() : l.primary().name() + " or ";
                     case "ADD" -> l.tiedWith().isEmpty() ? "Add " + l.primary().name() : l.primary().name() + " or ";
