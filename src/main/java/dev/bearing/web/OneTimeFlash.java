@@ -38,8 +38,9 @@ public class OneTimeFlash {
 
     private static final int IV_BYTES = 12;
 
-    @ConfigProperty(name = "quarkus.http.auth.session.encryption-key", defaultValue = "")
-    String sessionKey;
+    // Optional: an empty setting reads as absent (a String with an empty default fails to load)
+    @ConfigProperty(name = "quarkus.http.auth.session.encryption-key")
+    java.util.Optional<String> sessionKey;
 
     @Inject
     Clock clock;
@@ -51,12 +52,12 @@ public class OneTimeFlash {
     @PostConstruct
     void init() {
         byte[] material = new byte[32];
-        if (sessionKey == null || sessionKey.isBlank()) {
+        if (sessionKey.isEmpty() || sessionKey.get().isBlank()) {
             random.nextBytes(material);
         } else {
             try {
                 material = MessageDigest.getInstance("SHA-256")
-                        .digest(("bearing one-time flash\n" + sessionKey).getBytes(StandardCharsets.UTF_8));
+                        .digest(("bearing one-time flash\n" + sessionKey.get()).getBytes(StandardCharsets.UTF_8));
             } catch (GeneralSecurityException e) {
                 throw new IllegalStateException("SHA-256 is not available", e);
             }

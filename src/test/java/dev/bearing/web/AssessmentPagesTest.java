@@ -44,7 +44,7 @@ class AssessmentPagesTest {
         // shown as a tool to add, and the tool kept is named as kept
         var result = Api.admin().get("/api/v1/assessments/" + id + "/evaluation").jsonPath();
         String page = Api.admin().get("/assessments/" + id).asString();
-        String row = "<td data-label=\"Recommended\">";
+        String row = "<td class=\"text\" data-label=\"Recommended\">";
         java.util.List<java.util.Map<String, Object>> stack = result.getList("result.stack");
         boolean later = false;
         for (var l : stack) {
