@@ -24,6 +24,11 @@ public interface BearingConfig {
     /** @return base URL of the links handed to respondents, e.g. {@code https://bearing.example.com} */
     String publicUrl();
 
+    /** @return whether the public URL is HTTPS, so that every cookie set is Secure (also behind a TLS proxy) */
+    default boolean publicHttps() {
+        return publicUrl().toLowerCase(java.util.Locale.ROOT).startsWith("https://");
+    }
+
     /**
      * @return further host names this deployment answers for (besides the public URL's host and
      *     the loopback names); requests naming any other host in {@code Host} get 421

@@ -151,7 +151,7 @@ public class AccountPages {
         Response.ResponseBuilder b = Response.ok(Templates.account(accounts.get(me), accounts.tokens(me), newToken,
                 FormErrors.NONE, "", "1".equals(changed)));
         if (once != null) {
-            b.cookie(flash.clear(ACCOUNT_PAGE, https()));
+            b.cookie(flash.clear(ACCOUNT_PAGE, config.publicHttps()));
         }
         return b.build();
     }
@@ -169,7 +169,7 @@ public class AccountPages {
         long me = Identities.accountId(identity);
         try {
             AccountService.OneTime t = accounts.createToken(me, name);
-            return Redirects.seeOtherWith(ACCOUNT_PAGE + "#tokens").cookie(flash.carry(ACCOUNT_PAGE, me, t.secret(), https()))
+            return Redirects.seeOtherWith(ACCOUNT_PAGE + "#tokens").cookie(flash.carry(ACCOUNT_PAGE, me, t.secret(), config.publicHttps()))
                     .build();
         } catch (ProblemException e) {
             return Response.status(e.status()).entity(Templates.account(accounts.get(me), accounts.tokens(me), null,
@@ -189,10 +189,6 @@ public class AccountPages {
 
     /** The page that shows a new token. */
     static final String ACCOUNT_PAGE = "/account";
-
-    private boolean https() {
-        return config.publicUrl().startsWith("https://");
-    }
 
     /** @return the pairs name, label, name, label… as an ordered map */
     static java.util.Map<String, String> labels(String... pairs) {

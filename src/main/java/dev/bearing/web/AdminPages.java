@@ -86,7 +86,7 @@ public class AdminPages {
                 .filter(p -> p.length == 2).map(p -> new Handover(p[0], p[1])).orElse(null);
         Response.ResponseBuilder b = Response.ok(Templates.accounts(accounts.accounts(), handover, FormErrors.NONE, NewAccount.EMPTY));
         if (once != null) {
-            b.cookie(flash.clear(PAGE, https()));
+            b.cookie(flash.clear(PAGE, config.publicHttps()));
         }
         return b.build();
     }
@@ -156,16 +156,12 @@ public class AdminPages {
 
     /** @return a 303 to the list, the one-time password carried to it for this admin only */
     private Response handOver(AccountService.OneTime t) {
-        return Redirects.seeOtherWith(PAGE).cookie(flash.carry(PAGE, me(), t.account().username() + "\n" + t.secret(), https()))
+        return Redirects.seeOtherWith(PAGE).cookie(flash.carry(PAGE, me(), t.account().username() + "\n" + t.secret(), config.publicHttps()))
                 .build();
     }
 
     private long me() {
         return dev.bearing.common.Identities.accountId(identity);
-    }
-
-    private boolean https() {
-        return config.publicUrl().startsWith("https://");
     }
 
 }

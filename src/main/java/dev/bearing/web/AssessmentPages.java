@@ -184,7 +184,7 @@ public class AssessmentPages {
         };
         Response.ResponseBuilder b = Response.ok(page(assessmentId, null, links, notice));
         if (newLinks != null) {
-            b.cookie(NewLinks.clear(assessmentId, https()));
+            b.cookie(NewLinks.clear(assessmentId, config.publicHttps()));
         }
         return b.build();
     }
@@ -302,11 +302,7 @@ public class AssessmentPages {
                 .entity(Templates.error(e.status(), e.title(), e.getMessage())).build();
     }
 
-
     /** @return whether links and cookies are served over HTTPS (the public URL says so) */
-    private boolean https() {
-        return config.publicUrl().startsWith("https://");
-    }
 
     /** {@code ?reminded=} after reminders: none went out, as nobody unfinished has an address. */
     static final String NO_ADDRESS = "no-address";

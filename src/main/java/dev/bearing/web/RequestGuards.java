@@ -84,7 +84,7 @@ public class RequestGuards {
 
     void register(@Observes Filters filters) {
         allowedHosts = allowedHosts(config.publicUrl(), config.allowedHosts());
-        publicHttps = config.publicUrl().toLowerCase(Locale.ROOT).startsWith("https://");
+        publicHttps = config.publicHttps();
         filters.register(this::guard, 1000);
     }
 

@@ -125,7 +125,7 @@ public class RespondentPages {
         }
         var sent = invitations.add(assessmentId, r, name, address.isEmpty() ? null : address);
         return Redirects.seeOtherWith("/assessments/" + assessmentId + "#respondents")
-                .cookie(NewLinks.cookie(assessmentId, List.of(sent), https())).build();
+                .cookie(NewLinks.cookie(assessmentId, List.of(sent), config.publicHttps())).build();
     }
 
     /** Makes a new personal link (mailed when {@code mail=true}); the assessment page shows it once. */
@@ -146,7 +146,7 @@ public class RespondentPages {
             throw e;
         }
         return Redirects.seeOtherWith("/assessments/" + assessmentId + "#respondents")
-                .cookie(NewLinks.cookie(assessmentId, List.of(s), https())).build();
+                .cookie(NewLinks.cookie(assessmentId, List.of(s), config.publicHttps())).build();
     }
 
     /** Mails reminders with new links to every unfinished respondent with an address. */
@@ -162,7 +162,7 @@ public class RespondentPages {
                     .build();
         }
         return Redirects.seeOtherWith("/assessments/" + assessmentId + "#respondents")
-                .cookie(NewLinks.cookie(assessmentId, r.reminded(), https())).build();
+                .cookie(NewLinks.cookie(assessmentId, r.reminded(), config.publicHttps())).build();
     }
 
     /** Unknown ids and refused requests: an error page naming what was wrong, nothing internal. */
@@ -170,10 +170,6 @@ public class RespondentPages {
     public Response problem(ProblemException e) {
         return Response.status(e.status()).type(MediaType.TEXT_HTML_TYPE)
                 .entity(AssessmentPages.Templates.error(e.status(), e.title(), e.getMessage())).build();
-    }
-
-    private boolean https() {
-        return config.publicUrl().startsWith("https://");
     }
 
     private static long number(String id) {
