@@ -119,6 +119,12 @@ public class RuleScenarioTest {
                     .anyMatch(l -> l.primary() != null && tools.contains(l.primary().key())),
                     at + "primary of " + layer + " must be one of " + tools + "; menus " + menus(r, layer)));
         }
+        if (e.change() != null) {
+            // what the stack does with a layer: KEEP, ADD, REPLACE, KEEP_UNLISTED, LATER (not needed yet), NONE
+            e.change().forEach((layer, change) -> assertTrue(entries(r, layer).stream().anyMatch(l -> change.equals(l.change())),
+                    at + layer + " change must be " + change + "; got "
+                    + entries(r, layer).stream().map(l -> l.key() + " " + l.change()).toList()));
+        }
         if (e.current() != null) {
             e.current().forEach((layer, tools) -> {
                 List<String> seen = r.stack().stream().filter(l -> l.layer().equals(layer) || l.key().equals(layer))

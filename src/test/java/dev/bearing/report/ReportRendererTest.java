@@ -96,6 +96,10 @@ class ReportRendererTest {
 
     // ------------------------------------------------------------ what a leader reads first
 
+    private static String tieJoin(LayerRecommendation l) {
+        return l.tiedWith().size() == 1 ? " or " : ", ";
+    }
+
     @Test
     void executiveSummaryOnPagesOneAndTwoLeadsWithDecisionsStackAndFirst30Days() throws IOException {
         EvaluationResult r = demo.result();
@@ -115,9 +119,10 @@ class ReportRendererTest {
                     case "NONE" -> "No catalog tool fits";
                     // a layer not needed yet names no tool on its line, tied or not, and says why
                     case "LATER" -> "Not needed yet" + l.note().substring(0, 40);
-                    case "KEEP" -> l.tiedWith().isEmpty() ? "Keep " + l.primary().name() : l.primary().name() + " or ";
-                    case "ADD" -> l.tiedWith().isEmpty() ? "Add " + l.primary().name() : l.primary().name() + " or ";
-                    default -> l.tiedWith().isEmpty() ? " to " + l.primary().name() : l.primary().name() + " or ";
+                    // a tie of two reads "A or B", of three or more "A, B or C"
+                    case "KEEP" -> l.tiedWith().isEmpty() ? "Keep " + l.primary().name() : l.primary().name() + tieJoin(l);
+                    case "ADD" -> l.tiedWith().isEmpty() ? "Add " + l.primary().name() : l.primary().name() + tieJoin(l);
+                    default -> l.tiedWith().isEmpty() ? " to " + l.primary().name() : l.primary().name() + tieJoin(l);
                 };
                 assertTrue(first.contains(squash(expected)), "stack line for " + l.key() + " lacks \"" + expected + "\"");
             }
