@@ -116,6 +116,8 @@ public record ReportView(String title, String organisation, String footerOrganis
      * @param peerSource attribution of the peer figures, or ""
      * @param decisions the decisions to make, at most three
      * @param stack one line per stack entry
+     * @param tieLegend what to choose a tie on when nothing said separates the tools (said once, under
+     *     the stack), or "" when no such tie is in the stack
      * @param firstDaysLabel the first phase's label, e.g. "First 30 days"
      * @param firstDays the first phase's roadmap items
      * @param findingsLine e.g. "12 findings, 4 of them high risk,", or "no findings"
@@ -123,8 +125,8 @@ public record ReportView(String title, String organisation, String footerOrganis
      */
     public record Summary(String stageLabel, String stageDescription, String deliveryBand, String deliveryClass,
             String deliveryBasis, String peerLine, String peerSource, List<DecisionView> decisions,
-            List<StackLine> stack, String firstDaysLabel, List<RoadmapItemView> firstDays, String findingsLine,
-            String roadmapLine) {
+            List<StackLine> stack, String tieLegend, String firstDaysLabel, List<RoadmapItemView> firstDays,
+            String findingsLine, String roadmapLine) {
     }
 
     /**
@@ -150,6 +152,19 @@ public record ReportView(String title, String organisation, String footerOrganis
      * @param changeLabel "Keep", "Change", "Add", "Decide" or "Tie"
      */
     public record StackLine(String layer, String action, String note, String changeClass, String changeLabel) {
+
+        /**
+         * @return the layer as the summary's stack names it: the kind alone where the layer has several
+         *     ("Contract tests", "Container registry"), which says it as well in one line, else the layer
+         */
+        public String summaryLayer() {
+            int dash = layer.indexOf(" — ");
+            if (dash < 0) {
+                return layer;
+            }
+            String kind = layer.substring(dash + 3);
+            return kind.isEmpty() ? layer : Character.toUpperCase(kind.charAt(0)) + kind.substring(1);
+        }
     }
 
     /**
@@ -650,7 +665,11 @@ public record ReportView(String title, String organisation, String footerOrganis
         Summary summary = new Summary(position.stageLabel(), position.stageDescription(), deliveryBand,
                 position.deliveryClass(),
                 bandKnown && dl.thresholdsYear() > 0 ? "by the DORA " + dl.thresholdsYear() + " thresholds" : "",
-                peerLine(pc), peerSource, decisions, stackLines, labels.get(firstPhase - 1),
+                peerLine(pc), peerSource, decisions, stackLines,
+                nz(r.stack()).stream().anyMatch(l -> l.primary() != null && !nz(l.tiedWith()).isEmpty()
+                        && !"LATER".equals(l.change()) && !"KEEP_UNLISTED".equals(l.change()) && !"NONE".equals(l.change())
+                        && ANY_TIE.equals(tieCriteria(l))) ? TIE_LEGEND : "",
+                labels.get(firstPhase - 1),
                 byPhase.get(firstPhase), findingsLine(findings.size(), highRisk), roadmapLine(roadmap.size()));
 
         ChartSet chartSet = new ChartSet(
@@ -722,7 +741,12 @@ public record ReportView(String title, String organisation, String footerOrganis
             if (!inUse.isEmpty()) {
                 notes.add("In use today: " + and(inUse) + ".");
             }
-            notes.add("Choose on " + tieCriteria(l) + ".");
+            // the criteria every tie comes down to are said once under the summary's stack (TIE_LEGEND),
+            // not on each tied line: on the summary's two pages a line saved is a first-30-days row kept
+            String criteria = tieCriteria(l);
+            if (!ANY_TIE.equals(criteria)) {
+                notes.add("Choose on " + criteria + ".");
+            }
             return new StackLine(layer, or(names) + " — equal fit", String.join(" ", notes), "change-tie", "Tie");
         }
         String change = l.change() == null ? (others.isEmpty() ? "ADD" : "REPLACE") : l.change();
@@ -763,6 +787,12 @@ public record ReportView(String title, String organisation, String footerOrganis
      * What to choose a tie on: what is said for each tied tool and not for the others, else the
      * criteria every choice comes down to.
      */
+    /** What every tie comes down to when nothing said separates the tied tools. */
+    static final String ANY_TIE = "cost, your teams' skills and the support you need";
+
+    /** Under the summary's stack, once, for the ties that carry no reason of their own. */
+    static final String TIE_LEGEND = "Equal fit: nothing in the answers separates the tools; choose on " + ANY_TIE + ".";
+
     private static String tieCriteria(LayerRecommendation l) {
         List<ToolOption> tied = new ArrayList<>();
         tied.add(l.primary());
@@ -781,7 +811,7 @@ public record ReportView(String title, String organisation, String footerOrganis
             }
         }
         if (parts.size() < 2) {
-            return "cost, your teams' skills and the support you need";
+            return ANY_TIE;
         }
         return "what matters more: " + String.join("; ", parts);
     }
