@@ -445,6 +445,13 @@ final class ResultAssembler {
         stack.stream().filter(l -> "REPLACE".equals(l.change()) && !l.current().isEmpty())
                 .forEach(l -> inUse.putIfAbsent(l.layer(), l.current().stream().map(CurrentToolResult::name)
                         .collect(Collectors.joining(", "))));
+        // a whole layer with no catalog tool in use and no pick (every catalog tool's drawbacks outweigh its
+        // fit): an item done with it says so and names the closest options, rather than naming no tool unexplained
+        Map<String, String> noPick = new LinkedHashMap<>();
+        stack.stream().filter(l -> l.kind() == null && "NONE".equals(l.change())
+                && l.current().stream().allMatch(c -> c.key() == null)
+                && !l.alternatives().isEmpty())
+                .forEach(l -> noPick.putIfAbsent(l.layer(), closestOptions(l)));
         List<RoadmapEntry> out = new ArrayList<>();
         for (String key : ordered) {
             RoadmapItem i = items.get(key);
@@ -455,6 +462,9 @@ final class ResultAssembler {
             String rationale = start <= 12 ? i.rationale()
                     : i.rationale() + " The steps before it take about " + (int) Math.ceil(start)
                             + " months at best, so it starts in the second year.";
+            if (tool == null && i.layer() != null && noPick.containsKey(i.layer())) {
+                rationale = rationale + noPick.get(i.layer());
+            }
             out.add(new RoadmapEntry(key, i.title(), p, PHASES.get(p - 1), i.capability(), i.layer(), tool,
                     i.dependsOn().stream().filter(items::containsKey).sorted().toList(), i.effort(), i.owner(),
                     rationale, i.rule()));
@@ -462,6 +472,25 @@ final class ResultAssembler {
         out.sort(Comparator.comparingInt(RoadmapEntry::phase)
                 .thenComparingInt(e -> ordered.indexOf(e.key())));
         return out;
+    }
+
+    /**
+     * @return a sentence for a roadmap item whose layer has no pick: no catalog tool fits without a drawback
+     *     that outweighs its fit; the closest options (the highest-scoring, ties included) by name
+     */
+    private static String closestOptions(LayerRecommendation l) {
+        int best = l.alternatives().get(0).points();
+        List<String> names = l.alternatives().stream().filter(o -> o.points() == best).map(ToolOption::name).toList();
+        String list = names.size() == 1 ? names.get(0)
+                : String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.get(names.size() - 1);
+        return " No tool the catalog lists for " + lowerFirst(l.layerName()) + " fits you without a drawback that "
+                + "outweighs its strengths; the closest, " + list + ", " + (names.size() == 1 ? "is" : "are")
+                + " shown in the stack with " + (names.size() == 1 ? "its drawback" : "their drawbacks")
+                + ". Choosing the tool, in the catalog or outside it, is the first task of this step.";
+    }
+
+    private static String lowerFirst(String s) {
+        return s.length() > 1 && Character.isLowerCase(s.charAt(1)) ? Character.toLowerCase(s.charAt(0)) + s.substring(1) : s;
     }
 
     /** The months by which each phase starts at the latest: 1, 3, 6 and 12. */
