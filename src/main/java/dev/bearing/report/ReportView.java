@@ -272,9 +272,11 @@ public record ReportView(String title, String organisation, String footerOrganis
      * @param tie "Scores the same as GitLab CI: a tie, to decide on ...", or ""
      * @param alternatives the rest of the menu, best first
      * @param excluded tools ruled out
+     * @param notNeeded why the entry is not needed yet, in full (the summary gives its first sentence), or ""
      */
     public record Layer(String anchor, String name, StackLine summaryLine, List<CurrentTool> current,
-            boolean hasPrimary, Tool primary, String tie, List<Tool> alternatives, List<Tool> excluded) {
+            boolean hasPrimary, Tool primary, String tie, List<Tool> alternatives, List<Tool> excluded,
+            String notNeeded) {
     }
 
     /**
@@ -549,7 +551,8 @@ public record ReportView(String title, String organisation, String footerOrganis
             List<CurrentTool> current = nz(l.current()).stream().map(ReportView::currentTool).toList();
             menus.add(new Layer("layer-" + anchor(l.key()), name, line, current, l.primary() != null,
                     tool(l.primary()), tieNote(l), nz(l.alternatives()).stream().map(ReportView::tool).toList(),
-                    nz(l.excluded()).stream().map(ReportView::tool).toList()));
+                    nz(l.excluded()).stream().map(ReportView::tool).toList(),
+                    "LATER".equals(l.change()) ? clean(l.note()) : ""));
         }
 
         // decisions
@@ -724,7 +727,9 @@ public record ReportView(String title, String organisation, String footerOrganis
                     "Decide");
         }
         if ("LATER".equals(l.change())) {
-            return new StackLine(layer, "Not needed yet", clean(l.note()), "change-none", "Later");
+            // the why in one sentence; the rest (when it earns its place) in the tool menus
+            String why = firstSentence(clean(l.note()));
+            return new StackLine(layer, "Not needed yet", why.isEmpty() ? "" : why + ".", "change-none", "Later");
         }
         if ("KEEP_UNLISTED".equals(l.change())) {
             return new StackLine(layer, "Keep " + and(inUse), "Not in Bearing's catalog, so not scored; if you replace it, "

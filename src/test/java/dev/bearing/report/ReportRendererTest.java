@@ -137,6 +137,13 @@ class ReportRendererTest {
                         "owner or effort missing beside " + e.title());
             }
         }
+        // the summary gives a layer's "not needed yet" in one sentence; its menu in the appendix in full
+        String appendix = squash(demoText.substring(demoText.indexOf(APPENDIX)));
+        List<LayerRecommendation> later = r.stack().stream().filter(l -> "LATER".equals(l.change())).toList();
+        assertFalse(later.isEmpty(), "the demo has a layer not needed yet");
+        for (LayerRecommendation l : later) {
+            assertTrue(appendix.contains(squash(l.note())), "the menu of " + l.key() + " lacks why it is not needed yet");
+        }
     }
 
     @Test
