@@ -118,6 +118,17 @@ public final class UserText {
     }
 
     /**
+     * @param names names in the order to say them
+     * @return them as alternatives: "A", "A or B", "A, B or C"; "" for none
+     */
+    public static String either(java.util.List<String> names) {
+        if (names.size() <= 1) {
+            return names.isEmpty() ? "" : names.get(0);
+        }
+        return String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.get(names.size() - 1);
+    }
+
+    /**
      * @param s a label that starts a sentence, e.g. "Within 90 days"
      * @return it for the middle of one ("within 90 days"); an acronym ("AWS CodeDeploy") stays as it is
      */

@@ -1,5 +1,6 @@
 package dev.bearing.evaluation;
 
+import dev.bearing.common.UserText;
 import dev.bearing.evaluation.EvaluationResult.CapabilityResult;
 import dev.bearing.evaluation.EvaluationResult.Comment;
 import dev.bearing.evaluation.EvaluationResult.CurrentToolResult;
@@ -481,16 +482,11 @@ final class ResultAssembler {
     private static String closestOptions(LayerRecommendation l) {
         int best = l.alternatives().get(0).points();
         List<String> names = l.alternatives().stream().filter(o -> o.points() == best).map(ToolOption::name).toList();
-        String list = names.size() == 1 ? names.get(0)
-                : String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.get(names.size() - 1);
-        return " No tool the catalog lists for " + lowerFirst(l.layerName()) + " fits you without a drawback that "
+        String list = UserText.either(names);
+        return " No tool the catalog lists for " + UserText.lowerFirst(l.layerName()) + " fits you without a drawback that "
                 + "outweighs its strengths; the closest, " + list + ", " + (names.size() == 1 ? "is" : "are")
                 + " shown in the stack with " + (names.size() == 1 ? "its drawback" : "their drawbacks")
                 + ". Choosing the tool, in the catalog or outside it, is the first task of this step.";
-    }
-
-    private static String lowerFirst(String s) {
-        return s.length() > 1 && Character.isLowerCase(s.charAt(1)) ? Character.toLowerCase(s.charAt(0)) + s.substring(1) : s;
     }
 
     /** The months by which each phase starts at the latest: 1, 3, 6 and 12. */

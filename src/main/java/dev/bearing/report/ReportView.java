@@ -669,9 +669,7 @@ public record ReportView(String title, String organisation, String footerOrganis
                 position.deliveryClass(),
                 bandKnown && dl.thresholdsYear() > 0 ? "by the DORA " + dl.thresholdsYear() + " thresholds" : "",
                 peerLine(pc), peerSource, decisions, stackLines,
-                nz(r.stack()).stream().anyMatch(l -> l.primary() != null && !nz(l.tiedWith()).isEmpty()
-                        && !"LATER".equals(l.change()) && !"KEEP_UNLISTED".equals(l.change()) && !"NONE".equals(l.change())
-                        && ANY_TIE.equals(tieCriteria(l))) ? TIE_LEGEND : "",
+                nz(r.stack()).stream().anyMatch(ReportView::tieWithoutReasons) ? TIE_LEGEND : "",
                 labels.get(firstPhase - 1),
                 byPhase.get(firstPhase), findingsLine(findings.size(), highRisk), roadmapLine(roadmap.size()));
 
@@ -752,7 +750,7 @@ public record ReportView(String title, String organisation, String footerOrganis
             if (!ANY_TIE.equals(criteria)) {
                 notes.add("Choose on " + criteria + ".");
             }
-            return new StackLine(layer, or(names) + " — equal fit", String.join(" ", notes), "change-tie", "Tie");
+            return new StackLine(layer, UserText.either(names) + " — equal fit", String.join(" ", notes), "change-tie", "Tie");
         }
         String change = l.change() == null ? (others.isEmpty() ? "ADD" : "REPLACE") : l.change();
         switch (change) {
@@ -798,6 +796,12 @@ public record ReportView(String title, String organisation, String footerOrganis
     /** Under the summary's stack, once, for the ties that carry no reason of their own. */
     static final String TIE_LEGEND = "Equal fit: nothing in the answers separates the tools; choose on " + ANY_TIE + ".";
 
+    /** @return whether the entry's summary line is a tie whose criteria are only {@link #ANY_TIE} (see stackLine) */
+    private static boolean tieWithoutReasons(LayerRecommendation l) {
+        return l.primary() != null && !nz(l.tiedWith()).isEmpty() && !"NONE".equals(l.change())
+                && !"LATER".equals(l.change()) && !"KEEP_UNLISTED".equals(l.change()) && ANY_TIE.equals(tieCriteria(l));
+    }
+
     private static String tieCriteria(LayerRecommendation l) {
         List<ToolOption> tied = new ArrayList<>();
         tied.add(l.primary());
@@ -842,7 +846,7 @@ public record ReportView(String title, String organisation, String footerOrganis
         if (tied.isEmpty() || l.primary() == null) {
             return "";
         }
-        return "A tie: " + or(tied) + " " + (tied.size() == 1 ? "scores" : "score") + " the same as "
+        return "A tie: " + UserText.either(tied) + " " + (tied.size() == 1 ? "scores" : "score") + " the same as "
                 + oneLine(l.primary().name()) + ". Listed first only because "
                 + (nz(l.current()).stream().anyMatch(c -> Objects.equals(c.key(), l.primary().key()))
                         ? "it is in use today" : "of catalog order")
@@ -967,13 +971,6 @@ public record ReportView(String title, String organisation, String footerOrganis
             return names.isEmpty() ? "" : names.get(0);
         }
         return String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
-    }
-
-    private static String or(List<String> names) {
-        if (names.size() <= 1) {
-            return names.isEmpty() ? "" : names.get(0);
-        }
-        return String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.get(names.size() - 1);
     }
 
     private static String oneLine(String s) {

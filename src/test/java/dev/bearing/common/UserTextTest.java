@@ -36,4 +36,12 @@ class UserTextTest {
         assertEquals("2 addresses", UserText.count(2, "address"));
         assertEquals("3 days", UserText.count(3, "day"));
     }
+
+    @Test
+    void alternativesReadAsOneChoice() {
+        assertEquals("", UserText.either(java.util.List.of()));
+        assertEquals("Vault", UserText.either(java.util.List.of("Vault")));
+        assertEquals("Vault or OpenBao", UserText.either(java.util.List.of("Vault", "OpenBao")));
+        assertEquals("k6, Gatling or JMeter", UserText.either(java.util.List.of("k6", "Gatling", "JMeter")));
+    }
 }
