@@ -62,16 +62,23 @@ public class AnswerCodec {
             }
         }
         Map<Long, Map<String, AnswerValue>> out = new LinkedHashMap<>();
-        stored.forEach((id, values) -> {
-            Map<String, AnswerValue> answers = new LinkedHashMap<>();
-            q.questions().forEach(qu -> {
-                String v = values.get(qu.key());
-                if (v != null) {
-                    answers.put(qu.key(), read(v));
-                }
-            });
-            out.put(id, answers);
-        });
+        stored.forEach((id, values) -> out.put(id, read(values, q)));
         return out;
+    }
+
+    /**
+     * @param stored stored answer JSON by question key
+     * @return those answers read, keeping only questions that exist in the questionnaire, in
+     *     survey order
+     */
+    public Map<String, AnswerValue> read(Map<String, String> stored, Questionnaire q) {
+        Map<String, AnswerValue> answers = new LinkedHashMap<>();
+        q.questions().forEach(qu -> {
+            String v = stored.get(qu.key());
+            if (v != null) {
+                answers.put(qu.key(), read(v));
+            }
+        });
+        return answers;
     }
 }

@@ -12,6 +12,7 @@ import dev.bearing.questionnaire.Questionnaire;
 import dev.bearing.questionnaire.Progress;
 import dev.bearing.questionnaire.QuestionnaireRegistry;
 import dev.bearing.questionnaire.Role;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -75,14 +76,25 @@ public class AnswerService {
      * @throws ProblemException 404 unknown token; 400 listing every invalid answer; 409 when
      *     the survey is submitted or an answer's version is stale (listing the stale keys)
      */
-    @Transactional
     @io.micrometer.core.annotation.Timed(value = "bearing.answer.saves", description = "Answer saves (autosave), each request")
     public List<AnswerView> save(String token, List<BulkAnswer> answers) {
-        // plain JDBC on the transaction's connection (Hibernate's queries further on use the same
-        // one): the autosave is a few statements, and Hibernate's query and entity machinery
-        // around them cost several times the statements themselves (bench/parts/20-autosave)
+        // plain JDBC in a transaction of its own on one pooled connection: the autosave is a few
+        // statements, and Hibernate's query and entity machinery, and a JTA transaction, around
+        // them cost several times the statements themselves (bench/parts/20-autosave). Called
+        // inside a caller's transaction (the demo's set-up), it takes part in that one instead.
         try (Connection c = db.getConnection()) {
-            return save(c, token, answers);
+            if (QuarkusTransaction.isActive()) {
+                return save(c, token, answers);
+            }
+            c.setAutoCommit(false);
+            try {
+                List<AnswerView> saved = save(c, token, answers);
+                c.commit();
+                return saved;
+            } catch (RuntimeException | SQLException e) {
+                c.rollback();
+                throw e;
+            }
         } catch (SQLException e) {
             throw new PersistenceException("Saving answers failed: " + e.getMessage(), e);
         }
@@ -134,7 +146,7 @@ public class AnswerService {
         Map<String, AnswerValue> stored = Map.of();
         Set<String> visible = null;
         if (touchesVisibility) {
-            stored = codec.answersOf(r.id(), q);
+            stored = codec.read(storedJson(c, r.id()), q);
             Map<String, AnswerValue> after = new java.util.HashMap<>(stored);
             for (int i = 0; i < questions.size(); i++) {
                 after.put(questions.get(i).key(), values.get(i));
@@ -182,8 +194,11 @@ public class AnswerService {
         if (r.startedAt() == null) {
             started(c, r.id(), now);
         }
-        Map<String, List<String>> cleared = visible == null ? Map.of()
-                : clearHiddenFollowUps(r.id(), q, stored.keySet(), visible, questions.stream().map(Question::key).toList());
+        Map<String, List<String>> cleared = Map.of();
+        if (visible != null) {
+            cleared = hiddenFollowUps(q, stored.keySet(), visible, questions.stream().map(Question::key).toList());
+            remove(c, r.id(), cleared.values().stream().flatMap(List::stream).toList());
+        }
         List<AnswerView> out = new ArrayList<>();
         for (int i = 0; i < answers.size(); i++) {
             Question qu = questions.get(i);
@@ -311,25 +326,50 @@ public class AnswerService {
                 where answer.version = ? and answer.value_json <> excluded.value_json
             returning version, updated_at, (xmax = 0) as inserted""";
 
+    /** The respondent's stored answers as JSON by question key, read on the save's connection. */
+    private static Map<String, String> storedJson(Connection c, long respondentId) throws SQLException {
+        Map<String, String> out = new java.util.HashMap<>();
+        try (PreparedStatement s = c.prepareStatement("select question_key, value_json from answer where respondent_id = ?")) {
+            s.setLong(1, respondentId);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getString(1), rs.getString(2));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Removes these stored answers of the respondent, on the save's connection. */
+    private static void remove(Connection c, long respondentId, List<String> questionKeys) throws SQLException {
+        if (questionKeys.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement s = c.prepareStatement("delete from answer where respondent_id = ? and question_key = any (?)")) {
+            s.setLong(1, respondentId);
+            s.setArray(2, c.createArrayOf("varchar", questionKeys.toArray()));
+            s.executeUpdate();
+        }
+    }
+
     /**
-     * Removes the stored answers of follow-ups that are hidden now (their parent's answer no
-     * longer shows them), in the caller's transaction, so no answer the respondent cannot see
-     * stays stored.
+     * The stored answers of follow-ups that are hidden now (their parent's answer no longer
+     * shows them): the caller removes them in its transaction, so no answer the respondent
+     * cannot see stays stored.
      *
      * @param storedKeys keys answered before this change
      * @param visible keys visible after it
      * @param changed keys this change saved or removed, in request order
-     * @return the removed keys by the changed key whose answer hid them (following a chain of
+     * @return the keys to remove by the changed key whose answer hid them (following a chain of
      *     follow-ups up to it; a removal no changed key explains goes to the first)
      */
-    private static Map<String, List<String>> clearHiddenFollowUps(long respondentId, Questionnaire q,
-            Set<String> storedKeys, Set<String> visible, List<String> changed) {
+    private static Map<String, List<String>> hiddenFollowUps(Questionnaire q, Set<String> storedKeys, Set<String> visible,
+            List<String> changed) {
         Map<String, List<String>> byParent = new java.util.LinkedHashMap<>();
         for (Question qu : q.questions()) {
             if (!storedKeys.contains(qu.key()) || visible.contains(qu.key()) || changed.contains(qu.key())) {
                 continue;
             }
-            Answer.delete("respondent.id = ?1 and questionKey = ?2", respondentId, qu.key());
             String parent = qu.key();
             for (int guard = 0; guard < 20 && !changed.contains(parent); guard++) {
                 Question p = q.question(parent).orElse(null);
@@ -379,8 +419,10 @@ public class AnswerService {
         Map<String, AnswerValue> after = new java.util.HashMap<>(stored);
         after.remove(questionKey);
         Set<String> visible = Progress.of(q, r.role, after).visible();
-        return clearHiddenFollowUps(r.id, q, stored.keySet(), visible, List.of(questionKey))
+        List<String> hidden = hiddenFollowUps(q, stored.keySet(), visible, List.of(questionKey))
                 .getOrDefault(questionKey, List.of());
+        hidden.forEach(key -> Answer.delete("respondent.id = ?1 and questionKey = ?2", r.id, key));
+        return hidden;
     }
 
     /**
