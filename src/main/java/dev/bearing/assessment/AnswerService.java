@@ -81,7 +81,7 @@ public class AnswerService {
         // plain JDBC in a transaction of its own on one pooled connection: the autosave is a few
         // statements, and Hibernate's query and entity machinery, and a JTA transaction, around
         // them cost several times the statements themselves (bench/parts/20-autosave). Called
-        // inside a caller's transaction (the demo's set-up), it takes part in that one instead.
+        // inside a caller's transaction, it takes part in that one on the transaction's connection.
         try (Connection c = db.getConnection()) {
             if (QuarkusTransaction.isActive()) {
                 return save(c, token, answers);
