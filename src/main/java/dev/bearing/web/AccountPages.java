@@ -68,7 +68,7 @@ public class AccountPages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance login(boolean failed, boolean loggedOut, boolean addressPaused);
+        static native TemplateInstance login(boolean failed, boolean loggedOut, boolean addressPaused, boolean incomplete);
 
         static native TemplateInstance password(boolean forced, FormErrors errors);
 
@@ -84,7 +84,7 @@ public class AccountPages {
         if (viewer.isLoggedIn()) {
             return seeOther("/");
         }
-        return Response.ok(Templates.login(false, out != null, false)).build();
+        return Response.ok(Templates.login(false, out != null, false, false)).build();
     }
 
     /**
@@ -97,7 +97,18 @@ public class AccountPages {
     @PermitAll
     public Response loginFailed(@jakarta.ws.rs.core.Context io.vertx.core.http.HttpServerRequest request) {
         return Response.ok(Templates.login(true, false,
-                throttle.addressLocked(dev.bearing.common.ClientAddress.of(request)))).build();
+                throttle.addressLocked(dev.bearing.common.ClientAddress.of(request)), false)).build();
+    }
+
+    /** @return the login form after a form that lacked the username or the password */
+    @GET
+    @Path("login/incomplete")
+    @PermitAll
+    public Response loginIncompleteForm() {
+        if (viewer.isLoggedIn()) {
+            return seeOther("/");
+        }
+        return Response.ok(Templates.login(false, false, false, true)).build();
     }
 
     /** Ends the session: the cookie is cleared and the login page shown. */

@@ -113,6 +113,23 @@ class AccountsTest {
     }
 
     @Test
+    void aLoginFormWithoutItsPasswordOrUsernameShowsTheLoginPageAgainNamingWhatIsMissing() {
+        for (Map<String, String> fields : List.of(Map.of("j_username", Api.ADMIN), Map.of("j_password", Api.ADMIN_PASSWORD),
+                Map.<String, String>of())) {
+            Response login = given().redirects().follow(false).contentType(ContentType.URLENC).formParams(fields)
+                    .post("/j_security_check");
+            assertEquals(303, login.statusCode(), fields.keySet() + ": " + login.asString());
+            assertEquals("/login/incomplete", java.net.URI.create(login.header("Location")).getPath(), fields.keySet().toString());
+            assertTrue(login.headers().getValues("Set-Cookie").stream().noneMatch(c -> c.startsWith("bearing-session=")),
+                    "no session without a password " + fields.keySet());
+            given().get(login.header("Location")).then().statusCode(200)
+                    .body(containsString("Enter both your username and your password."));
+        }
+        // the failure is not counted against the account: the right password still logs in at once
+        assertEquals(302, formLogin(Api.ADMIN, Api.ADMIN_PASSWORD).statusCode());
+    }
+
+    @Test
     void theFirstAdminLogsInWithAFormAndGetsAHardenedSessionCookie() {
         Response login = formLogin(Api.ADMIN, Api.ADMIN_PASSWORD);
         assertEquals(302, login.statusCode());
