@@ -221,10 +221,11 @@ final class ResultAssembler {
                         .anyMatch(c -> c.key() == null && c.satisfaction() != null && c.satisfaction() <= 2.5)
                         || fallsShort.stream().anyMatch(f -> f.layer().equals(layer.key()));
                 // where the rules found a kind not needed yet, a name the catalog does not know is taken
-                // to serve the layer's other kinds (a file share of builds is no container registry)
+                // to serve the layer's other kinds (a file share of builds is no container registry); a name
+                // placed under its kind by the catalog's known names (test automation) is that kind's tool in use
                 String change = primary == null ? "NONE"
                         : inUse.containsKey(primary.key()) ? "KEEP"
-                        : onlyUnlisted && kind != null && later != null ? "LATER"
+                        : onlyUnlisted && kind != null && later != null && !byKnownNames ? "LATER"
                         : onlyUnlisted && !unlistedDisliked ? "KEEP_UNLISTED"
                         : anyInUse ? "REPLACE" : later != null ? "LATER" : "ADD";
                 String key = kind == null ? layer.key() : layer.key() + "/" + kind.key();
