@@ -80,8 +80,26 @@ public record Catalog(String version, List<Layer> layers) {
      *
      * @param key kind key, e.g. {@code load}
      * @param name name for readers, e.g. "Load and performance tests"
+     * @param knownNames lower-case names of tools outside the catalog that are certainly of this kind
+     *     (e.g. "locust" for load), so that a name typed under "Something else" is placed under its
+     *     kind; empty when none is listed
      */
-    public record Kind(String key, String name) {
+    public record Kind(String key, String name, List<String> knownNames) {
+
+        /** Canonical constructor: a missing list of known names means none. */
+        public Kind {
+            knownNames = knownNames == null ? List.of() : List.copyOf(knownNames);
+        }
+
+        /**
+         * Whether a name typed under "Something else" is a tool of this kind: it is one of the known
+         * names, or starts with one ("Robot Framework on HIL rigs"). A name no kind knows (a unit-test
+         * framework, a data-quality tool, a name Bearing has not met) belongs to none.
+         */
+        public boolean knows(String typed) {
+            String n = normalise(typed);
+            return knownNames.stream().map(Catalog::normalise).anyMatch(k -> !k.isEmpty() && n.startsWith(k));
+        }
     }
 
     /**

@@ -190,8 +190,14 @@ final class ResultAssembler {
                                 c.satisfaction(), c.mentions()));
                     }
                 }
-                // a name the catalog does not know could serve any kind of its layer
-                unknown.stream().filter(u -> u.layer().equals(layer.key()))
+                // a name the catalog does not know is in use under its layer. Where the catalog lists known names
+                // per kind (test automation), only under the kind they place it in (Robot Framework under
+                // end-to-end, Locust under load) and under none when no kind knows it: a unit-test or
+                // data-quality framework typed there is no end-to-end, load or contract tool and does not stand
+                // in for one. Elsewhere (artifacts) it could serve any kind of its layer.
+                boolean byKnownNames = layer.kinds().stream().anyMatch(k -> !k.knownNames().isEmpty());
+                unknown.stream().filter(u -> u.layer().equals(layer.key())
+                        && (kind == null || !byKnownNames || kind.knows(u.name())))
                         .sorted(Comparator.comparing(UnknownTool::name))
                         .forEach(u -> currentHere.add(new CurrentToolResult(null, u.name(), null, "", u.satisfaction(),
                                 u.mentions())));
@@ -215,10 +221,11 @@ final class ResultAssembler {
                         .anyMatch(c -> c.key() == null && c.satisfaction() != null && c.satisfaction() <= 2.5)
                         || fallsShort.stream().anyMatch(f -> f.layer().equals(layer.key()));
                 // where the rules found a kind not needed yet, a name the catalog does not know is taken
-                // to serve the layer's other kinds (a file share of builds is no container registry)
+                // to serve the layer's other kinds (a file share of builds is no container registry); a name
+                // placed under its kind by the catalog's known names (test automation) is that kind's tool in use
                 String change = primary == null ? "NONE"
                         : inUse.containsKey(primary.key()) ? "KEEP"
-                        : onlyUnlisted && kind != null && later != null ? "LATER"
+                        : onlyUnlisted && kind != null && later != null && !byKnownNames ? "LATER"
                         : onlyUnlisted && !unlistedDisliked ? "KEEP_UNLISTED"
                         : anyInUse ? "REPLACE" : later != null ? "LATER" : "ADD";
                 String key = kind == null ? layer.key() : layer.key() + "/" + kind.key();

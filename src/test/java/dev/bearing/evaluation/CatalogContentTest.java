@@ -202,6 +202,50 @@ class CatalogContentTest {
         assertEquals(List.of(), clashes);
     }
 
+    /**
+     * A known name of a kind places a typed tool under that kind only: it is lower case, names no catalog
+     * tool (those are matched as tools), belongs to one kind, and the names people type land where they belong.
+     */
+    @Test
+    void knownNamesOfAKindPlaceTypedToolsUnderThatKindOnly() {
+        Set<String> catalogNames = new HashSet<>();
+        for (Tool t : tools()) {
+            catalogNames.add(Catalog.normalise(t.key()));
+            catalogNames.add(Catalog.normalise(t.name()));
+            t.aliases().forEach(a -> catalogNames.add(Catalog.normalise(a)));
+        }
+        List<String> bad = new ArrayList<>();
+        Map<String, String> kindOf = new HashMap<>();
+        for (Catalog.Layer l : catalog.layers()) {
+            for (Catalog.Kind k : l.kinds()) {
+                for (String n : k.knownNames()) {
+                    if (!n.equals(n.toLowerCase(Locale.ROOT)) || n.isBlank()) {
+                        bad.add(k.key() + ": '" + n + "' is blank or not lower case");
+                    }
+                    if (catalogNames.contains(Catalog.normalise(n))) {
+                        bad.add(k.key() + ": '" + n + "' is a catalog tool's name");
+                    }
+                    String before = kindOf.putIfAbsent(Catalog.normalise(n), l.key() + "/" + k.key());
+                    if (before != null) {
+                        bad.add("'" + n + "' is known to both " + before + " and " + l.key() + "/" + k.key());
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), bad);
+        Catalog.Layer tests = catalog.layer("test_automation").orElseThrow();
+        Map<String, String> typed = new LinkedHashMap<>();
+        typed.put("Robot Framework on HIL rigs", "end_to_end");
+        typed.put("Appium", "end_to_end");
+        typed.put("Locust", "load");
+        typed.put("Spring Cloud Contract", "contract");
+        typed.put("pytest", null);
+        typed.put("GoogleTest", null);
+        typed.put("Great Expectations", null);
+        typed.forEach((name, kind) -> assertEquals(kind == null ? List.of() : List.of(kind),
+                tests.kinds().stream().filter(k -> k.knows(name)).map(Catalog.Kind::key).toList(), name));
+    }
+
     @Test
     void namesPeopleReallyTypeFindTheRightTool() {
         Map<String[], String> cases = new LinkedHashMap<>();
@@ -242,6 +286,8 @@ class CatalogContentTest {
         cases.put(new String[] {"  jenkins  ", "ci"}, "jenkins");
         cases.put(new String[] {"Bamboo", "ci"}, "bamboo");
         cases.put(new String[] {"Opsgenie", "incident_response"}, "opsgenie");
+        cases.put(new String[] {"Datadog On-Call", "incident_response"}, "datadog_on_call");
+        cases.put(new String[] {"Datadog OnCall", "incident_response"}, "datadog_on_call");
         cases.put(new String[] {"CloudFormation", "infrastructure"}, "aws_cloudformation");
         cases.put(new String[] {"SaltStack", "configuration"}, "salt");
         List<String> wrong = new ArrayList<>();

@@ -132,6 +132,14 @@ public class RuleScenarioTest {
                 assertTrue(seen.containsAll(tools), at + layer + " current " + seen + ", expected " + tools);
             });
         }
+        if (e.absentCurrent() != null) {
+            // a tool in use that must not be shown under this layer or kind (a unit-test framework under load tests)
+            e.absentCurrent().forEach((layer, tools) -> {
+                List<String> seen = r.stack().stream().filter(l -> l.layer().equals(layer) || l.key().equals(layer))
+                        .flatMap(l -> l.current().stream()).map(c -> c.key() == null ? c.name() : c.key()).toList();
+                tools.forEach(t -> assertFalse(seen.contains(t), at + layer + " current " + seen + " must not show " + t));
+            });
+        }
         if (e.notPrimary() != null) {
             // an entry that keeps an unlisted tool or is not needed yet recommends no catalog tool
             e.notPrimary().forEach((layer, tools) -> entries(r, layer).stream()
@@ -201,6 +209,13 @@ public class RuleScenarioTest {
             e.roadmapTool().forEach((key, tool) -> assertTrue(r.roadmap().stream()
                     .anyMatch(i -> i.key().equals(key) && tool.equals(i.tool())), at + key + " must name " + tool + "; got "
                     + r.roadmap().stream().filter(i -> i.key().equals(key)).map(EvaluationResult.RoadmapEntry::tool).toList()));
+        }
+        if (e.roadmapRationale() != null) {
+            // words the item's rationale must contain (a tool in use it builds on, say)
+            e.roadmapRationale().forEach((key, words) -> assertTrue(r.roadmap().stream()
+                    .anyMatch(i -> i.key().equals(key) && i.rationale().contains(words)), at + key + " rationale must say \""
+                    + words + "\"; got " + r.roadmap().stream().filter(i -> i.key().equals(key))
+                            .map(EvaluationResult.RoadmapEntry::rationale).toList()));
         }
         if (e.decisions() != null) {
             for (String wanted : e.decisions()) {

@@ -24,6 +24,7 @@ public record Scenario(String name, String description, Integer questionnaireVer
             Double minGap, Double maxGap, Map<String, List<String>> primaryAnyOf, Map<String, List<String>> current,
             List<String> absentReasons, Map<String, Integer> roadmapPhaseAtLeast, Map<String, Integer> roadmapPhase,
             Map<String, String> roadmapTool,
-            List<String> decisions, List<String> absentDecisions, Map<String, String> change) {
+            List<String> decisions, List<String> absentDecisions, Map<String, String> change,
+            Map<String, List<String>> absentCurrent, Map<String, String> roadmapRationale) {
     }
 }

@@ -88,15 +88,25 @@ class QuestionnaireV3Test {
         assertEquals("Don't know", q.choice("dont_know").orElseThrow().label());
     }
 
-    /** A respondent never has to type the name of a tool the catalog knows. */
+    /**
+     * A respondent never has to type the name of a tool the catalog knew when version 3 was released.
+     * A tool added since (version 3 is immutable) is typed under "Something else" and must be found by
+     * its product name.
+     */
     @Test
     void everyCatalogToolIsAChoiceOfItsLayersQuestion() throws IOException {
         Catalog catalog = new ObjectMapper(new YAMLFactory()).readValue(Path.of("rules/catalog.yaml").toFile(), Catalog.class);
+        java.util.Set<String> addedAfterV3 = java.util.Set.of("datadog_on_call");
         List<String> missing = new ArrayList<>();
         for (Catalog.Layer layer : catalog.layers()) {
             Question current = V3.question("current." + layer.key()).orElseThrow();
             for (Catalog.Tool t : layer.tools()) {
-                if (current.choice(t.key()).isEmpty()) {
+                if (addedAfterV3.contains(t.key())) {
+                    if (current.choice(t.key()).isPresent()
+                            || !catalog.match(t.name(), layer.key()).map(Catalog.Tool::key).equals(java.util.Optional.of(t.key()))) {
+                        missing.add(current.key() + " " + t.key() + " (added after v3: typed, and found by its name)");
+                    }
+                } else if (current.choice(t.key()).isEmpty()) {
                     missing.add(current.key() + " " + t.key());
                 }
             }
