@@ -58,10 +58,13 @@ public class Audit {
         }
         AuditEvent e = new AuditEvent();
         e.occurredAt = clock.instant();
+        // PostgreSQL stores no NUL (U+0000): a username or note tried with one is recorded with the
+        // visible symbol for it (U+2400), so the attempt is still in the log
+        actor = actor.replace('\u0000', '\u2400');
         e.actor = actor.length() > 100 ? actor.substring(0, 100) : actor;
         e.action = action;
         e.assessmentId = assessmentId;
-        e.detail = detail == null ? "" : detail;
+        e.detail = detail == null ? "" : detail.replace('\u0000', '\u2400');
         e.remoteAddress = address;
         e.persist();
     }
