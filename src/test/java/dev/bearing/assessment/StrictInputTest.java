@@ -142,5 +142,14 @@ class StrictInputTest {
                 .formParam("j_username", "ca\u0000sey").formParam("j_password", "whatever-it-is")
                 .post("/j_security_check").then().statusCode(org.hamcrest.Matchers.oneOf(302, 303)).extract().header("Location");
         org.junit.jupiter.api.Assertions.assertTrue(failed.endsWith("/login/failed"), failed);
+        // the audit log keeps both attempts as made, the NUL and a right-to-left override written out,
+        // so a username tried as U+202E + "nimda" cannot pass for a failed login of "admin"
+        given().redirects().follow(false).contentType("application/x-www-form-urlencoded; charset=UTF-8")
+                .formParam("j_username", "\u202Enimda").formParam("j_password", "whatever-it-is")
+                .post("/j_security_check").then().statusCode(org.hamcrest.Matchers.oneOf(302, 303));
+        String audit = Api.admin().get("/admin/audit").then().statusCode(200).extract().asString();
+        org.junit.jupiter.api.Assertions.assertTrue(audit.contains("ca\\u0000sey"), "the NUL login attempt is in the log");
+        org.junit.jupiter.api.Assertions.assertTrue(audit.contains("\\u202Enimda"), "the override is shown, not applied");
+        org.junit.jupiter.api.Assertions.assertFalse(audit.contains("\u202E"), "no bidirectional override reaches the page");
     }
 }
