@@ -149,6 +149,17 @@ public class ProblemMappers {
             }
             return respond(new Problem(ProblemTypes.CONFLICT, "Conflict", 409, message, List.of()));
         }
+        if (nulCharacter(e)) {
+            // PostgreSQL stores no U+0000 in text; the statement failed and its transaction rolled back
+            LOG.infof("Refused text with a NUL character: %s", rootMessage(e));
+            String message = "A field you sent contains a NUL character (U+0000), which cannot be stored. "
+                    + "Nothing was saved; remove that character and send it again.";
+            if (!api) {
+                return Response.status(400).type(jakarta.ws.rs.core.MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                        .entity(Pages.error(400, "Not saved", message)).build();
+            }
+            return respond(new Problem(ProblemTypes.INVALID_VALUE, "Invalid input", 400, message, List.of()));
+        }
         String incident = java.util.UUID.randomUUID().toString().substring(0, 8);
         LOG.errorf(e, "Unexpected failure, incident %s", incident);
         if (!api) {
@@ -175,6 +186,20 @@ public class ProblemMappers {
     static boolean duplicate(Throwable e) {
         for (Throwable c = e; c != null && c.getCause() != c; c = c.getCause()) {
             if (c instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * @return whether it (or a cause) is PostgreSQL refusing a NUL character (U+0000) in text: SQL
+     *     state 22021 (character not in repertoire), which a text value can only cause this way
+     *     since the driver sends every other character as UTF-8
+     */
+    static boolean nulCharacter(Throwable e) {
+        for (Throwable c = e; c != null && c.getCause() != c; c = c.getCause()) {
+            if (c instanceof java.sql.SQLException sql && "22021".equals(sql.getSQLState())) {
                 return true;
             }
         }

@@ -86,6 +86,10 @@ public class Account extends PanacheEntity {
 
     /** @return the account with this username, ignoring case */
     public static Optional<Account> byUsername(String username) {
+        if (username != null && username.indexOf('\u0000') >= 0) {
+            // no username has one, and PostgreSQL refuses it in a query's text
+            return Optional.empty();
+        }
         return find("lower(username) = lower(?1)", username == null ? "" : username.strip()).firstResultOptional();
     }
 

@@ -58,12 +58,39 @@ public class Audit {
         }
         AuditEvent e = new AuditEvent();
         e.occurredAt = clock.instant();
+        actor = shown(actor);
         e.actor = actor.length() > 100 ? actor.substring(0, 100) : actor;
         e.action = action;
         e.assessmentId = assessmentId;
-        e.detail = detail == null ? "" : detail;
+        e.detail = detail == null ? "" : shown(detail);
         e.remoteAddress = address;
         e.persist();
+    }
+
+    /**
+     * What the log keeps of text someone typed (a username tried at login, a note): a NUL, which
+     * PostgreSQL cannot store, and the invisible bidirectional controls (U+200E, U+200F, U+061C,
+     * U+202A..U+202E, U+2066..U+2069), which would make the log page show another text than was
+     * sent (U+202E followed by "nimda" reads as "admin"), are written as a backslash, "u" and the
+     * code in hex, so the attempt stays
+     * in the log as it was made.
+     */
+    static String shown(String text) {
+        StringBuilder out = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean hidden = c == 0 || c == 0x200E || c == 0x200F || c == 0x061C || c >= 0x202A && c <= 0x202E
+                    || c >= 0x2066 && c <= 0x2069;
+            if (hidden && out == null) {
+                out = new StringBuilder(text.length() + 8).append(text, 0, i);
+            }
+            if (hidden) {
+                out.append(String.format("\\u%04X", (int) c));
+            } else if (out != null) {
+                out.append(c);
+            }
+        }
+        return out == null ? text : out.toString();
     }
 
     private boolean head() {

@@ -101,4 +101,55 @@ class StrictInputTest {
         Api.putMany(t, java.util.List.of(Map.of("questionKey", "ci.build_trigger", "value", "on_every_push", "version", 0),
                 Map.of("questionKey", "ci.feedback_time", "value", "under_ten_minutes"))).then().statusCode(200);
     }
+
+    /**
+     * PostgreSQL stores no NUL character (U+0000) in text. A NUL in any text field, a form's or the
+     * API's, is answered with a 400 that says so, never a 500, and stores nothing; a login or a
+     * share naming a user with one is an unknown user.
+     */
+    @Test
+    void aNulCharacterInTextIsRefusedCalmlyAndStoresNothing() {
+        // the API: an account's display name
+        Api.admin().contentType("application/json")
+                .body(Map.of("username", "nul-person", "displayName", "Nul\u0000Person", "role", "CONSULTANT"))
+                .post("/api/v1/admin/accounts").then().statusCode(400).contentType("application/problem+json")
+                .body("type", equalTo(dev.bearing.common.ProblemTypes.INVALID_VALUE))
+                .body("detail", containsString("NUL character (U+0000)"));
+        Api.admin().get("/api/v1/admin/accounts").then().statusCode(200)
+                .body("findAll { it.username == 'nul-person' }", hasSize(0));
+        // sharing with a username that has one: no such account, named by its field
+        long id = Api.createAssessment("Nul share org");
+        Api.consultant().contentType("application/json").put("/api/v1/assessments/" + id + "/shares/a%00b").then()
+                .statusCode(400).body("errors[0].field", equalTo("username"));
+        // a page form: a personal API token's name
+        io.restassured.filter.cookie.CookieFilter cookies = new io.restassured.filter.cookie.CookieFilter();
+        io.restassured.response.Response loggedIn = given().filter(cookies).redirects().follow(false)
+                .contentType(io.restassured.http.ContentType.URLENC).formParam("j_username", Api.CONSULTANT)
+                .formParam("j_password", Api.CONSULTANT_PASSWORD).post("/j_security_check");
+        org.junit.jupiter.api.Assertions.assertEquals(302, loggedIn.statusCode());
+        String account = given().filter(cookies).get("/account").then().statusCode(200).extract().asString();
+        java.util.regex.Matcher csrf = java.util.regex.Pattern.compile("name=\"csrf-token\" value=\"([^\"]+)\"").matcher(account);
+        org.junit.jupiter.api.Assertions.assertTrue(csrf.find(), "the account page has its anti-forgery token");
+        given().filter(cookies).redirects().follow(false).header("Sec-Fetch-Site", "same-origin")
+                .contentType(io.restassured.http.ContentType.URLENC).formParam("csrf-token", csrf.group(1))
+                .formParam("name", "nulcheck\u0000export").post("/account/tokens").then().statusCode(400)
+                .contentType(containsString("text/html")).body(containsString("NUL character (U+0000)"))
+                .body(containsString("Nothing was saved"));
+        org.junit.jupiter.api.Assertions.assertFalse(given().filter(cookies).get("/account").asString().contains("nulcheck"),
+                "no token was created");
+        // the login form: a username with a NUL is a failed login, not an error
+        String failed = given().redirects().follow(false).contentType(io.restassured.http.ContentType.URLENC)
+                .formParam("j_username", "ca\u0000sey").formParam("j_password", "whatever-it-is")
+                .post("/j_security_check").then().statusCode(org.hamcrest.Matchers.oneOf(302, 303)).extract().header("Location");
+        org.junit.jupiter.api.Assertions.assertTrue(failed.endsWith("/login/failed"), failed);
+        // the audit log keeps both attempts as made, the NUL and a right-to-left override written out,
+        // so a username tried as U+202E + "nimda" cannot pass for a failed login of "admin"
+        given().redirects().follow(false).contentType("application/x-www-form-urlencoded; charset=UTF-8")
+                .formParam("j_username", "\u202Enimda").formParam("j_password", "whatever-it-is")
+                .post("/j_security_check").then().statusCode(org.hamcrest.Matchers.oneOf(302, 303));
+        String audit = Api.admin().get("/admin/audit").then().statusCode(200).extract().asString();
+        org.junit.jupiter.api.Assertions.assertTrue(audit.contains("ca\\u0000sey"), "the NUL login attempt is in the log");
+        org.junit.jupiter.api.Assertions.assertTrue(audit.contains("\\u202Enimda"), "the override is shown, not applied");
+        org.junit.jupiter.api.Assertions.assertFalse(audit.contains("\u202E"), "no bidirectional override reaches the page");
+    }
 }
