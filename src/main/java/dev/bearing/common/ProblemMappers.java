@@ -67,6 +67,9 @@ public class ProblemMappers {
             String name = r.getOriginalMessage().substring("Duplicate field '".length());
             field = name.substring(0, Math.max(0, name.indexOf('\'')));
             message = "is given twice; give each field once";
+        } else if (e instanceof com.fasterxml.jackson.databind.exc.InvalidFormatException f && f.getTargetType() == String.class
+                && f.getOriginalMessage() != null && f.getOriginalMessage().endsWith(StrictRequestJson.NoNulStrings.MESSAGE)) {
+            message = StrictRequestJson.NoNulStrings.MESSAGE + "; nothing was saved";
         } else if (e instanceof com.fasterxml.jackson.databind.exc.InvalidFormatException f && f.getTargetType() != null
                 && f.getTargetType().isEnum()) {
             message = "must be one of " + String.join(", ", java.util.Arrays.stream(f.getTargetType().getEnumConstants())

@@ -114,7 +114,8 @@ class StrictInputTest {
                 .body(Map.of("username", "nul-person", "displayName", "Nul\u0000Person", "role", "CONSULTANT"))
                 .post("/api/v1/admin/accounts").then().statusCode(400).contentType("application/problem+json")
                 .body("type", equalTo(dev.bearing.common.ProblemTypes.INVALID_VALUE))
-                .body("detail", containsString("NUL character (U+0000)"));
+                .body("detail", containsString("NUL character (U+0000)"))
+                .body("errors[0].field", equalTo("displayName"));
         Api.admin().get("/api/v1/admin/accounts").then().statusCode(200)
                 .body("findAll { it.username == 'nul-person' }", hasSize(0));
         // sharing with a username that has one: no such account, named by its field
