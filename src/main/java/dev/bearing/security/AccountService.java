@@ -210,8 +210,13 @@ public class AccountService {
         } catch (IllegalArgumentException e) {
             errors.add(new Problem.FieldError("role", "Choose CONSULTANT or ADMIN."));
         }
+        boolean taken = errors.stream().noneMatch(e -> e.field().equals("username")) && Account.byUsername(u).isPresent();
+        if (taken && !errors.isEmpty()) {
+            // named with the other faults, so that one correction does not meet a second refusal
+            errors.add(0, new Problem.FieldError("username", "The username \"" + u + "\" is taken."));
+        }
         ProblemException.throwIfAny(errors);
-        if (Account.byUsername(u).isPresent()) {
+        if (taken) {
             throw new ProblemException(409, "Conflict", "The username \"" + u + "\" is taken.",
                     List.of(new Problem.FieldError("username", "The username \"" + u + "\" is taken.")));
         }

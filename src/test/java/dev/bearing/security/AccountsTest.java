@@ -113,6 +113,21 @@ class AccountsTest {
     }
 
     @Test
+    void aTakenUsernameIsNamedTogetherWithTheOtherFaultsOfTheSameRequest() {
+        newConsultant("taken-twice");
+        // the same name in other letter case and a role that does not exist: both named in one 400
+        Api.admin().contentType(ContentType.JSON)
+                .body(Map.of("username", "Taken-Twice", "displayName", "Someone", "role", "MANAGER"))
+                .post("/api/v1/admin/accounts").then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", org.hamcrest.Matchers.contains("username", "role"))
+                .body("errors[0].message", containsString("is taken"));
+        // alone, it is still a conflict
+        Api.admin().contentType(ContentType.JSON)
+                .body(Map.of("username", "taken-twice", "displayName", "Someone", "role", "CONSULTANT"))
+                .post("/api/v1/admin/accounts").then().statusCode(409).body("errors[0].field", equalTo("username"));
+    }
+
+    @Test
     void aLoginFormWithoutItsPasswordOrUsernameShowsTheLoginPageAgainNamingWhatIsMissing() {
         for (Map<String, String> fields : List.of(Map.of("j_username", Api.ADMIN), Map.of("j_password", Api.ADMIN_PASSWORD),
                 Map.<String, String>of())) {

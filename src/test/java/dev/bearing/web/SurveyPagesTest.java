@@ -158,7 +158,8 @@ class SurveyPagesTest {
         post(path, f, "q.sc.coverage", "everything", "q.sc.branching", "under_one_day", "go", "next")
                 .then().statusCode(303).header("Location", endsWith("/survey/" + token + "/s/continuous_integration"));
         Api.answers(token).then().body("questionKey", equalTo(java.util.List.of("sc.coverage", "sc.branching")));
-        given().get(path).then().body(containsString("value=\"everything\" checked"));
+        given().get(path).then().body(containsString("value=\"everything\" checked"))
+                .body(containsString(">Skip to the questions</a>"));
     }
 
     @Test
@@ -373,7 +374,8 @@ class SurveyPagesTest {
         String first = Api.consultant().get("/api/v1/assessments/" + id + "/respondents").then().extract().jsonPath().getString("[0].submittedAt");
         // the repeat (double click, refresh, Back then submit) is answered calmly and changes nothing
         post("/survey/" + token + "/submit", g).then().statusCode(303).header("Location", endsWith("/thanks"));
-        given().get("/survey/" + token + "/thanks").then().statusCode(200).body(containsString("Thank you"));
+        given().get("/survey/" + token + "/thanks").then().statusCode(200).body(containsString("Thank you"))
+                .body(containsString(">Skip to the content</a>")).body(not(containsString("Skip to the questions")));
         Api.consultant().get("/api/v1/assessments/" + id + "/respondents").then().body("[0].submittedAt", equalTo(first));
         // read-only after submit
         given().redirects().follow(false).get("/survey/" + token + "/s/alignment").then().statusCode(303)
