@@ -158,11 +158,20 @@ public record EvaluationResult(String ruleSetVersion, String catalogVersion, Str
      *     on the client's own criteria), empty when the primary leads
      * @param alternatives the rest of the menu, best first
      * @param excluded tools ruled out, with reasons
+     * @param alsoInUse tools in use at the layer that serve none of its kinds (pytest or Great Expectations
+     *     typed under test automation are no end-to-end, load or contract tool), on the layer's first entry
+     *     only so they are seen once; empty elsewhere, and for results stored before it existed
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record LayerRecommendation(String key, String layer, String layerName, String kind, String kindName,
             String capability, List<CurrentToolResult> current, String change, String note, ToolOption primary,
-            List<String> tiedWith, List<ToolOption> alternatives, List<ToolOption> excluded) {
+            List<String> tiedWith, List<ToolOption> alternatives, List<ToolOption> excluded,
+            List<CurrentToolResult> alsoInUse) {
+
+        /** Canonical constructor: no tools also in use means none (results stored before the field existed). */
+        public LayerRecommendation {
+            alsoInUse = alsoInUse == null ? List.of() : List.copyOf(alsoInUse);
+        }
     }
 
     /**

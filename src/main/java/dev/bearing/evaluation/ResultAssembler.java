@@ -197,10 +197,17 @@ final class ResultAssembler {
                 // in for one. Elsewhere (artifacts) it could serve any kind of its layer.
                 boolean byKnownNames = layer.kinds().stream().anyMatch(k -> !k.knownNames().isEmpty());
                 unknown.stream().filter(u -> u.layer().equals(layer.key())
-                        && (kind == null || !byKnownNames || kind.knows(u.name())))
+                        && (kind == null || !byKnownNames || kind.key().equals(u.kind())))
                         .sorted(Comparator.comparing(UnknownTool::name))
                         .forEach(u -> currentHere.add(new CurrentToolResult(null, u.name(), null, "", u.satisfaction(),
                                 u.mentions())));
+                // those no kind knows are still in use, and always seen: once, on the layer's first entry
+                List<CurrentToolResult> alsoInUse = kind == null || !byKnownNames || !kind.key().equals(layer.kinds().get(0).key())
+                        ? List.of()
+                        : unknown.stream().filter(u -> u.layer().equals(layer.key()) && u.kind() == null)
+                                .sorted(Comparator.comparing(UnknownTool::name))
+                                .map(u -> new CurrentToolResult(null, u.name(), null, "", u.satisfaction(), u.mentions()))
+                                .toList();
                 // points first; on equal points the tool in use, then catalog order (the sort is stable)
                 eligible.sort(Comparator.comparingInt(ToolOption::points).reversed()
                         .thenComparing(o -> inUse.containsKey(o.key()) ? 0 : 1));
@@ -233,7 +240,7 @@ final class ResultAssembler {
                         kind == null ? null : kind.name(), layer.capability(), List.copyOf(currentHere), change,
                         "LATER".equals(change) ? later : null,
                         primary, tied, primary == null ? List.copyOf(eligible) : List.copyOf(eligible.subList(1, eligible.size())),
-                        List.copyOf(excluded)));
+                        List.copyOf(excluded), alsoInUse));
             }
         }
         return out;

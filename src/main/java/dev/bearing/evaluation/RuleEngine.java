@@ -361,8 +361,10 @@ public class RuleEngine {
         });
         unknown.forEach((layer, names) -> names.forEach((norm, typed) -> {
             List<Double> sat = unknownSatisfaction.get(layer + "/" + norm);
+            String kind = catalog.layer(layer).stream().flatMap(l -> l.kinds().stream()).filter(k -> k.knows(typed))
+                    .map(Catalog.Kind::key).findFirst().orElse(null);
             session.insert(new UnknownTool(layer, typed, sat == null ? null : Scoring.round(Scoring.mean(sat)),
-                    unknownMentions.get(layer).get(norm).size()));
+                    unknownMentions.get(layer).get(norm).size(), kind));
         }));
         for (CapabilityResult c : capabilities) {
             Dimension dim = Dimension.valueOf(c.dimension());

@@ -273,10 +273,13 @@ public record ReportView(String title, String organisation, String footerOrganis
      * @param alternatives the rest of the menu, best first
      * @param excluded tools ruled out
      * @param notNeeded why the entry is not needed yet, in full (the summary gives its first sentence), or ""
+     * @param alsoInUse tools in use at the layer that serve none of its kinds (pytest under test automation),
+     *     on the layer's first entry only; empty elsewhere
+     * @param alsoInUseFor the layer they are in use for, e.g. "test automation", or "" when there are none
      */
     public record Layer(String anchor, String name, StackLine summaryLine, List<CurrentTool> current,
             boolean hasPrimary, Tool primary, String tie, List<Tool> alternatives, List<Tool> excluded,
-            String notNeeded) {
+            String notNeeded, List<CurrentTool> alsoInUse, String alsoInUseFor) {
     }
 
     /**
@@ -549,10 +552,12 @@ public record ReportView(String title, String organisation, String footerOrganis
             }
             stackLines.add(line);
             List<CurrentTool> current = nz(l.current()).stream().map(ReportView::currentTool).toList();
+            List<CurrentTool> also = nz(l.alsoInUse()).stream().map(ReportView::currentTool).toList();
             menus.add(new Layer("layer-" + anchor(l.key()), name, line, current, l.primary() != null,
                     tool(l.primary()), tieNote(l), nz(l.alternatives()).stream().map(ReportView::tool).toList(),
                     nz(l.excluded()).stream().map(ReportView::tool).toList(),
-                    "LATER".equals(l.change()) ? clean(l.note()) : ""));
+                    "LATER".equals(l.change()) ? clean(l.note()) : "", also,
+                    also.isEmpty() ? "" : UserText.lowerFirst(clean(l.layerName()))));
         }
 
         // decisions
@@ -705,6 +710,24 @@ public record ReportView(String title, String organisation, String footerOrganis
      * @param movedOff keys of the tools the roadmap moves off (its migrate items)
      */
     static StackLine stackLine(LayerRecommendation l, String layer, Set<String> movedOff) {
+        StackLine line = entryLine(l, layer, movedOff);
+        // tools in use at the layer under none of its kinds (pytest under test automation) are seen on its first line
+        List<String> also = nz(l.alsoInUse()).stream().map(c -> oneLine(c.name())).filter(s -> !s.isBlank()).distinct()
+                .toList();
+        if (also.isEmpty()) {
+            return line;
+        }
+        return new StackLine(line.layer(), line.action(), (line.note() + " " + alsoInUse(l, also)).strip(),
+                line.changeClass(), line.changeLabel());
+    }
+
+    /** @return "Also in use for test automation: Great Expectations and pytest." */
+    private static String alsoInUse(LayerRecommendation l, List<String> names) {
+        return "Also in use for " + UserText.lowerFirst(clean(l.layerName())) + ": " + and(names) + ".";
+    }
+
+    /** The line for the entry itself, without the layer's tools that serve none of its kinds. */
+    private static StackLine entryLine(LayerRecommendation l, String layer, Set<String> movedOff) {
         List<CurrentToolResult> current = nz(l.current());
         List<String> inUse = current.stream().map(c -> oneLine(c.name())).filter(s -> !s.isBlank()).distinct()
                 .toList();

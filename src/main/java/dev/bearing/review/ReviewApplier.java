@@ -312,7 +312,8 @@ final class ReviewApplier {
                     .collect(Collectors.toSet());
             String change = inUse.contains(t.key()) ? "KEEP" : nz(l.current()).isEmpty() ? "ADD" : "REPLACE";
             stack.set(i, new LayerRecommendation(l.key(), l.layer(), l.layerName(), l.kind(), l.kindName(),
-                    l.capability(), l.current(), change, null, t, List.of(), List.copyOf(alternatives), l.excluded()));
+                    l.capability(), l.current(), change, null, t, List.of(), List.copyOf(alternatives), l.excluded(),
+                    l.alsoInUse()));
             // a planned move off the chosen tool goes; the layer's other items name it
             removeItems(x -> x.key().equals("migrate." + t.key()) && l.layer().equals(x.layer()));
             retarget(l, t.name());
@@ -353,12 +354,13 @@ final class ReviewApplier {
                 // only tools the catalog does not know are in use: they stay, as the rules say for such a layer
                 stack.set(i, new LayerRecommendation(l.key(), l.layer(), l.layerName(), l.kind(), l.kindName(),
                         l.capability(), l.current(), "KEEP_UNLISTED", null, l.primary(), List.of(), l.alternatives(),
-                        l.excluded()));
+                        l.excluded(), l.alsoInUse()));
             } else {
                 List<ToolOption> alternatives = menu(l).stream().filter(o -> !o.key().equals(kept.key())).toList();
                 List<ToolOption> excluded = nz(l.excluded()).stream().filter(o -> !o.key().equals(kept.key())).toList();
                 stack.set(i, new LayerRecommendation(l.key(), l.layer(), l.layerName(), l.kind(), l.kindName(),
-                        l.capability(), l.current(), "KEEP", null, kept, List.of(), alternatives, excluded));
+                        l.capability(), l.current(), "KEEP", null, kept, List.of(), alternatives, excluded,
+                        l.alsoInUse()));
             }
             removeItems(x -> l.layer().equals(x.layer()) && inUseKeys.stream().anyMatch(k -> x.key().equals("migrate." + k)));
             retarget(l, names(l.current()));

@@ -217,6 +217,23 @@ public class RuleScenarioTest {
                     + words + "\"; got " + r.roadmap().stream().filter(i -> i.key().equals(key))
                             .map(EvaluationResult.RoadmapEntry::rationale).toList()));
         }
+        if (e.absentRoadmapWords() != null) {
+            // words an item must not say in its title, its tool or its rationale (a browser tool for a data platform)
+            e.absentRoadmapWords().forEach((key, words) -> r.roadmap().stream().filter(i -> i.key().equals(key))
+                    .forEach(i -> words.forEach(w -> assertFalse((i.title() + " | " + i.tool() + " | " + i.rationale())
+                            .toLowerCase().contains(w.toLowerCase()), at + key + " must not say \"" + w + "\"; tool "
+                            + i.tool() + ", rationale " + i.rationale()))));
+        }
+        if (e.alsoInUse() != null) {
+            // tools in use at a layer that serve none of its kinds: still seen, on the layer's first entry
+            e.alsoInUse().forEach((layer, tools) -> {
+                List<String> seen = r.stack().stream().filter(l -> l.layer().equals(layer))
+                        .flatMap(l -> l.alsoInUse().stream()).map(EvaluationResult.CurrentToolResult::name).toList();
+                assertEquals(tools.size(), seen.size(), at + layer + " also in use " + seen + ", expected " + tools
+                        + " (once each)");
+                assertTrue(seen.containsAll(tools), at + layer + " also in use " + seen + ", expected " + tools);
+            });
+        }
         if (e.decisions() != null) {
             for (String wanted : e.decisions()) {
                 assertTrue(r.decisions().stream().anyMatch(d -> d.title().contains(wanted)), at + "no decision \"" + wanted

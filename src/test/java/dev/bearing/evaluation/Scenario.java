@@ -25,6 +25,7 @@ public record Scenario(String name, String description, Integer questionnaireVer
             List<String> absentReasons, Map<String, Integer> roadmapPhaseAtLeast, Map<String, Integer> roadmapPhase,
             Map<String, String> roadmapTool,
             List<String> decisions, List<String> absentDecisions, Map<String, String> change,
-            Map<String, List<String>> absentCurrent, Map<String, String> roadmapRationale) {
+            Map<String, List<String>> absentCurrent, Map<String, String> roadmapRationale,
+            Map<String, List<String>> absentRoadmapWords, Map<String, List<String>> alsoInUse) {
     }
 }

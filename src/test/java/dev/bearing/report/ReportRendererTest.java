@@ -11,6 +11,8 @@ import dev.bearing.evaluation.EvaluationResult.LayerRecommendation;
 import dev.bearing.evaluation.EvaluationResult.RoadmapEntry;
 import dev.bearing.evaluation.PeerComparison;
 import dev.bearing.evaluation.RuleEngine;
+import dev.bearing.evaluation.RuleScenarioTest;
+import dev.bearing.evaluation.Scenario;
 import dev.bearing.questionnaire.Questionnaire;
 import dev.bearing.questionnaire.QuestionnaireRegistry;
 import io.quarkus.test.junit.QuarkusTest;
@@ -246,6 +248,31 @@ class ReportRendererTest {
         assertTrue(squash(demoText).contains(squash(SampleReport.TYPED_TOOL
                 + " (named by the respondents; not in the catalog)")),
                 "the tool menu does not show the typed tool");
+    }
+
+    @Test
+    void testToolsOfNoKindAreSeenInTheSummaryAndTheToolMenus() throws IOException {
+        // scenario 110: "pytest, Great Expectations" typed under test automation serve none of its kinds (end-to-end,
+        // load, contract); they are not shown as any kind's tool, and still seen, once, at the layer
+        Scenario s = RuleScenarioTest.read(Path.of("rules/scenarios",
+                "110-statistics-office-data-platform-25-air-gapped-rke2-kubernetes-gitlab-jenkins-nexus-harbor-business-hours.yaml"));
+        if (RuleScenarioTest.questionnaires == null) {
+            RuleScenarioTest.questionnaires = questionnaires;
+        }
+        EvaluationResult r = engine.evaluate(RuleScenarioTest.input(s));
+        byte[] bytes = renderer.render(new ReportData(s.name(), 7, SampleReport.EVALUATED_AT, r, List.of()));
+        String all = text(bytes);
+        String appendix = squash(all.substring(all.indexOf(APPENDIX)));
+        try (PDDocument doc = Loader.loadPDF(bytes)) {
+            String first = squash(pageText(doc, 1) + pageText(doc, 2));
+            assertTrue(first.contains(squash("Also in use for test automation: Great Expectations and pytest.")),
+                    "the summary's stack does not show the test tools of no kind");
+        }
+        assertTrue(appendix.contains(squash("Also in use for test automation, outside the kinds listed here: "
+                + "Great Expectations (named by the respondents; not in the catalog)")), "the tool menus do not show them");
+        assertEquals(1, appendix.split(squash("Also in use for test automation, outside")).length - 1,
+                "shown once, not under every kind of test");
+        assertFalse(appendix.contains(squash("In use today: Great Expectations")), "shown as a kind's tool in use");
     }
 
     @Test

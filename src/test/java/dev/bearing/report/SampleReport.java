@@ -147,12 +147,12 @@ final class SampleReport {
                 alternatives.set(0, same);
                 l = new EvaluationResult.LayerRecommendation(l.key(), l.layer(), l.layerName(), l.kind(), l.kindName(),
                         l.capability(), l.current(), l.change(), l.note(), l.primary(), List.of(a.name()), alternatives,
-                        l.excluded());
+                        l.excluded(), l.alsoInUse());
                 done = true;
             } else if (!l.tiedWith().isEmpty()) {
                 l = new EvaluationResult.LayerRecommendation(l.key(), l.layer(), l.layerName(), l.kind(), l.kindName(),
                         l.capability(), l.current(), l.change(), l.note(), l.primary(), List.of(), l.alternatives(),
-                        l.excluded());
+                        l.excluded(), l.alsoInUse());
             }
             stack.add(l);
         }

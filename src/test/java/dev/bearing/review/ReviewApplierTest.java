@@ -32,7 +32,7 @@ class ReviewApplierTest {
     private static EvaluationResult result(List<ToolOption> ciMenu, List<FindingResult> findings, List<RoadmapEntry> roadmap) {
         LayerRecommendation ci = new LayerRecommendation("ci", "ci", "Continuous integration", null, null,
                 "continuous_integration", List.of(new CurrentToolResult("jenkins", "Jenkins", "ACTIVE", "", 2.0, 2)),
-                "REPLACE", null, ciMenu.get(0), List.of(), ciMenu.subList(1, ciMenu.size()), List.of());
+                "REPLACE", null, ciMenu.get(0), List.of(), ciMenu.subList(1, ciMenu.size()), List.of(), List.of());
         return new EvaluationResult("r", "c", "devops-maturity", 2, Map.of("DEVELOPMENT", 1), List.of(), Map.of(), null,
                 null, null, List.of(ci), findings, roadmap,
                 List.of(new Decision("Continuous integration: move from Jenkins to GitLab CI", "why", "ci")), List.of(),
@@ -80,7 +80,7 @@ class ReviewApplierTest {
         LayerRecommendation ci = new LayerRecommendation("ci", "ci", "Continuous integration", null, null,
                 "continuous_integration", List.of(new CurrentToolResult("circleci", "CircleCI", "ACTIVE", "", 4.0, 2),
                         new CurrentToolResult("teamcity", "TeamCity", "ACTIVE", "", 3.0, 1)),
-                "KEEP", null, circle, List.of(), List.of(tool("jenkins", "Jenkins")), List.of());
+                "KEEP", null, circle, List.of(), List.of(tool("jenkins", "Jenkins")), List.of(), List.of());
         RoadmapEntry moveTeamCity = new RoadmapEntry("migrate.teamcity", "Move from TeamCity to CircleCI", 3,
                 "Within 6 months", "continuous_integration", "ci", "CircleCI", List.of(), "4–8 weeks", "Head of Platform",
                 "The recommended stack replaces TeamCity with CircleCI (the reasons are in the stack); a planned move keeps "
@@ -106,7 +106,7 @@ class ReviewApplierTest {
         LayerRecommendation monitoring = new LayerRecommendation("monitoring", "monitoring", "Monitoring and alerting", null,
                 null, "monitoring", List.of(new CurrentToolResult("amazon_cloudwatch", "Amazon CloudWatch", "ACTIVE", "", null, 2),
                         new CurrentToolResult("datadog", "Datadog", "ACTIVE", "", null, 1)),
-                "KEEP", null, tool("datadog", "Datadog"), List.of(), List.of(tool("zabbix", "Zabbix")), List.of());
+                "KEEP", null, tool("datadog", "Datadog"), List.of(), List.of(tool("zabbix", "Zabbix")), List.of(), List.of());
         EvaluationResult raw = new EvaluationResult("r", "c", "devops-maturity", 2, Map.of("OPERATIONS", 1), List.of(),
                 Map.of(), null, null, null, List.of(monitoring), List.of(), List.of(), List.of(), List.of(), List.of());
         var picked = ReviewApplier.apply(raw, List.of(edit(1, EditKind.OVERRIDE, "monitoring",

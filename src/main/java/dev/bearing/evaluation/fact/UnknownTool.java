@@ -9,6 +9,9 @@ package dev.bearing.evaluation.fact;
  * @param satisfaction mean 1..5 of the satisfaction answers of those who typed only this tool in the
  *     layer, or null
  * @param mentions respondents who typed it
+ * @param kind key of the layer's kind whose known names place it there (Robot Framework: {@code end_to_end},
+ *     Locust: {@code load}), or null where no kind knows it (pytest, Great Expectations) or the layer lists no
+ *     known names
  */
-public record UnknownTool(String layer, String name, Double satisfaction, int mentions) {
+public record UnknownTool(String layer, String name, Double satisfaction, int mentions, String kind) {
 }

@@ -158,7 +158,7 @@ class BlueprintLintTest {
                 EvaluationResult.ToolOption t = new EvaluationResult.ToolOption(tool, tool, "vendor", "", 0,
                         List.of("AWS_MANAGED"), "", "ACTIVE", "", List.of(), List.of(), List.of());
                 stack.add(new LayerRecommendation(tool, tool, tool, null, null, tool, List.of(), "ADD", null, t,
-                        List.of(), List.of(), List.of()));
+                        List.of(), List.of(), List.of(), List.of()));
             }
         }
         EvaluationResult all = new EvaluationResult(r.ruleSetVersion(), r.catalogVersion(), r.questionnaireKey(),
