@@ -172,6 +172,67 @@ public record EvaluationResult(String ruleSetVersion, String catalogVersion, Str
         public LayerRecommendation {
             alsoInUse = alsoInUse == null ? List.of() : List.copyOf(alsoInUse);
         }
+
+        /**
+         * Why the client should leave the tools it runs here, when this entry moves it to another
+         * (REPLACE): for each, what is said against it for this client ({@link #whyLeave}), and for a
+         * tool the catalog does not know, its users' low rating. Empty for any other change, and where
+         * nothing is said against what is in use (the primary's reasons then say why it fits better).
+         * Worked out from the entry itself, so results stored before it existed show it too.
+         *
+         * @return one sentence or more per tool left, in the order the tools are listed
+         */
+        @com.fasterxml.jackson.annotation.JsonIgnore
+        public List<String> whyMove() {
+            if (!"REPLACE".equals(change) || current == null) {
+                return List.of();
+            }
+            List<String> out = new java.util.ArrayList<>();
+            for (CurrentToolResult c : current) {
+                if (c.key() == null) {
+                    if (c.satisfaction() != null && c.satisfaction() <= 2.5) {
+                        out.add(String.format(java.util.Locale.ROOT, "Those who use %s rate it %.1f of 5.", c.name(),
+                                c.satisfaction()));
+                    }
+                } else if (primary == null || !c.key().equals(primary.key())) {
+                    String against = against(c);
+                    boolean active = c.status() == null || "ACTIVE".equals(c.status());
+                    if (against != null) {
+                        out.add(against);
+                    } else if (!active && c.statusNote() != null && !c.statusNote().isBlank()) {
+                        out.add(c.name() + ": " + c.statusNote());
+                    }
+                }
+            }
+            return List.copyOf(out);
+        }
+
+        /**
+         * Why the client should leave a catalog tool it runs here: its exclusion for this client, else
+         * its first caveat, else its status note.
+         *
+         * @param c a tool in use at this entry
+         * @return the reason, or empty when none is known
+         */
+        public String whyLeave(CurrentToolResult c) {
+            String against = against(c);
+            return against != null ? against : c.statusNote() == null ? "" : c.statusNote();
+        }
+
+        /** @return the tool's exclusion for this client, else its first caveat; null when neither */
+        private String against(CurrentToolResult c) {
+            for (ToolOption x : excluded == null ? List.<ToolOption>of() : excluded) {
+                if (x.key().equals(c.key()) && !x.reasons().isEmpty()) {
+                    return x.reasons().get(0);
+                }
+            }
+            for (ToolOption x : alternatives == null ? List.<ToolOption>of() : alternatives) {
+                if (x.key().equals(c.key()) && !x.caveats().isEmpty()) {
+                    return x.caveats().get(0);
+                }
+            }
+            return null;
+        }
     }
 
     /**

@@ -308,7 +308,7 @@ final class ResultAssembler {
             String from = leaving.stream().map(CurrentToolResult::name).collect(Collectors.joining(", "));
             String to = l.tiedWith().isEmpty() ? l.primary().name()
                     : l.primary().name() + " or " + String.join(" or ", l.tiedWith()) + " (equal fit)";
-            String why = leaving.stream().map(c -> whyLeave(l, c)).filter(w -> !w.isEmpty()).findFirst().orElse("");
+            String why = leaving.stream().map(c -> l.whyLeave(c)).filter(w -> !w.isEmpty()).findFirst().orElse("");
             String forTool = l.primary().reasons().isEmpty() ? l.primary().summary() : l.primary().reasons().get(0);
             if (!ended && l.kind() != null) {
                 continue; // replacing a disliked test tool is the team's call, not leadership's
@@ -362,32 +362,17 @@ final class ResultAssembler {
         if (!ended.isEmpty()) {
             String names = ended.stream().map(CurrentToolResult::name).collect(Collectors.joining(", "));
             return java.util.Optional.of(new Decision(what(l) + ": move off " + names + " to a tool outside the catalog",
-                    (whyLeave(l, ended.get(0)) + " No tool in the catalog fits your stated constraints, so the successor is chosen outside it.").strip(),
+                    (l.whyLeave(ended.get(0)) + " No tool in the catalog fits your stated constraints, so the successor is chosen outside it.").strip(),
                     l.key()));
         }
         if (!ruledOut.isEmpty()) {
             String names = ruledOut.stream().map(CurrentToolResult::name).collect(Collectors.joining(", "));
             return java.util.Optional.of(new Decision(what(l) + ": keep " + names + " or hold to the constraint",
-                    (whyLeave(l, ruledOut.get(0)) + " No tool in the catalog fits the constraint either: decide whether the constraint or "
+                    (l.whyLeave(ruledOut.get(0)) + " No tool in the catalog fits the constraint either: decide whether the constraint or "
                             + names + " gives way.").strip(),
                     l.key()));
         }
         return java.util.Optional.empty();
-    }
-
-    /** @return why the client should leave a tool it runs: its exclusion, its caveat or its status note */
-    private static String whyLeave(LayerRecommendation l, CurrentToolResult c) {
-        for (ToolOption x : l.excluded()) {
-            if (x.key().equals(c.key()) && !x.reasons().isEmpty()) {
-                return x.reasons().get(0);
-            }
-        }
-        for (ToolOption x : l.alternatives()) {
-            if (x.key().equals(c.key()) && !x.caveats().isEmpty()) {
-                return x.caveats().get(0);
-            }
-        }
-        return c.statusNote() == null ? "" : c.statusNote();
     }
 
     private static String what(LayerRecommendation l) {

@@ -789,12 +789,11 @@ public record ReportView(String title, String organisation, String footerOrganis
                 return new StackLine(layer, action, String.join(" ", notes), "change-keep", "Keep");
             }
             case "REPLACE" -> {
-                for (CurrentToolResult c : current) {
-                    String status = c.status() == null || "ACTIVE".equals(c.status()) ? "" : humanise(c.status());
-                    if (!status.isEmpty() && !oneLine(c.name()).equalsIgnoreCase(primary)) {
-                        String note = firstSentence(clean(c.statusNote()));
-                        notes.add(oneLine(c.name()) + ": " + (note.isEmpty() ? status.toLowerCase(Locale.ROOT) : note)
-                                + ".");
+                // why the tools in use go, in the words the assessment page shows: a sentence each
+                for (String why : l.whyMove()) {
+                    String s = firstSentence(clean(why));
+                    if (!s.isEmpty()) {
+                        notes.add(s + ".");
                     }
                 }
                 String action = others.isEmpty() ? "Adopt " + primary : "Move from " + and(others) + " to " + primary;

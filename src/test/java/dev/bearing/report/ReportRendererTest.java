@@ -180,6 +180,27 @@ class ReportRendererTest {
     }
 
     @Test
+    void aStackLineThatMovesOffAToolSaysWhyItGoes() throws IOException {
+        // Northwind's developer rates Selenium 2 of 5; the stack moves end-to-end tests to Playwright
+        LayerRecommendation e2e = demo.result().stack().stream().filter(l -> l.key().equals("test_automation/end_to_end"))
+                .findFirst().orElseThrow();
+        assertEquals("REPLACE", e2e.change());
+        assertEquals(List.of("In use but rated 2.0 of 5: the people who use Selenium would rather have something else."),
+                e2e.whyMove());
+        try (PDDocument doc = Loader.loadPDF(demoPdf)) {
+            String first = squash(pageText(doc, 1) + pageText(doc, 2));
+            assertTrue(first.contains(squash("Move from Selenium to Playwright In use but rated 2.0 of 5")),
+                    "the summary's line says why Selenium goes");
+        }
+        // only a move says why a tool in use goes
+        for (LayerRecommendation l : demo.result().stack()) {
+            if (!"REPLACE".equals(l.change())) {
+                assertEquals(List.of(), l.whyMove(), l.key());
+            }
+        }
+    }
+
+    @Test
     void noPointsHashRuleNamesOrProvisioningClaimBeforeTheAppendix() {
         for (var sample : List.of(Map.entry(demo, demoText), Map.entry(data, text))) {
             String leadership = leadershipPart(sample.getValue());

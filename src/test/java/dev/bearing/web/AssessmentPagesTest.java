@@ -65,6 +65,10 @@ class AssessmentPagesTest {
             }
         }
         assertTrue(later, "the demo has a layer not needed yet (its CI pipeline can deploy)");
+        // a move says why the tool in use goes, not only why the new one fits: the demo's developer
+        // rates Selenium 2 of 5
+        assertTrue(page.contains("<b>Why move:</b> In use but rated 2.0 of 5: the people who use Selenium would rather"
+                + " have something else.<br><b>Why Playwright:</b> "), "the end-to-end move says why Selenium goes");
     }
 
     /** @return the text as Qute writes it into a page */
