@@ -107,7 +107,7 @@ public class AssessmentService {
             Long previousAssessmentId, boolean linkPrevious, Long ownerId) {
         String key = questionnaireKey == null || questionnaireKey.isBlank() ? DEFAULT_QUESTIONNAIRE : questionnaireKey;
         Questionnaire q = version == null ? questionnaires.latest(key) : questionnaires.get(key, version);
-        String name = dev.bearing.common.UserText.stripInvisible(organisationName).strip();
+        String name = dev.bearing.common.UserText.singleLine(organisationName);
         Long previous;
         if (previousAssessmentId != null) {
             Assessment p = previousAssessmentId > 0 ? Assessment.findById(previousAssessmentId) : null;
@@ -190,7 +190,7 @@ public class AssessmentService {
         Respondent r = new Respondent();
         r.assessment = a;
         r.role = role;
-        r.displayName = name == null || name.isBlank() ? null : dev.bearing.common.UserText.stripInvisible(name).strip();
+        r.displayName = name == null || name.isBlank() ? null : dev.bearing.common.UserText.singleLine(name);
         r.email = email == null || email.isBlank() ? null : email.strip();
         String token = tokens.newToken();
         r.tokenHash = TokenGenerator.hash(token);

@@ -150,13 +150,12 @@ public record DashboardQuery(DashboardStatus status, boolean archived, String or
         if (v == null) {
             return fallback;
         }
-        try {
+        // ASCII digits only: Integer.parseInt also reads "+2" and other scripts' digits ("２", "٢")
+        if (v.matches("[0-9]{1,9}")) {
             int n = Integer.parseInt(v);
             if (n >= min && n <= max) {
                 return n;
             }
-        } catch (NumberFormatException e) {
-            // reported below
         }
         errors.add(new Problem.FieldError(name, "must be a whole number from " + min + " to " + max + ", was '" + clip(v) + "'"));
         return fallback;

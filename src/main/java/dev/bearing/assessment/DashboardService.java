@@ -263,16 +263,25 @@ public class DashboardService {
         return access.assessment(id).archivedAt;
     }
 
+    private void requireMayDelete(Assessment a) {
+        if (!access.ownsOrAdmin(a)) {
+            throw new ProblemException(403, "Forbidden", "Only the assessment's owner or an admin can delete it; it is "
+                    + "shared with you to work on.", java.util.List.of());
+        }
+    }
+
     /**
      * What deleting an assessment would remove, for the confirmation step.
      *
      * @param id assessment id
      * @return the organisation's name and the rows that would go
-     * @throws ProblemException 404 when it does not exist or the caller may not see it
+     * @throws ProblemException 404 when it does not exist or the caller may not see it; 403 when
+     *     the caller may not delete it (neither its owner nor an admin), before the form is shown
      */
     @Transactional
     public DeletionScope scope(long id) {
         Assessment a = access.assessment(id);
+        requireMayDelete(a);
         Object[] c = (Object[]) em.createNativeQuery("""
                 select (select count(*) from respondent where assessment_id = :id),
                        (select count(*) from answer an join respondent r on r.id = an.respondent_id where r.assessment_id = :id),
@@ -302,10 +311,6 @@ public class DashboardService {
         }
         DeletionScope scope = scope(id);
         Assessment a = access.assessment(id);
-        if (!access.ownsOrAdmin(a)) {
-            throw new ProblemException(403, "Forbidden", "Only the assessment's owner or an admin can delete it; it is "
-                    + "shared with you to work on.", java.util.List.of());
-        }
         long organisationId = a.organisation.id;
         em.detach(a);
         em.createNativeQuery("delete from assessment where id = :id").setParameter("id", id).executeUpdate();

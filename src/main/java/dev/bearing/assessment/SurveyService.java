@@ -469,6 +469,9 @@ public class SurveyService {
             JsonNode value;
             try {
                 value = na ? null : AnswerValue.fromForm(qu, values);
+            } catch (AnswerValue.AmbiguousNumberException e) {
+                errors.put(qu.key(), new Refusal(e.pageText(), sent));
+                continue;
             } catch (NumberFormatException e) {
                 errors.put(qu.key(), new Refusal("Enter a number.", sent));
                 continue;

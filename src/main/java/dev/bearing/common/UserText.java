@@ -50,6 +50,20 @@ public final class UserText {
     }
 
     /**
+     * What is stored of a one-line name (an organisation, a respondent): {@link #stripInvisible}, then
+     * every line break and tab, with the spaces around it, becomes one space, and the ends are
+     * stripped. A name is used where a line break does not fit: a mail's subject line, which the
+     * mailer refuses outright when it holds one, a table cell, a file name.
+     *
+     * @param text typed text, may be null
+     * @return the name to store, or null for null
+     */
+    public static String singleLine(String text) {
+        String s = stripInvisible(text);
+        return s == null ? null : s.replaceAll("[ \\t]*[\\n\\t][ \\t\\n]*", " ").strip();
+    }
+
+    /**
      * Whether cleaning would leave the text as it is: every char is visible or a plain space or
      * LF (and a tab, when {@code tabsKept}). Most text is; checking costs a scan of the chars,
      * where cleaning builds an array of code points and a new string (the PDF report cleans

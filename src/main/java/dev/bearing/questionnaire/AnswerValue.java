@@ -57,8 +57,38 @@ public record AnswerValue(List<String> choices, Double number, String text, Bool
                 yield array;
             }
             case SCALE -> f.numberNode(Integer.parseInt(values.get(0).strip()));
-            case NUMBER -> f.numberNode(new java.math.BigDecimal(values.get(0).strip().replace(',', '.')));
+            case NUMBER -> {
+                String typed = values.get(0).strip();
+                if (q.number() != null && q.number().wholeNumbers() && GROUPED.matcher(typed).matches()) {
+                    throw new AmbiguousNumberException(typed);
+                }
+                yield f.numberNode(new java.math.BigDecimal(typed.replace(',', '.')));
+            }
         };
+    }
+
+    /** Digits grouped by threes with a comma or a full stop: "1,000", "12.500", "1,000,000". */
+    private static final java.util.regex.Pattern GROUPED = java.util.regex.Pattern.compile("[+-]?\\d{1,3}([.,]\\d{3})+");
+
+    /**
+     * A count typed with a separator before three digits ("1,000", "1.000"): a thousands separator
+     * in one convention, the decimal one in another. Read as a decimal it would be stored as 1, so
+     * the page asks for the number without a separator instead of guessing.
+     */
+    public static final class AmbiguousNumberException extends NumberFormatException {
+
+        static final String MESSAGE = "Enter the number without a separator, e.g. 1000: a comma or full stop before "
+                + "three digits marks thousands in some countries and decimals in others.";
+
+        /** @param typed what was typed */
+        public AmbiguousNumberException(String typed) {
+            super(MESSAGE + " (was " + typed + ")");
+        }
+
+        /** What the page says. */
+        public String pageText() {
+            return MESSAGE;
+        }
     }
 
     /**

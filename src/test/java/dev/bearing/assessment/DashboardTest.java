@@ -234,6 +234,8 @@ class DashboardTest {
                 "?page=0", "page",
                 "?page=two", "page",
                 "?size=101", "size",
+                "?page=\uFF12", "page", // a full-width 2, which Integer.parseInt reads as 2
+                "?size=+5", "size",
                 "?status=approved&status=inviting", "status",
                 "?organisation=" + "x".repeat(201), "organisation");
         cases.forEach((query, field) -> Api.consultant().get("/api/v1/assessments" + query).then().statusCode(400)
@@ -352,6 +354,27 @@ class DashboardTest {
         assertEquals(0, count("select count(*) from respondent where assessment_id = :id", id));
         Api.consultant().get("/?notice=deleted").then().statusCode(200)
                 .body(containsString("The assessment was deleted for good"));
+    }
+
+    @Test
+    void aConsultantItIsSharedWithIsNotOfferedADeletionTheyMayNotMake() {
+        String org = unique() + " Shared";
+        long id = Api.createAssessment(org);
+        Api.otherConsultant(); // the second consultant's account exists from its first use
+        Api.consultant().contentType(ContentType.JSON).put("/api/v1/assessments/" + id + "/shares/" + Api.OTHER_CONSULTANT)
+                .then().statusCode(200);
+        // the owner is offered it; the consultant it is shared with works on it but is not
+        Api.consultant().get("/assessments/" + id).then().statusCode(200)
+                .body(containsString("href=\"/assessments/" + id + "/delete\""));
+        Api.otherConsultant().get("/assessments/" + id).then().statusCode(200)
+                .body(not(containsString("/assessments/" + id + "/delete")))
+                .body(containsString("Only its owner or an admin can delete it for good."));
+        // nor shown the form that would only end in a refusal
+        Api.otherConsultant().get("/assessments/" + id + "/delete").then().statusCode(403)
+                .body(not(containsString("name=\"confirm\"")))
+                .body(containsString("Only the assessment&#39;s owner or an admin can delete it"));
+        Api.otherConsultant().delete("/api/v1/assessments/" + id).then().statusCode(403);
+        assertEquals(1, count("select count(*) from assessment where id = :id", id));
     }
 
     private static Response form(String path, String cookie, String csrf, String confirm) {

@@ -28,6 +28,16 @@ class UserTextTest {
     }
 
     @Test
+    void aNameIsKeptOnOneLine() {
+        assertEquals("Evil Bcc: x@example.com", UserText.singleLine("Evil\r\nBcc: x@example.com"));
+        assertEquals("a b c", UserText.singleLine(" a \n\n b\tc "));
+        assertEquals("Zed 👨\u200D👩\u200D👧 Cargo", UserText.singleLine("Zed 👨\u200D👩\u200D👧 Cargo\u200B"));
+        String plain = "Northwind Logistics";
+        assertSame(plain, UserText.singleLine(plain));
+        assertEquals(null, UserText.singleLine(null));
+    }
+
+    @Test
     void countsSayOneOrMany() {
         assertEquals("1 submitted survey", UserText.count(1, "submitted survey"));
         assertEquals("3 submitted surveys", UserText.count(3, "submitted survey"));

@@ -259,4 +259,19 @@ class RespondentMailTest {
     List<AuditEvent> audit(long assessmentId) {
         return AuditEvent.ofAssessment(assessmentId);
     }
+
+    @Test
+    void aNameSentWithLineBreaksIsStoredOnOneLineSoItsInvitationCanGoOut() {
+        // the API (and an import) can carry a line break the page's one-line field cannot; a mail's
+        // subject line holds the organisation's name, and the real mailer refuses one with a line break
+        long id = Api.createAssessment("Evil\r\nBcc: victim@example.com\n\tX: y ");
+        Api.consultant().get("/api/v1/assessments/" + id).then().statusCode(200)
+                .body("organisation", equalTo("Evil Bcc: victim@example.com X: y"));
+        JsonPath r = add(id, "BUSINESS", "Head of\nSales", "sales@fabrikam.example");
+        assertEquals("Head of Sales", r.getString("name"));
+        assertEquals("sales@fabrikam.example", r.getString("mailedTo"));
+        Mail mail = mailbox.getMailsSentTo("sales@fabrikam.example").get(0);
+        assertEquals("Evil Bcc: victim@example.com X: y: your part in the DevOps assessment", mail.getSubject());
+        assertTrue(mailbox.getMailsSentTo("victim@example.com").isEmpty(), "no one else is mailed");
+    }
 }

@@ -266,6 +266,23 @@ class SurveyPagesTest {
     }
 
     @Test
+    void aCountWithAThousandsSeparatorIsRefusedNotStoredAsOne() {
+        String token = Api.addRespondent(Api.createAssessment("Separator org"), "DEVELOPMENT");
+        String path = "/survey/" + token + "/s/context";
+        // read with a decimal comma, "1,000" was 1.000 = 1 person, a whole number, and stored as 1
+        for (String typed : List.of("1,000", "1.000", "12,500", "1,000,000")) {
+            post(path, csrf(path), "q.context.engineering_headcount", typed).then().statusCode(422)
+                    .body(containsString("Enter the number without a separator, e.g. 1000"));
+            Api.answers(token).then().body("questionKey", not(org.hamcrest.Matchers.hasItem("context.engineering_headcount")));
+        }
+        // written without one, or with a decimal comma that is plainly a fraction, as before
+        post(path, csrf(path), "q.context.engineering_headcount", "2,5").then().statusCode(422)
+                .body(containsString("Enter a whole number from 1 to 100,000."));
+        post(path, csrf(path), "q.context.engineering_headcount", "1000").then().statusCode(303);
+        Api.answers(token).then().body("find { it.questionKey == 'context.engineering_headcount' }.value", equalTo(1000));
+    }
+
+    @Test
     void welcomePageWithoutTheScriptDoesNotPromiseAutomaticSaving() {
         String token = Api.addRespondent(Api.createAssessment("No script org"), "BUSINESS");
         String page = given().get("/survey/" + token).then().statusCode(200).extract().asString();
