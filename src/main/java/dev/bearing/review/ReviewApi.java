@@ -114,17 +114,21 @@ public final class ReviewApi {
     }
 
     /**
-     * What moved between the previous evaluation and the latest, as the rules produced them.
+     * What moved between the previous evaluation and the latest, as the rules produced them. The
+     * previous one is the latest earlier evaluation whose result differs, so that running Evaluate
+     * again with nothing changed does not hide what moved before.
      *
      * @param previousEvaluationId the previous evaluation
      * @param previousEvaluatedAt when it ran
+     * @param sameResultBetween evaluations run after the previous one that gave the latest's very result
      * @param stage stage label before and now
      * @param band delivery band before and now
      * @param maturityIndex maturity index before and now
      * @param capabilities combined scores that changed, in report order
      * @param picks stack entries whose recommendation changed
      */
-    public record Movement(long previousEvaluationId, Instant previousEvaluatedAt, Change stage, Change band,
+    public record Movement(long previousEvaluationId, Instant previousEvaluatedAt, int sameResultBetween, Change stage,
+            Change band,
             Change maturityIndex, List<ScoreChange> capabilities, List<Change> picks) {
 
         /** @return stage, band and maturity index, those that moved */

@@ -463,13 +463,24 @@ public class ReviewService {
                 last == null ? null : last.number, asIs);
     }
 
+    /**
+     * What moved since the latest earlier evaluation whose result differs: runs in between that gave
+     * this very result (Evaluate clicked twice, or again with nothing changed) would only say that
+     * nothing moved and hide what did. When every earlier run gave this result, the one just before.
+     */
     private Movement movement(Assessment a, Evaluation latest, EvaluationResult now) {
-        List<Evaluation> two = Evaluation.find("assessment.id = ?1 and id <> ?2 and createdAt <= ?3 "
-                + "order by createdAt desc, id desc", a.id, latest.id, latest.createdAt).page(0, 1).list();
-        if (two.isEmpty()) {
+        String earlier = "assessment.id = ?1 and id <> ?2 and (createdAt < ?3 or createdAt = ?3 and id < ?2)";
+        Evaluation prev = Evaluation.<Evaluation>find(earlier + " and resultJson <> ?4 order by createdAt desc, id desc",
+                a.id, latest.id, latest.createdAt, latest.resultJson).firstResult();
+        if (prev == null) {
+            prev = Evaluation.<Evaluation>find(earlier + " order by createdAt desc, id desc", a.id, latest.id,
+                    latest.createdAt).firstResult();
+        }
+        if (prev == null) {
             return null;
         }
-        Evaluation prev = two.get(0);
+        long sameBetween = Evaluation.count(earlier + " and (createdAt > ?4 or createdAt = ?4 and id > ?5)",
+                a.id, latest.id, latest.createdAt, prev.createdAt, prev.id);
         EvaluationResult before = read(prev.resultJson);
         Change stage = new Change("Adoption stage", before.stage() == null ? null : before.stage().label(),
                 now.stage() == null ? null : now.stage().label());
@@ -503,7 +514,7 @@ public class ReviewService {
                 picks.add(c);
             }
         }
-        return new Movement(prev.id, prev.createdAt, stage, band, index, scores, picks);
+        return new Movement(prev.id, prev.createdAt, (int) sameBetween, stage, band, index, scores, picks);
     }
 
     private static Map<String, String> picks(EvaluationResult r) {

@@ -441,6 +441,33 @@ class ReviewResourceTest {
     }
 
     @Test
+    void whatMovedSkipsRunsThatGaveTheSameResult() {
+        long id = demoAssessment();
+        long first = review(id).getLong("evaluationId");
+        // the business and development views alone: a different result
+        List<Integer> submitted = Api.consultant().get(base(id) + "/respondents").then().statusCode(200).extract()
+                .jsonPath().getList("findAll { it.submittedAt != null && it.role != 'OPERATIONS' }.id");
+        assertEquals(2, submitted.size());
+        Map<String, Object> twoViews = Map.of("respondents", submitted);
+        long second = Api.consultant().contentType("application/json").body(twoViews).post(base(id) + "/evaluation")
+                .then().statusCode(201).extract().jsonPath().getLong("id");
+        // Evaluate clicked again with nothing changed: a third run with the second's very result
+        long third = Api.consultant().contentType("application/json").body(twoViews).post(base(id) + "/evaluation")
+                .then().statusCode(201).extract().jsonPath().getLong("id");
+        JsonPath r = review(id);
+        assertEquals(third, r.getLong("evaluationId"));
+        // compared with the first, not with the copy in between, so what moved is still seen
+        assertEquals(first, r.getLong("moved.previousEvaluationId"));
+        assertEquals(1, r.getInt("moved.sameResultBetween"));
+        assertFalse(r.getList("moved.capabilities").isEmpty(), "leaving the operations view out moves scores");
+        Api.consultant().get("/assessments/" + id + "/review").then().statusCode(200)
+                .body(containsString("Compared with evaluation <a href=\"/assessments/" + id + "/evaluations/" + first
+                        + "\">" + first + "</a>, both as the rules produced them; the evaluation run between them gave"
+                        + " this same result."));
+        assertNotEquals(second, first);
+    }
+
+    @Test
     void historyListsEveryEvaluationAndVersionById() {
         long id = demoAssessment();
         long other = demoAssessment();
