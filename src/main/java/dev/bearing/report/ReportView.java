@@ -704,7 +704,8 @@ public record ReportView(String title, String organisation, String footerOrganis
 
     /**
      * The decisions to make, as the PDF's summary and the assessment and review pages number them:
-     * the rules' decisions, at most three, most pressing first.
+     * the rules' decisions, at most three, most pressing first, except a plain choice between tied
+     * tools, which is listed with every other tie ({@link #tieChoices}) in the same words.
      *
      * @param r an evaluation result, with the review's edits applied where there are any
      * @return the decisions numbered from 1
@@ -716,10 +717,7 @@ public record ReportView(String title, String organisation, String footerOrganis
             layerNames.putIfAbsent(l.layer(), clean(l.layerName()));
         }
         List<DecisionView> decisions = new ArrayList<>();
-        for (Decision d : nz(r.decisions())) {
-            if (decisions.size() == 3) {
-                break;
-            }
+        for (Decision d : numbered(r)) {
             decisions.add(new DecisionView(String.valueOf(decisions.size() + 1), plain(d.title()), plain(d.detail()),
                     d.layer() == null ? "" : layerNames.getOrDefault(d.layer(), "")));
         }
@@ -761,16 +759,34 @@ public record ReportView(String title, String organisation, String footerOrganis
      * @return e.g. "Load and performance tests: choose among Grafana k6, Gatling or Apache JMeter", in stack order
      */
     public static List<String> tieChoices(EvaluationResult r) {
-        Set<String> decided = nz(r.decisions()).stream().limit(3).map(Decision::layer).filter(Objects::nonNull)
+        Set<String> decided = numbered(r).stream().map(Decision::layer).filter(Objects::nonNull)
                 .collect(Collectors.toSet());
         List<String> out = new ArrayList<>();
         for (LayerRecommendation l : nz(r.stack())) {
             if (Ties.shown(l) && !decided.contains(l.key())) {
-                List<String> names = Ties.names(l).stream().map(ReportView::oneLine).filter(n -> !n.isBlank()).toList();
-                out.add(Ties.decisionTitle(oneLine(l.kindName() == null ? l.layerName() : l.kindName()), names));
+                out.add(tieChoice(l));
             }
         }
         return List.copyOf(out);
+    }
+
+    /** @return e.g. "Load and performance tests: choose among Grafana k6, Gatling or Apache JMeter" */
+    private static String tieChoice(LayerRecommendation l) {
+        List<String> names = Ties.names(l).stream().map(ReportView::oneLine).filter(n -> !n.isBlank()).toList();
+        return Ties.decisionTitle(oneLine(l.kindName() == null ? l.layerName() : l.kindName()), names);
+    }
+
+    /**
+     * @return the rules' decisions that are numbered: at most three, without those that only choose
+     *     between tied tools (those are among the {@link #tieChoices}, in the same words)
+     */
+    private static List<Decision> numbered(EvaluationResult r) {
+        Map<String, LayerRecommendation> ties = new HashMap<>();
+        nz(r.stack()).stream().filter(Ties::shown).forEach(l -> ties.put(l.key(), l));
+        return nz(r.decisions()).stream().limit(3)
+                .filter(d -> d.layer() == null || !ties.containsKey(d.layer())
+                        || !oneLine(d.title()).equals(tieChoice(ties.get(d.layer()))))
+                .toList();
     }
 
     /**
