@@ -2,6 +2,7 @@ package dev.bearing.assessment;
 
 import dev.bearing.common.Identities;
 import dev.bearing.common.ProblemException;
+import dev.bearing.common.StorableText;
 import dev.bearing.security.Account;
 import dev.bearing.security.Audit;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -62,6 +63,7 @@ public class SharingService {
         if (username == null || username.isBlank()) {
             throw ProblemException.badField("username", "Give the username of the consultant to share with.");
         }
+        StorableText.refuseNul("username", username);
         Account who = Account.byUsername(username).filter(x -> x.enabled)
                 .orElseThrow(() -> ProblemException.badField("username", "No active account is called \"" + username + "\"."));
         if (who.id.equals(a.ownerId)) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bearing.assessment.AssessmentApi.BulkAnswer;
 import dev.bearing.common.ProblemException;
 import dev.bearing.common.ProblemTypes;
+import dev.bearing.common.StorableText;
 import dev.bearing.questionnaire.AnswerValue;
 import dev.bearing.questionnaire.Question;
 import dev.bearing.questionnaire.QuestionType;
@@ -466,6 +467,11 @@ public class SurveyService {
             }
             Integer version = parseVersion(form.get("v." + qu.key()));
             Submitted sent = new Submitted(values, na);
+            if (values.stream().anyMatch(StorableText::hasNul)) {
+                // refused as the API refuses it, before the database would (see StorableText)
+                errors.put(qu.key(), new Refusal("This answer " + StorableText.NUL_MESSAGE + ".", sent));
+                continue;
+            }
             JsonNode value;
             try {
                 value = na ? null : AnswerValue.fromForm(qu, values);

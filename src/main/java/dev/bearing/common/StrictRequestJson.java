@@ -32,13 +32,13 @@ public class StrictRequestJson implements ContextResolver<ObjectMapper> {
     static final class NoNulStrings extends com.fasterxml.jackson.databind.deser.std.StringDeserializer {
 
         /** What the 400 says of the field (ProblemMappers reads it back). */
-        static final String MESSAGE = "contains a NUL character (U+0000), which cannot be stored; remove it";
+        static final String MESSAGE = StorableText.NUL_MESSAGE;
 
         @Override
         public String deserialize(com.fasterxml.jackson.core.JsonParser p,
                 com.fasterxml.jackson.databind.DeserializationContext context) throws java.io.IOException {
             String value = super.deserialize(p, context);
-            if (value != null && value.indexOf('\u0000') >= 0) {
+            if (StorableText.hasNul(value)) {
                 throw context.weirdStringException(value, String.class, MESSAGE);
             }
             return value;

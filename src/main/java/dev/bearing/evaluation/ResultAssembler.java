@@ -331,17 +331,8 @@ final class ResultAssembler {
                 && l.kind() == null && firstPhase.containsKey(l.layer()))
                 .sorted(Comparator.comparingInt(l -> firstPhase.getOrDefault(l.layer(), 9))).toList();
         for (LayerRecommendation l : ties) {
-            {
-                List<String> names = new ArrayList<>();
-                names.add(l.primary().name());
-                names.addAll(l.tiedWith());
-                String choice = names.size() == 2 ? "choose between " + names.get(0) + " and " + names.get(1)
-                        : "choose among " + String.join(", ", names.subList(0, names.size() - 1)) + " or "
-                                + names.get(names.size() - 1);
-                out.add(new Decision(what(l) + ": " + choice,
-                        "They fit equally well on what the survey shows; decide on cost, the skills you hire for and the vendors you already buy from.",
-                        l.key()));
-            }
+            out.add(new Decision(Ties.decisionTitle(what(l), Ties.names(l)), Ties.decisionDetail(Ties.ANY_CRITERIA),
+                    l.key()));
         }
         high.stream().skip(1).forEach(out::add);
         return List.copyOf(out.subList(0, Math.min(3, out.size())));

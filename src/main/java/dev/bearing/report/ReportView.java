@@ -6,6 +6,7 @@ import dev.bearing.evaluation.EvaluationResult.CapabilityResult;
 import dev.bearing.evaluation.EvaluationResult.Comment;
 import dev.bearing.evaluation.EvaluationResult.CurrentToolResult;
 import dev.bearing.evaluation.EvaluationResult.Decision;
+import dev.bearing.evaluation.Ties;
 import dev.bearing.evaluation.EvaluationResult.FindingResult;
 import dev.bearing.evaluation.EvaluationResult.LayerRecommendation;
 import dev.bearing.evaluation.EvaluationResult.QuestionGap;
@@ -115,6 +116,8 @@ public record ReportView(String title, String organisation, String footerOrganis
      * @param peerLine the peer comparison in one sentence, or "" when there is none
      * @param peerSource attribution of the peer figures, or ""
      * @param decisions the decisions to make, at most three
+     * @param tieChoices every tie in the stack that no decision is about, as a choice to make (see
+     *     {@link #tieChoices}); listed under the decisions
      * @param stack one line per stack entry
      * @param tieLegend what to choose a tie on when nothing said separates the tools (said once, under
      *     the stack), or "" when no such tie is in the stack
@@ -125,8 +128,13 @@ public record ReportView(String title, String organisation, String footerOrganis
      */
     public record Summary(String stageLabel, String stageDescription, String deliveryBand, String deliveryClass,
             String deliveryBasis, String peerLine, String peerSource, List<DecisionView> decisions,
-            List<StackLine> stack, String tieLegend, String firstDaysLabel, List<RoadmapItemView> firstDays,
-            String findingsLine, String roadmapLine) {
+            List<String> tieChoices, List<StackLine> stack, String tieLegend, String firstDaysLabel,
+            List<RoadmapItemView> firstDays, String findingsLine, String roadmapLine) {
+
+        /** @return what is said before the tie choices ({@link ReportView#TIE_CHOICES_LEAD}) */
+        public String tieChoicesLead() {
+            return TIE_CHOICES_LEAD;
+        }
     }
 
     /**
@@ -560,15 +568,7 @@ public record ReportView(String title, String organisation, String footerOrganis
                     also.isEmpty() ? "" : UserText.lowerFirst(clean(l.layerName()))));
         }
 
-        // decisions
-        List<DecisionView> decisions = new ArrayList<>();
-        for (Decision d : nz(r.decisions())) {
-            if (decisions.size() == 3) {
-                break;
-            }
-            decisions.add(new DecisionView(String.valueOf(decisions.size() + 1), plain(d.title()), plain(d.detail()),
-                    d.layer() == null ? "" : layerNames.getOrDefault(d.layer(), "")));
-        }
+        List<DecisionView> decisions = decisions(r);
 
         // roadmap, numbered as on the timeline
         List<RoadmapEntry> roadmap = nz(r.roadmap());
@@ -673,7 +673,7 @@ public record ReportView(String title, String organisation, String footerOrganis
         Summary summary = new Summary(position.stageLabel(), position.stageDescription(), deliveryBand,
                 position.deliveryClass(),
                 bandKnown && dl.thresholdsYear() > 0 ? "by the DORA " + dl.thresholdsYear() + " thresholds" : "",
-                peerLine(pc), peerSource, decisions, stackLines,
+                peerLine(pc), peerSource, decisions, tieChoices(r), stackLines,
                 nz(r.stack()).stream().anyMatch(ReportView::tieWithoutReasons) ? TIE_LEGEND : "",
                 labels.get(firstPhase - 1),
                 byPhase.get(firstPhase), findingsLine(findings.size(), highRisk), roadmapLine(roadmap.size()));
@@ -700,6 +700,113 @@ public record ReportView(String title, String organisation, String footerOrganis
                 data.evaluatedAt() == null ? "" : DATE.format(data.evaluatedAt()), data.assessmentId(),
                 respondentsLine(r.respondents()), summary, findings, quotes, phases, position, dims, rows,
                 disagreements, menus, method, answers, chartSet, approval == null, versionLine, reviewNotes);
+    }
+
+    /**
+     * The decisions to make, as the PDF's summary and the assessment and review pages number them:
+     * the rules' decisions, at most three, most pressing first, except a plain choice between tied
+     * tools, which is listed with every other tie ({@link #tieChoices}) in the same words.
+     *
+     * @param r an evaluation result, with the review's edits applied where there are any
+     * @return the decisions numbered from 1
+     */
+    public static List<DecisionView> decisions(EvaluationResult r) {
+        Map<String, String> layerNames = new HashMap<>();
+        for (LayerRecommendation l : nz(r.stack())) {
+            layerNames.put(l.key(), layerName(l));
+            layerNames.putIfAbsent(l.layer(), clean(l.layerName()));
+        }
+        List<DecisionView> decisions = new ArrayList<>();
+        for (Decision d : numbered(r)) {
+            decisions.add(new DecisionView(String.valueOf(decisions.size() + 1), plain(d.title()), plain(d.detail()),
+                    d.layer() == null ? "" : layerNames.getOrDefault(d.layer(), "")));
+        }
+        return List.copyOf(decisions);
+    }
+
+    /**
+     * What the assessment page says for leadership, in the PDF's words (built by the same methods).
+     *
+     * @param decisions as {@link #decisions}
+     * @param tieChoices as {@link #tieChoices}
+     * @param ties as {@link #tieLines}: each entry shown as a tie, by its key
+     */
+    public record Leadership(List<DecisionView> decisions, List<String> tieChoices, Map<String, StackLine> ties) {
+
+        /** @return what is said before the tie choices */
+        public String tieChoicesLead() {
+            return TIE_CHOICES_LEAD;
+        }
+    }
+
+    /**
+     * @param r an evaluation result, with the review's edits applied where there are any
+     * @return its decisions, tie choices and tie lines as the PDF words them
+     */
+    public static Leadership leadership(EvaluationResult r) {
+        return new Leadership(decisions(r), tieChoices(r), tieLines(r));
+    }
+
+    /** Said once before the {@link #tieChoices}, under the numbered decisions. */
+    public static final String TIE_CHOICES_LEAD = "Also to choose, between tools that fit equally well on what the survey shows:";
+
+    /**
+     * Every tie the stack shows that none of the numbered {@link #decisions} is about: a tie is the
+     * client's to settle, so each one is listed under the decisions to make, in the words of
+     * {@link Ties#decisionTitle} (as the rules word the ties they make a decision of).
+     *
+     * @param r an evaluation result, with the review's edits applied where there are any
+     * @return e.g. "Load and performance tests: choose among Grafana k6, Gatling or Apache JMeter", in stack order
+     */
+    public static List<String> tieChoices(EvaluationResult r) {
+        Set<String> decided = numbered(r).stream().map(Decision::layer).filter(Objects::nonNull)
+                .collect(Collectors.toSet());
+        List<String> out = new ArrayList<>();
+        for (LayerRecommendation l : nz(r.stack())) {
+            if (Ties.shown(l) && !decided.contains(l.key())) {
+                out.add(tieChoice(l));
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** @return e.g. "Load and performance tests: choose among Grafana k6, Gatling or Apache JMeter" */
+    private static String tieChoice(LayerRecommendation l) {
+        List<String> names = Ties.names(l).stream().map(ReportView::oneLine).filter(n -> !n.isBlank()).toList();
+        return Ties.decisionTitle(oneLine(l.kindName() == null ? l.layerName() : l.kindName()), names);
+    }
+
+    /**
+     * @return the rules' decisions that are numbered: at most three, without those that only choose
+     *     between tied tools (those are among the {@link #tieChoices}, in the same words)
+     */
+    private static List<Decision> numbered(EvaluationResult r) {
+        Map<String, LayerRecommendation> ties = new HashMap<>();
+        nz(r.stack()).stream().filter(Ties::shown).forEach(l -> ties.put(l.key(), l));
+        return nz(r.decisions()).stream().limit(3)
+                .filter(d -> d.layer() == null || !ties.containsKey(d.layer())
+                        || !oneLine(d.title()).equals(tieChoice(ties.get(d.layer()))))
+                .toList();
+    }
+
+    /**
+     * @param r an evaluation result
+     * @return each stack entry shown as a tie, by its key, in the words of the PDF's summary line
+     *     ("Grafana k6 or Gatling — equal fit", with what to choose on)
+     */
+    public static Map<String, StackLine> tieLines(EvaluationResult r) {
+        Set<String> movedOff = nz(r.roadmap()).stream().map(RoadmapEntry::key).filter(k -> k.startsWith("migrate."))
+                .map(k -> k.substring("migrate.".length())).collect(Collectors.toSet());
+        Map<String, StackLine> out = new LinkedHashMap<>();
+        for (LayerRecommendation l : nz(r.stack())) {
+            if (Ties.shown(l)) {
+                StackLine line = stackLine(l, layerName(l), movedOff);
+                out.put(l.key(), line.note().isEmpty() && tieWithoutReasons(l)
+                        ? new StackLine(line.layer(), line.action(), TIE_LEGEND, line.changeClass(), line.changeLabel())
+                        : line);
+            }
+        }
+        return out;
     }
 
     /**
@@ -773,7 +880,7 @@ public record ReportView(String title, String organisation, String footerOrganis
             if (!ANY_TIE.equals(criteria)) {
                 notes.add("Choose on " + criteria + ".");
             }
-            return new StackLine(layer, UserText.either(names) + " — equal fit", String.join(" ", notes), "change-tie", "Tie");
+            return new StackLine(layer, Ties.line(names), String.join(" ", notes), "change-tie", "Tie");
         }
         String change = l.change() == null ? (others.isEmpty() ? "ADD" : "REPLACE") : l.change();
         switch (change) {
@@ -813,15 +920,14 @@ public record ReportView(String title, String organisation, String footerOrganis
      * criteria every choice comes down to.
      */
     /** What every tie comes down to when nothing said separates the tied tools. */
-    static final String ANY_TIE = "cost, your teams' skills and the support you need";
+    static final String ANY_TIE = Ties.ANY_CRITERIA;
 
     /** Under the summary's stack, once, for the ties that carry no reason of their own. */
     static final String TIE_LEGEND = "Equal fit: nothing in the answers separates the tools; choose on " + ANY_TIE + ".";
 
     /** @return whether the entry's summary line is a tie whose criteria are only {@link #ANY_TIE} (see stackLine) */
     private static boolean tieWithoutReasons(LayerRecommendation l) {
-        return l.primary() != null && !nz(l.tiedWith()).isEmpty() && !"NONE".equals(l.change())
-                && !"LATER".equals(l.change()) && !"KEEP_UNLISTED".equals(l.change()) && ANY_TIE.equals(tieCriteria(l));
+        return Ties.shown(l) && ANY_TIE.equals(tieCriteria(l));
     }
 
     private static String tieCriteria(LayerRecommendation l) {

@@ -6,6 +6,7 @@ import dev.bearing.assessment.AccessControl;
 import dev.bearing.assessment.Assessment;
 import dev.bearing.common.Problem;
 import dev.bearing.common.ProblemException;
+import dev.bearing.common.StorableText;
 import dev.bearing.evaluation.Evaluation;
 import dev.bearing.evaluation.EvaluationResult;
 import dev.bearing.evaluation.EvaluationResult.CapabilityResult;
@@ -115,12 +116,14 @@ public class ReviewService {
      *
      * @return the edit as listed
      * @throws ProblemException 400 naming the field: layer unknown, tool not on the menu or already
-     *     the (untied) pick, both or neither of tool and keepCurrent, blank note; 404 unknown
+     *     the (untied) pick, both or neither of tool and keepCurrent, blank note, text with a NUL
+     *     character; 404 unknown
      *     assessment or not evaluated
      */
     @Transactional
     public EditView override(long assessmentId, OverrideRequest r) {
         Assessment a = access.assessment(assessmentId);
+        StorableText.refuseNul(r);
         Evaluation e = latestToChange(a);
         ReviewState s = state(a, e, false);
         if (r == null) {
@@ -170,6 +173,7 @@ public class ReviewService {
     @Transactional
     public EditView edit(long assessmentId, EditRequest r) {
         Assessment a = access.assessment(assessmentId);
+        StorableText.refuseNul(r);
         Evaluation e = latestToChange(a);
         ReviewState s = state(a, e, false);
         if (r == null || blank(r.kind())) {
@@ -234,6 +238,7 @@ public class ReviewService {
     @Transactional
     public EditView undo(long assessmentId, long editId, UndoRequest r) {
         Assessment a = access.assessment(assessmentId);
+        StorableText.refuseNul(r);
         // two undos of one edit at once (a double click, two tabs): the second waits and gets the 409 below
         Assessment.getEntityManager().lock(a, LockModeType.PESSIMISTIC_WRITE);
         Evaluation e = latestToChange(a);

@@ -4,6 +4,7 @@ import dev.bearing.common.BearingConfig;
 import dev.bearing.common.Identities;
 import dev.bearing.common.Problem;
 import dev.bearing.common.ProblemException;
+import dev.bearing.common.StorableText;
 import dev.bearing.common.TokenGenerator;
 import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -199,10 +200,14 @@ public class AccountService {
         }
         if (displayName == null || displayName.isBlank() || displayName.strip().length() > 200) {
             errors.add(new Problem.FieldError("displayName", "Give the person's name (up to 200 characters)."));
+        } else if (StorableText.hasNul(displayName)) {
+            errors.add(StorableText.nulError("displayName"));
         }
         String mail = email == null || email.isBlank() ? null : email.strip();
         if (mail != null && (mail.length() > 320 || !mail.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+"))) {
             errors.add(new Problem.FieldError("email", "Give an e-mail address such as name@example.com, or leave it empty."));
+        } else if (StorableText.hasNul(mail)) {
+            errors.add(StorableText.nulError("email"));
         }
         Account.Kind kind = null;
         try {
@@ -321,6 +326,7 @@ public class AccountService {
         if (name == null || name.isBlank() || name.strip().length() > 100) {
             throw ProblemException.badField("name", "Name the token (up to 100 characters), e.g. \"nightly export\".");
         }
+        StorableText.refuseNul("name", name);
         Account a = find(accountId);
         String token = API_TOKEN_PREFIX + tokens.newToken();
         ApiToken t = new ApiToken();

@@ -100,7 +100,7 @@ public class AssessmentPages {
         static native TemplateInstance assessment(AssessmentView assessment, ReviewApi.ReviewState review, String error,
                 String notice, Links links, SharingService.Sharing sharing, List<AuditEvent> history,
                 dev.bearing.report.ProgressView progress, java.time.Instant archivedAt, FormErrors respondentErrors,
-                RespondentForm respondentForm);
+                RespondentForm respondentForm, dev.bearing.report.ReportView.Leadership leadership);
 
         static native TemplateInstance delete(DeletionScope scope, String error);
 
@@ -342,7 +342,8 @@ public class AssessmentPages {
         ReviewApi.ReviewState review = a.latestEvaluationAt() == null ? null : reviews.reviewed(assessmentId);
         return Templates.assessment(a, review, error, notice, links, sharing.sharing(assessmentId), history(assessmentId),
                 renderer.progress(milestones.compare(assessmentId), benchmarks.place(assessmentId)),
-                dashboardService.archivedAt(assessmentId), respondentErrors, respondentForm);
+                dashboardService.archivedAt(assessmentId), respondentErrors, respondentForm,
+                review == null ? null : dev.bearing.report.ReportView.leadership(review.result()));
     }
 
     private TemplateInstance dashboard(DashboardQuery q, String filterError, String notice, String error,

@@ -135,7 +135,7 @@ class StrictInputTest {
                 .contentType(io.restassured.http.ContentType.URLENC).formParam("csrf-token", csrf.group(1))
                 .formParam("name", "nulcheck\u0000export").post("/account/tokens").then().statusCode(400)
                 .contentType(containsString("text/html")).body(containsString("NUL character (U+0000)"))
-                .body(containsString("Nothing was saved"));
+                .body(containsString("New token named")).body(containsString("nothing was saved"));
         org.junit.jupiter.api.Assertions.assertFalse(given().filter(cookies).get("/account").asString().contains("nulcheck"),
                 "no token was created");
         // the login form: a username with a NUL is a failed login, not an error

@@ -245,6 +245,13 @@ class ReportRendererTest {
             String first = squash(pageText(doc, 1) + pageText(doc, 2));
             String line = l.primary().name() + " or " + l.tiedWith().get(0) + " — equal fit";
             assertTrue(first.contains(squash(line)), "the tie does not read \"" + line + "\"");
+            // and it is a decision to make: the client settles a tie, so "Decisions to make" names it
+            String decisions = first.substring(first.indexOf("Decisionstomake"), first.indexOf("Recommendedstack"));
+            String what = l.kindName() == null ? l.layerName() : l.kindName();
+            boolean decided = tied.result().decisions().stream().limit(3).anyMatch(d -> l.key().equals(d.layer()));
+            assertTrue(decisions.contains(squash(decided ? l.tiedWith().get(0)
+                    : what + ": choose between " + l.primary().name() + " and " + l.tiedWith().get(0))),
+                    "the tie is not among the decisions to make: " + decisions);
             // what to choose on: the tie's own reasons on its line, or once under the stack for every
             // tie that has none
             if (!first.contains(squash(line) + "Chooseon")) {

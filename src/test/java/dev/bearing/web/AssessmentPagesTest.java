@@ -51,6 +51,17 @@ class AssessmentPagesTest {
             @SuppressWarnings("unchecked")
             var primary = (java.util.Map<String, Object>) l.get("primary");
             String name = primary == null ? null : html((String) primary.get("name"));
+            @SuppressWarnings("unchecked")
+            var tied = (java.util.List<String>) l.get("tiedWith");
+            if (tied != null && !tied.isEmpty() && java.util.List.of("ADD", "KEEP", "REPLACE").contains(l.get("change"))) {
+                // a tie reads as a tie, in the PDF's words: "A or B — equal fit"
+                var names = new java.util.ArrayList<String>();
+                names.add((String) primary.get("name"));
+                names.addAll(tied);
+                assertTrue(page.contains(row + "<b>" + html(dev.bearing.common.UserText.either(names)) + " — equal fit</b>"),
+                        l.get("key") + " reads as a tie");
+                continue;
+            }
             switch ((String) l.get("change")) {
                 case "LATER" -> {
                     later = true;
@@ -69,6 +80,55 @@ class AssessmentPagesTest {
         // rates Selenium 2 of 5
         assertTrue(page.contains("<b>Why move:</b> In use but rated 2.0 of 5: the people who use Selenium would rather"
                 + " have something else.<br><b>Why Playwright:</b> "), "the end-to-end move says why Selenium goes");
+    }
+
+    @Test
+    void everyTieOnThePageIsAmongTheDecisionsToMakeInThePdfsWords() throws Exception {
+        long id = demo.create().id();
+        var result = Api.admin().get("/api/v1/assessments/" + id + "/evaluation").jsonPath();
+        String page = Api.admin().get("/assessments/" + id).then().statusCode(200).extract().asString();
+        String decisions = page.substring(page.indexOf("<h2>Decisions for leadership</h2>"),
+                page.indexOf("<h2>Recommended stack</h2>"));
+        byte[] pdf = Api.admin().get("/api/v1/assessments/" + id + "/report.pdf").then().statusCode(200).extract()
+                .asByteArray();
+        String summary;
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            var text = new org.apache.pdfbox.text.PDFTextStripper();
+            text.setStartPage(1);
+            text.setEndPage(2);
+            summary = squash(text.getText(doc));
+        }
+        String pdfDecisions = summary.substring(summary.indexOf("Decisionstomake"), summary.indexOf("Recommendedstack"));
+        java.util.List<java.util.Map<String, Object>> stack = result.getList("result.stack");
+        int ties = 0;
+        for (var l : stack) {
+            @SuppressWarnings("unchecked")
+            var tied = (java.util.List<String>) l.get("tiedWith");
+            if (tied == null || tied.isEmpty() || !java.util.List.of("ADD", "KEEP", "REPLACE").contains(l.get("change"))) {
+                continue;
+            }
+            ties++;
+            @SuppressWarnings("unchecked")
+            var primary = (java.util.Map<String, Object>) l.get("primary");
+            var names = new java.util.ArrayList<String>();
+            names.add((String) primary.get("name"));
+            names.addAll(tied);
+            for (String n : names) {
+                assertTrue(decisions.contains(html(n)), l.get("key") + ": " + n + " among the page's decisions");
+                assertTrue(pdfDecisions.contains(squash(n)), l.get("key") + ": " + n + " among the PDF's decisions to make");
+            }
+        }
+        assertTrue(ties > 0, "the demo has a tie to show");
+        // the load-test tie the demo has, word for word on the page and in the PDF
+        String k6 = "Load and performance tests: choose among Grafana k6, Gatling or Apache JMeter";
+        assertTrue(decisions.contains("<li>" + k6 + "</li>"), "the page lists the load-test tie as a choice to make");
+        assertTrue(pdfDecisions.contains(squash(k6)), "the PDF lists the load-test tie as a choice to make");
+        assertTrue(page.contains("<b>Grafana k6, Gatling or Apache JMeter — equal fit</b>"), "the stack reads as in the PDF");
+        assertTrue(summary.contains(squash("Grafana k6, Gatling or Apache JMeter — equal fit")), "the PDF's stack line");
+    }
+
+    private static String squash(String s) {
+        return s.replaceAll("\\s+", "");
     }
 
     /** @return the text as Qute writes it into a page */

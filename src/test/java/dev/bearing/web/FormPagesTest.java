@@ -126,6 +126,44 @@ class FormPagesTest {
         assertEquals("x".repeat(101), refused.attr("token-name", "value"));
     }
 
+    /** What a form says of a field that holds a NUL character: the API's words (StorableText). */
+    static final String NUL = "contains a NUL character (U+0000), which cannot be stored; remove it; nothing was saved";
+
+    @Test
+    void textWithANulCharacterIsRefusedNamingItsFieldKeepingTheRestAndLogsNoStackTrace() {
+        try (dev.bearing.support.WarningLog log = dev.bearing.support.WarningLog.open()) {
+            // a token's name: the form again, the field named and marked, the name as typed
+            Supplier<RequestSpecification> me = () -> Api.as("nulfiller");
+            Csrf f = Csrf.of(me, "/account");
+            Response token = f.post(me, "/account/tokens", Map.of("name", "cron\u0000sweeper"));
+            assertEquals(400, token.statusCode());
+            Page page = new Page(token.asString());
+            assertEquals(List.of("New token named: " + NUL), page.summary());
+            assertEquals("true", page.attr("token-name", "aria-invalid"));
+            assertFalse(me.get().get("/account").asString().contains("sweeper"), "no token made");
+            // a new account: the name holds it; the other fields stay as typed
+            String username = "nul" + System.nanoTime() % 100000;
+            Csrf admin = Csrf.of(Api::admin, "/admin/accounts");
+            Response account = admin.post(Api::admin, "/admin/accounts", Map.of("username", username,
+                    "displayName", "Kim\u0000Lee", "email", "kim@example.com", "role", "ADMIN"));
+            assertEquals(400, account.statusCode());
+            Page form = new Page(account.asString());
+            assertEquals(List.of("Name: " + NUL), form.summary());
+            assertEquals(username, form.attr("username", "value"));
+            assertEquals("kim@example.com", form.attr("email", "value"));
+            assertEquals("ADMIN", form.selected("role"));
+            assertTrue(Api.admin().get("/api/v1/admin/accounts").then().extract().jsonPath().getList("username")
+                    .stream().noneMatch(username::equals), "nothing created");
+            // sharing: the username named
+            long id = Api.createAssessment("Nul Shares Ltd");
+            Csrf share = Csrf.of(Api::consultant, "/assessments/" + id);
+            Response shared = share.post(Api::consultant, "/assessments/" + id + "/shares", Map.of("username", "bo\u0000b"));
+            assertEquals(400, shared.statusCode());
+            assertTrue(shared.asString().contains(NUL), "the sharing form says what is wrong with the username");
+            assertEquals(List.of(), log.warnings(), "an expected refusal logs no warning or stack trace");
+        }
+    }
+
     @Test
     void aNewAccountsOneTimePasswordIsShownOnceAfterA303AndReloadingCreatesNoSecond() {
         String username = "handover" + System.nanoTime() % 100000;

@@ -100,6 +100,24 @@ class ReviewPagesTest {
     }
 
     @Test
+    void aNoteOrEditWithANulCharacterIsRefusedNamingTheFieldAndLogsNoStackTrace() {
+        long id = ReviewFixtures.ownedDemo(demo);
+        String page = "/assessments/" + id + "/review";
+        try (dev.bearing.support.WarningLog log = dev.bearing.support.WarningLog.open()) {
+            post(page + "/overrides", csrf(page), "layer", "pipeline_security", "choice", "snyk",
+                    "note", "Licensed\u0000 group-wide").then().statusCode(422)
+                    .body(containsString("note: contains a NUL character (U+0000), which cannot be stored; remove it"));
+            post(page + "/edits", csrf(page), "kind", "roadmap-add", "phase", "2", "title", "Chaos day",
+                    "rationale", "Practise\u0000 restores", "owner", "Operations", "effort", "2 days", "note", "agreed")
+                    .then().statusCode(422)
+                    .body(containsString("rationale: contains a NUL character (U+0000), which cannot be stored; remove it"));
+            assertTrue(log.warnings().isEmpty(), "an expected refusal logs no warning or stack trace: " + log.warnings());
+        }
+        Api.consultant().get(page).then().body(not(containsString("Licensed")))
+                .body(not(containsString("Chaos day")));
+    }
+
+    @Test
     void overrideFormChangesTheRoadmapAndARefusedFormNamesTheField() {
         long id = ReviewFixtures.ownedDemo(demo);
         String page = "/assessments/" + id + "/review";

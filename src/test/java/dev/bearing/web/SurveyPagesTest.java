@@ -251,6 +251,23 @@ class SurveyPagesTest {
     }
 
     @Test
+    void aTypedAnswerWithANulCharacterIsRefusedOnItsQuestionAndTheOtherAnswersAreSaved() {
+        String token = Api.addRespondent(Api.createAssessment("Nul text org"), "DEVELOPMENT");
+        String path = "/survey/" + token + "/s/closing";
+        try (dev.bearing.support.WarningLog log = dev.bearing.support.WarningLog.open()) {
+            String page = post(path, csrf(path), "q.context.biggest_obstacle", "Silos\u0000 everywhere",
+                    "q.context.one_change", "Deploy on Fridays", "go", "stay").then().statusCode(422).extract().asString();
+            Matcher err = Pattern.compile("id=\"err-context.biggest_obstacle\" role=\"alert\">([^<]+)<").matcher(page);
+            assertTrue(err.find(), "the question says why");
+            assertEquals("This answer contains a NUL character (U+0000), which cannot be stored; remove it.", err.group(1));
+            assertTrue(page.contains("Silos\u0000 everywhere"), "what was typed is shown again");
+            assertTrue(log.warnings().isEmpty(), "an expected refusal logs no warning: " + log.warnings());
+        }
+        Api.answers(token).then().body("questionKey", org.hamcrest.Matchers.hasItem("context.one_change"))
+                .body("questionKey", not(org.hamcrest.Matchers.hasItem("context.biggest_obstacle")));
+    }
+
+    @Test
     void aRefusedNumberIsExplainedInPlainWordsWhileTheApiStaysExact() {
         String token = Api.addRespondent(Api.createAssessment("Plain words org"), "DEVELOPMENT");
         String path = "/survey/" + token + "/s/context";
