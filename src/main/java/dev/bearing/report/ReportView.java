@@ -896,9 +896,20 @@ public record ReportView(String title, String organisation, String footerOrganis
                 return new StackLine(layer, action, String.join(" ", notes), "change-keep", "Keep");
             }
             case "REPLACE" -> {
-                // why the tools in use go, in the words the assessment page shows: a sentence each
-                for (String why : l.whyMove()) {
-                    String s = firstSentence(clean(why));
+                // on the summary's two pages, only the reasons a leader must hear: a tool that is ending or
+                // ruled out for them (its first sentence, as the assessment page words it) and one its users
+                // dislike; the other caveats are on the page and in the tool menus
+                for (CurrentToolResult c : current) {
+                    if (c.key() != null && c.key().equals(p.key())) {
+                        continue;
+                    }
+                    boolean ending = c.key() != null && (c.status() != null && !"ACTIVE".equals(c.status())
+                            || nz(l.excluded()).stream().anyMatch(x -> x.key().equals(c.key())));
+                    String s = ending ? firstSentence(clean(l.whyLeave(c))) : "";
+                    if (s.isEmpty() && c.satisfaction() != null && c.satisfaction() <= 2.5) {
+                        s = String.format(Locale.ROOT, "%s is rated %.1f of 5 by those who use it", oneLine(c.name()),
+                                c.satisfaction());
+                    }
                     if (!s.isEmpty()) {
                         notes.add(s + ".");
                     }

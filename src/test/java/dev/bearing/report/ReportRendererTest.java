@@ -189,8 +189,11 @@ class ReportRendererTest {
                 e2e.whyMove());
         try (PDDocument doc = Loader.loadPDF(demoPdf)) {
             String first = squash(pageText(doc, 1) + pageText(doc, 2));
-            assertTrue(first.contains(squash("Move from Selenium to Playwright In use but rated 2.0 of 5")),
+            assertTrue(first.contains(squash("Move from Selenium to Playwright Selenium is rated 2.0 of 5 by those who use it.")),
                     "the summary's line says why Selenium goes");
+            // an ending tool's line gives the first sentence of what is said against it
+            assertTrue(first.contains(squash("Move from Atlassian Opsgenie to Jira Service Management Atlassian Opsgenie is"
+                    + " past its end of sale")), "the summary's line says why Opsgenie goes");
         }
         // only a move says why a tool in use goes
         for (LayerRecommendation l : demo.result().stack()) {
