@@ -36,7 +36,9 @@ public class ExportResource {
     @GET
     @Path("/answers.csv")
     @Produces(CSV)
-    public Response answers(@PathParam("id") String id, @QueryParam("bom") String bom) {
+    public Response answers(@PathParam("id") String id, @QueryParam("bom") String bom,
+            @jakarta.ws.rs.core.Context jakarta.ws.rs.core.UriInfo uri) {
+        only(uri, "answers.csv", "bom");
         return csv(exports.answersCsv(List.of(AssessmentResource.parseId(id)), bom(bom)));
     }
 
@@ -45,7 +47,9 @@ public class ExportResource {
     @GET
     @Path("/results.csv")
     @Produces(CSV)
-    public Response results(@PathParam("id") String id, @QueryParam("bom") String bom) {
+    public Response results(@PathParam("id") String id, @QueryParam("bom") String bom,
+            @jakarta.ws.rs.core.Context jakarta.ws.rs.core.UriInfo uri) {
+        only(uri, "results.csv", "bom");
         CsvFile f = exports.resultsCsv(List.of(AssessmentResource.parseId(id)), bom(bom));
         if (f.rows() == 0) {
             throw new ProblemException(404, "Not evaluated", "Assessment " + id
@@ -59,7 +63,9 @@ public class ExportResource {
     @GET
     @Path("/backlog.csv")
     @Produces(CSV)
-    public Response backlog(@PathParam("id") String id, @QueryParam("for") String target) {
+    public Response backlog(@PathParam("id") String id, @QueryParam("for") String target,
+            @jakarta.ws.rs.core.Context jakarta.ws.rs.core.UriInfo uri) {
+        only(uri, "backlog.csv", "for");
         BacklogFormat f;
         if (target == null || target.equals("jira")) {
             f = BacklogFormat.JIRA;
@@ -76,10 +82,26 @@ public class ExportResource {
     @GET
     @Path("/assessment.json")
     @Produces(MediaType.APPLICATION_JSON)
-    public Response json(@PathParam("id") String id) {
+    public Response json(@PathParam("id") String id, @jakarta.ws.rs.core.Context jakarta.ws.rs.core.UriInfo uri) {
+        only(uri, "assessment.json");
         long assessmentId = AssessmentResource.parseId(id);
         return Response.ok(exports.json(List.of(assessmentId)).get(0))
                 .header("Content-Disposition", "attachment; filename=\"assessment-" + assessmentId + ".json\"").build();
+    }
+
+    /**
+     * Refuses a query parameter the export does not take (a misspelt {@code ?bmo=true} would
+     * otherwise be ignored without a word), as the dashboard and report.pdf do.
+     *
+     * @throws ProblemException 400 naming the parameter
+     */
+    private static void only(jakarta.ws.rs.core.UriInfo uri, String export, String... known) {
+        for (String name : uri.getQueryParameters().keySet()) {
+            if (!List.of(known).contains(name)) {
+                throw ProblemException.badField(name, "is not a parameter of " + export + (known.length == 0
+                        ? "; it takes none" : "; the only one is " + known[0]));
+            }
+        }
     }
 
     /**

@@ -86,6 +86,10 @@ public class ReviewPages {
         try {
             review.override(assessmentId, new OverrideRequest(layer, keep ? null : choice, keep ? Boolean.TRUE : null, note));
         } catch (ProblemException e) {
+            // the API's "tool" is this form's "choice": the message names the field the user sees
+            if (e.errors().size() == 1 && "tool".equals(e.errors().get(0).field())) {
+                return refused(assessmentId, ProblemException.badField("choice", e.errors().get(0).message()));
+            }
             return refused(assessmentId, e);
         }
         return seeOther("/assessments/" + assessmentId + "/review#layer-" + anchor(layer));

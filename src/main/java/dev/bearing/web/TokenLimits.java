@@ -73,9 +73,9 @@ public class TokenLimits {
                     .putHeader("Content-Type", api ? "application/problem+json" : "text/html; charset=utf-8")
                     .end(api ? "{\"type\":\"" + ProblemTypes.TOO_MANY_REQUESTS + "\",\"title\":\"Too many requests\","
                             + "\"status\":429,\"detail\":\"Too many requests for this survey link at once; try again in "
-                            + retryAfter + " s. Nothing was lost.\"}"
-                            : ExpiredFormPage.page("One moment, please", "This survey link is sending many requests at once. "
-                                    + "Nothing was lost; reload the page in a few seconds."));
+                            + retryAfter + " s. This request was not carried out; answers saved before it are kept.\"}"
+                            : ExpiredFormPage.page("One moment, please", "This survey link is sending many requests at once, so "
+                                    + "this one was not carried out. Answers saved before it are kept; try again in a few seconds."));
             return;
         }
         rc.addEndHandler(done -> release(token));

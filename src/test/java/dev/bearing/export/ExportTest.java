@@ -83,7 +83,8 @@ class ExportTest {
                 + "respondent_email,respondent_status,section,question_key,question,answer,value_json,updated_at\r\n"), text);
         List<CSVRecord> rows = parse(text);
         assertEquals(Integer.parseInt(response.header("X-Row-Count")), rows.size());
-        assertTrue(rows.stream().allMatch(r -> r.get("organisation").equals(HOSTILE_ORG)), "organisation round-trips");
+        // a name is stored on one line (a line break in it once stopped every invitation mail), quotes and accents as typed
+        assertTrue(rows.stream().allMatch(r -> r.get("organisation").equals("Zoë, \"Søn\" Ltd")), "organisation round-trips");
         CSVRecord obstacle = rows.stream().filter(r -> r.get("role").equals("BUSINESS")
                 && r.get("question_key").equals("context.biggest_obstacle")).findFirst().orElseThrow();
         assertEquals("'=HYPERLINK(\"http://x.invalid\",\"y\")", obstacle.get("respondent_name"));
@@ -105,6 +106,12 @@ class ExportTest {
         assertEquals("\uFEFF" + text, new String(withBom, StandardCharsets.UTF_8));
         Api.consultant().get("/api/v1/assessments/" + id + "/export/answers.csv?bom=yes").then().statusCode(400)
                 .body("errors[0].field", equalTo("bom"));
+        // a misspelt parameter is refused, naming it, rather than ignored
+        Api.consultant().get("/api/v1/assessments/" + id + "/export/answers.csv?bmo=true").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("bmo"))
+                .body("detail", equalTo("bmo: is not a parameter of answers.csv; the only one is bom"));
+        Api.consultant().get("/api/v1/assessments/" + id + "/export/assessment.json?x=1").then().statusCode(400)
+                .body("errors[0].field", equalTo("x"));
         assertTrue(audit(id).stream().anyMatch(e -> e.action.equals("export.answers_csv")
                 && e.detail.equals("Exported answers as CSV: " + rows.size() + " rows.")));
         // a HEAD request sends no rows, so it is no export

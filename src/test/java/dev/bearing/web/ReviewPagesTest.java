@@ -124,6 +124,10 @@ class ReviewPagesTest {
         String overrides = page + "/overrides";
         post(overrides, csrf(page), "layer", "pipeline_security", "choice", "snyk", "note", " ").then().statusCode(422)
                 .body(containsString("note: is required"));
+        // a choice not on the menu is named as the form's field, not as the API's "tool"
+        post(overrides, csrf(page), "layer", "pipeline_security", "choice", "nope", "note", "Licensed group-wide.")
+                .then().statusCode(422).body(containsString("choice: &#39;nope&#39; is not on the menu"))
+                .body(not(containsString("tool: ")));
         post(overrides, csrf(page), "layer", "pipeline_security", "choice", "snyk",
                 "note", "Snyk is licensed group-wide.").then().statusCode(303)
                 .header("Location", containsString("/review#layer-pipeline-security"));
