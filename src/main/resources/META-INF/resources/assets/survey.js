@@ -133,7 +133,13 @@
     },
     NUMBER: {
       read: function (inputs) {
-        var raw = inputs[0].value.trim().replace(',', '.');
+        var typed = inputs[0].value.trim();
+        // "1.000" in a whole-number field: thousands in some countries, decimals in others; read as a
+        // decimal it would be saved as 1, so ask for it without a separator, as the server does
+        if (inputs[0].step === '1' && /^[+-]?\d{1,3}([.,]\d{3})+$/.test(typed)) {
+          return { invalid: 'Enter the number without a separator, e.g. 1000: a comma or full stop before three digits marks thousands in some countries and decimals in others.' };
+        }
+        var raw = typed.replace(',', '.');
         if (raw === '') { return inputs[0].validity && inputs[0].validity.badInput ? { invalid: 'Enter a number.' } : { clear: true }; }
         var n = Number(raw);
         return isFinite(n) ? { value: n } : { invalid: 'Enter a number.' };

@@ -303,6 +303,15 @@ class SurveyBrowserTest {
         driver.findElement(By.name("q.context.engineering_headcount")).sendKeys("0");
         wait(driver).until(d -> !error("context.engineering_headcount").isEmpty());
         assertEquals("Not saved. Enter a whole number from 1 to 100,000.", error("context.engineering_headcount"));
+        // "1.000" is a thousand in some countries and one in others: not saved as 1, the page asks again
+        WebElement field = driver.findElement(By.name("q.context.engineering_headcount"));
+        field.clear();
+        field.sendKeys("1.000");
+        wait(driver).until(d -> error("context.engineering_headcount").contains("without a separator"));
+        assertEquals("Enter the number without a separator, e.g. 1000: a comma or full stop before three digits"
+                + " marks thousands in some countries and decimals in others.", error("context.engineering_headcount"));
+        given().get("/api/v1/respondents/" + token + "/answers").then().statusCode(200)
+                .body("questionKey", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem("context.engineering_headcount")));
     }
 
     @Test
