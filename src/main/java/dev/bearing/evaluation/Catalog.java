@@ -120,7 +120,7 @@ public record Catalog(String version, List<Layer> layers) {
      *
      * @param name the add-on's product name, e.g. "Advanced Security"
      * @param scans the scan types it adds (values of {@code scans})
-     * @param terms how it is bought, in words that follow "with its paid add-on", e.g. "from Enterprise edition"
+     * @param terms which editions can buy it, in words that follow "its paid Advanced Security add-on,", e.g. "for Enterprise edition and above"
      */
     public record ScanAddOn(String name, Set<String> scans, String terms) {
 
