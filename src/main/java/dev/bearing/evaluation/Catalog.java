@@ -114,6 +114,23 @@ public record Catalog(String version, List<Layer> layers) {
     }
 
     /**
+     * Scans a pipeline-security tool does only with a paid add-on, not in every edition (SonarQube's
+     * Advanced Security adds dependency scanning from Enterprise edition): kept apart from {@code scans}
+     * so no reason credits a free or lower edition with them.
+     *
+     * @param name the add-on's product name, e.g. "Advanced Security"
+     * @param scans the scan types it adds (values of {@code scans})
+     * @param terms which editions can buy it, in words that follow "its paid Advanced Security add-on,", e.g. "for Enterprise edition and above"
+     */
+    public record ScanAddOn(String name, Set<String> scans, String terms) {
+
+        /** Canonical constructor: missing scans mean none. */
+        public ScanAddOn {
+            scans = scans == null ? Set.of() : Set.copyOf(scans);
+        }
+    }
+
+    /**
      * A tool in a layer. Every attribute is a fact about the tool, true whoever the client is.
      *
      * @param key tool key, unique in the catalog
@@ -137,6 +154,8 @@ public record Catalog(String version, List<Layer> layers) {
      * @param kubernetesNative runs in and targets Kubernetes
      * @param auditEvidence records who changed or approved what, exportable as audit evidence
      * @param scans what a pipeline-security tool scans: SAST, SCA, SECRETS, IAC, IMAGES, RUNTIME
+     * @param scanAddOns scans a pipeline-security tool does only with a paid add-on (not part of
+     *     {@code scans}); empty when none
      * @param stores what an artefact repository holds: CONTAINER_IMAGES, PACKAGES
      * @param deploysTo where a deployment tool deploys: LINUX_SERVERS, WINDOWS_SERVERS, KUBERNETES,
      *     CONTAINER_SERVICES, SERVERLESS
@@ -158,7 +177,7 @@ public record Catalog(String version, List<Layer> layers) {
             Set<String> hosting, boolean onPremisesFit, String licence, String licenceName, boolean osiApproved,
             String cloudAffinity, String operationalEffort, Set<String> skills, boolean runsOnVms,
             boolean needsKubernetes, boolean kubernetesNative, boolean auditEvidence, Set<String> scans,
-            Set<String> stores, Set<String> deploysTo, List<String> dropInFor, String status,
+            List<ScanAddOn> scanAddOns, Set<String> stores, Set<String> deploysTo, List<String> dropInFor, String status,
             List<LifecycleEvent> lifecycle, String statusNote, Set<String> bestFor, Boolean vendorSupport,
             Boolean salesContractOnly) {
 
@@ -170,6 +189,7 @@ public record Catalog(String version, List<Layer> layers) {
             hosting = hosting == null ? Set.of() : java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(hosting));
             skills = skills == null ? Set.of() : Set.copyOf(skills);
             scans = scans == null ? Set.of() : Set.copyOf(scans);
+            scanAddOns = scanAddOns == null ? List.of() : List.copyOf(scanAddOns);
             stores = stores == null ? Set.of() : Set.copyOf(stores);
             deploysTo = deploysTo == null ? Set.of() : Set.copyOf(deploysTo);
             dropInFor = dropInFor == null ? List.of() : List.copyOf(dropInFor);

@@ -187,9 +187,11 @@ final class ReviewApplier {
                     Optional<LayerRecommendation> l = stackEntry(e.target());
                     String name = l.map(ReviewApplier::entryName).orElse(e.target());
                     String was = l.map(x -> x.primary() == null ? "no pick" : x.primary().name()).orElse("the rules' pick");
+                    String kept = l.map(x -> names(x.current())).filter(s -> !s.isBlank()).orElse("the tools in use");
+                    // the rules may have kept the tool in use themselves: no "(the rules recommended SonarQube)" after "keep SonarQube"
+                    boolean rulesKept = l.map(x -> x.primary() != null && "KEEP".equals(x.change())).orElse(false);
                     yield Boolean.TRUE.equals(v.keepCurrent())
-                            ? name + ": keep " + l.map(x -> names(x.current())).filter(s -> !s.isBlank())
-                                    .orElse("the tools in use") + " (the rules recommended " + was + ")"
+                            ? name + ": keep " + kept + (rulesKept ? ", as the rules recommended" : " (the rules recommended " + was + ")")
                             : name + ": " + orElse(v.toolName(), v.tool()) + " instead of " + was;
                 }
                 case FINDING_RISK -> "Finding \"" + findingTitle(e.target()) + "\": risk " + lower(v.risk());

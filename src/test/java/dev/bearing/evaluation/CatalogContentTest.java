@@ -317,6 +317,15 @@ class CatalogContentTest {
             check(bad, t, "operationalEffort", Set.of(t.operationalEffort()), EFFORT);
             check(bad, t, "skills", t.skills(), skills);
             check(bad, t, "scans", t.scans(), SCANS);
+            for (Catalog.ScanAddOn a : t.scanAddOns()) {
+                check(bad, t, "scanAddOns scans", a.scans(), SCANS);
+                if (a.scans().isEmpty() || a.name() == null || a.name().isBlank() || a.terms() == null
+                        || a.terms().isBlank()) {
+                    bad.add(t.key() + ": a scan add-on without name, scans or terms");
+                }
+                // an add-on adds what the tool lacks: a scan both in every edition and in an add-on is a contradiction
+                a.scans().stream().filter(t.scans()::contains).forEach(x -> bad.add(t.key() + ": " + x + " both in scans and in an add-on"));
+            }
             check(bad, t, "stores", t.stores(), STORES);
             check(bad, t, "status", Set.of(t.status()), STATUS);
             check(bad, t, "bestFor", t.bestFor(), BEST_FOR);
@@ -625,6 +634,23 @@ class CatalogContentTest {
         for (String k : List.of("ansible", "jenkins", "puppet", "chef", "servicenow", "pagerduty")) {
             assertFalse(Boolean.FALSE.equals(tool(k).vendorSupport()), k);
         }
+    }
+
+    @Test
+    void sonarQubeDependencyScanningIsAPaidAddOnNotInEveryEdition() {
+        // docs.sonarsource.com (December 2026): SCA comes with the Advanced Security add-on, from Enterprise
+        // edition (Server) or the Enterprise plan (Cloud); the Community Build does not scan dependencies
+        Tool sonar = tool("sonarqube");
+        assertFalse(sonar.scans().contains("SCA"), "SonarQube's free and lower editions do not scan dependencies");
+        assertEquals(List.of(Set.of("SCA")), sonar.scanAddOns().stream().map(Catalog.ScanAddOn::scans).toList());
+        assertEquals("Advanced Security", sonar.scanAddOns().get(0).name());
+        assertTrue(sonar.scanAddOns().get(0).terms().contains("Enterprise"), sonar.scanAddOns().get(0).terms());
+        // the rules read an add-on's scans only through the words that name the add-on and its terms
+        dev.bearing.evaluation.fact.CatalogTool fact = dev.bearing.evaluation.fact.CatalogTool.of(
+                catalog.layers().stream().filter(l -> l.key().equals("pipeline_security")).findFirst().orElseThrow(), sonar, 0);
+        assertEquals("its paid Advanced Security add-on, " + sonar.scanAddOns().get(0).terms(),
+                fact.addOnWords(dev.bearing.evaluation.fact.Vocabulary.Scan.SCA));
+        assertNull(fact.addOnWords(dev.bearing.evaluation.fact.Vocabulary.Scan.IMAGES));
     }
 
     @Test

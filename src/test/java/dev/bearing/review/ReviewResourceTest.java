@@ -94,23 +94,24 @@ class ReviewResourceTest {
     void overrideFromTheMenuChangesStackRoadmapAndPdf() throws IOException {
         long id = demoAssessment();
         JsonPath before = review(id);
-        assertEquals("github_advanced_security", before.getString("result.stack.find { it.key == 'pipeline_security' }.primary.key"));
-        assertEquals("Move from SonarQube to GitHub Advanced Security",
-                before.getString("result.roadmap.find { it.key == 'migrate.sonarqube' }.title"));
+        // the rules keep SonarQube (in use, rated 3.0, scans not acted on: a gate, not a new scanner; judge20)
+        assertEquals("sonarqube", before.getString("result.stack.find { it.key == 'pipeline_security' }.primary.key"));
+        assertEquals("KEEP", before.getString("result.stack.find { it.key == 'pipeline_security' }.change"));
+        assertFalse(before.getList("result.roadmap.title").contains("Move from SonarQube to GitHub Advanced Security"));
 
         String note = "Northwind already licenses Snyk for every team; one scanner is enough.";
         JsonPath e = override(id, Map.of("layer", "pipeline_security", "tool", "snyk", "note", note), 201);
         assertEquals("applied", e.getString("status"));
         assertEquals(Api.CONSULTANT, e.getString("by"));
-        assertEquals("Security scanning in the pipeline: Snyk instead of GitHub Advanced Security", e.getString("change"));
+        assertEquals("Security scanning in the pipeline: Snyk instead of SonarQube", e.getString("change"));
 
         JsonPath after = review(id);
         assertEquals("snyk", after.getString("result.stack.find { it.key == 'pipeline_security' }.primary.key"));
         assertEquals("REPLACE", after.getString("result.stack.find { it.key == 'pipeline_security' }.change"));
-        assertEquals("github_advanced_security",
+        assertEquals("sonarqube",
                 after.getString("result.stack.find { it.key == 'pipeline_security' }.alternatives[0].key"),
                 "the former pick heads the alternatives");
-        assertEquals("Move from SonarQube to Snyk", after.getString("result.roadmap.find { it.key == 'migrate.sonarqube' }.title"));
+        assertTrue(after.getList("result.roadmap.title").contains("Move from SonarQube to Snyk"));
         assertEquals("Snyk", after.getString("result.roadmap.find { it.key == 'security.pipeline_gates' }.tool"));
         assertEquals(note, after.getString("result.review[0].note"));
 
@@ -123,11 +124,11 @@ class ReviewResourceTest {
         // keeping SonarQube instead: the move off it disappears, the layer's other item names SonarQube
         JsonPath keep = override(id, Map.of("layer", "pipeline_security", "keepCurrent", true,
                 "note", "The security team wants a year with SonarQube before any change."), 201);
-        assertEquals("Security scanning in the pipeline: keep SonarQube (the rules recommended GitHub Advanced Security)", keep.getString("change"));
+        assertEquals("Security scanning in the pipeline: keep SonarQube, as the rules recommended", keep.getString("change"));
         JsonPath kept = review(id);
         assertEquals("KEEP", kept.getString("result.stack.find { it.key == 'pipeline_security' }.change"));
         assertEquals("sonarqube", kept.getString("result.stack.find { it.key == 'pipeline_security' }.primary.key"));
-        assertFalse(kept.getList("result.roadmap.key").contains("migrate.sonarqube"));
+        assertFalse(kept.getList("result.roadmap.title").contains("Move from SonarQube to Snyk"));
         assertEquals("SonarQube", kept.getString("result.roadmap.find { it.key == 'security.pipeline_gates' }.tool"));
         assertEquals(List.of("superseded", "applied"), kept.getList("edits.status"));
         String keptText = text(pdf(id, ""));
@@ -146,7 +147,7 @@ class ReviewResourceTest {
         QuarkusTransaction.requiringNew().run(() -> {
             List<AuditEvent> events = AuditEvent.ofAssessment(id);
             assertEquals(3, events.stream().filter(a -> a.action.equals("review.override")).count());
-            assertTrue(events.stream().anyMatch(a -> a.detail.contains("Snyk instead of GitHub Advanced Security")
+            assertTrue(events.stream().anyMatch(a -> a.detail.contains("Snyk instead of SonarQube")
                     && a.detail.contains(note) && a.actor.equals(Api.CONSULTANT)));
         });
     }
@@ -189,7 +190,7 @@ class ReviewResourceTest {
         long id = demoAssessment();
         String page = "/assessments/" + id;
         String before = Api.consultant().get(page).then().statusCode(200).extract().asString();
-        assertTrue(before.contains("Move from SonarQube to GitHub Advanced Security"), "the rules' own plan before any edit");
+        assertFalse(before.contains("Move from SonarQube"), "the rules' own plan before any edit keeps SonarQube");
         assertTrue(before.contains("draft until approved"));
 
         override(id, Map.of("layer", "pipeline_security", "tool", "snyk",

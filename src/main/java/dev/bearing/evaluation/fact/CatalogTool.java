@@ -34,7 +34,8 @@ import java.util.stream.Collectors;
  * @param needsKubernetes cannot run without a Kubernetes cluster
  * @param kubernetesNative runs in and targets Kubernetes
  * @param auditEvidence records who changed or approved what, exportable as evidence
- * @param scans what it scans (pipeline security)
+ * @param scans what it scans (pipeline security), in every edition
+ * @param scanAddOns what it scans only with a paid add-on (pipeline security), empty when none
  * @param stores what it stores (artefact repositories)
  * @param deploysTo where a deployment tool deploys
  * @param dropInFor keys of tools it replaces without rewriting what was built on them
@@ -50,7 +51,7 @@ import java.util.stream.Collectors;
 public record CatalogTool(String layer, String kind, String key, String name, int catalogOrder, Set<Hosting> hosting,
         Licence licence, boolean osiApproved, boolean onPremisesFit, CloudAffinity cloudAffinity, Effort effort,
         Set<String> skills, boolean runsOnVms, boolean needsKubernetes, boolean kubernetesNative,
-        boolean auditEvidence, Set<Scan> scans, Set<Store> stores, Set<Target> deploysTo, List<String> dropInFor,
+        boolean auditEvidence, Set<Scan> scans, List<Catalog.ScanAddOn> scanAddOns, Set<Store> stores, Set<Target> deploysTo, List<String> dropInFor,
         ToolStatus status, String endOfLifeDate,
         List<Catalog.LifecycleEvent> lifecycle, Set<String> bestFor, Boolean vendorSupport,
         Boolean salesContractOnly) {
@@ -67,6 +68,16 @@ public record CatalogTool(String layer, String kind, String key, String name, in
     public String eventDate(String event) {
         return lifecycle.stream().filter(e -> event.equals(e.event())).map(Catalog.LifecycleEvent::date).findFirst()
                 .orElse(null);
+    }
+
+    /**
+     * @param scan a scan type the tool lacks in {@link #scans()}
+     * @return "its paid Advanced Security add-on, from Enterprise edition" when a paid add-on adds that
+     *     scan, else null
+     */
+    public String addOnWords(Scan scan) {
+        return scanAddOns.stream().filter(a -> a.scans().contains(scan.name())).findFirst()
+                .map(a -> "its paid " + a.name() + " add-on, " + a.terms()).orElse(null);
     }
 
     /** @return true when the catalog records a licence change for the tool */
@@ -127,7 +138,7 @@ public record CatalogTool(String layer, String kind, String key, String name, in
                     Licence.valueOf(t.licence()), t.osiApproved(), t.onPremisesFit(),
                     CloudAffinity.valueOf(t.cloudAffinity()), Effort.valueOf(t.operationalEffort()), t.skills(),
                     t.runsOnVms(), t.needsKubernetes(), t.kubernetesNative(), t.auditEvidence(),
-                    enums(Scan.class, t.scans()), enums(Store.class, t.stores()), enums(Target.class, t.deploysTo()),
+                    enums(Scan.class, t.scans()), t.scanAddOns(), enums(Store.class, t.stores()), enums(Target.class, t.deploysTo()),
                     t.dropInFor(), ToolStatus.valueOf(t.status()),
                     eol, t.lifecycle(), t.bestFor(), t.vendorSupport(), t.salesContractOnly());
         } catch (IllegalArgumentException | NullPointerException e) {
