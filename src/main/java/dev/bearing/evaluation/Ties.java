@@ -38,16 +38,39 @@ public final class Ties {
 
     /** @return the tie in a line, e.g. "Grafana k6 or Gatling — equal fit" */
     public static String line(List<String> names) {
-        return UserText.either(names) + " — equal fit";
+        return alternatives(names) + " — equal fit";
+    }
+
+    /**
+     * @param names the tied tools, the pick first
+     * @return them as alternatives: "A or B", "A, B or C"; where a name has "and" in it (Prometheus and
+     *     Grafana), the names without one come first and a comma closes the list before "or", so the
+     *     "and" is read inside that name: "Amazon CloudWatch, or Prometheus and Grafana"
+     */
+    static String alternatives(List<String> names) {
+        if (names.size() < 2 || names.stream().noneMatch(Ties::hasAnd)) {
+            return UserText.either(names);
+        }
+        List<String> ordered = new ArrayList<>(names.stream().filter(n -> !hasAnd(n)).toList());
+        ordered.addAll(names.stream().filter(Ties::hasAnd).toList());
+        return String.join(", ", ordered.subList(0, ordered.size() - 1)) + ", or " + ordered.get(ordered.size() - 1);
+    }
+
+    private static boolean hasAnd(String name) {
+        return (" " + name + " ").contains(" and ") || name.contains("&");
     }
 
     /**
      * @param what the entry as a decision names it (its kind, else its layer), e.g. "Load and performance tests"
      * @param names the tied tools, the pick first
-     * @return the decision's title, e.g. "Load and performance tests: choose between Grafana k6 and Gatling" or
-     *     "…: choose among A, B or C"
+     * @return the decision's title, e.g. "Load and performance tests: choose between Grafana k6 and Gatling";
+     *     "…: choose among A, B or C" for more; "…: choose either Amazon CloudWatch, or Prometheus and Grafana"
+     *     where a name has "and" in it, which "between … and …" would split
      */
     public static String decisionTitle(String what, List<String> names) {
+        if (names.stream().anyMatch(Ties::hasAnd)) {
+            return what + ": " + (names.size() == 2 ? "choose either " : "choose one of ") + alternatives(names);
+        }
         return what + ": " + (names.size() == 2 ? "choose between " + names.get(0) + " and " + names.get(1)
                 : "choose among " + UserText.either(names));
     }
