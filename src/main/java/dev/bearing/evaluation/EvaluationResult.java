@@ -219,6 +219,15 @@ public record EvaluationResult(String ruleSetVersion, String catalogVersion, Str
             return against != null ? against : c.statusNote() == null ? "" : c.statusNote();
         }
 
+        /**
+         * @param c a catalog tool in use at this entry
+         * @return whether the client must leave it whatever it thinks of it: no longer active, or ruled out here
+         */
+        public boolean ending(CurrentToolResult c) {
+            return c.key() != null && (!"ACTIVE".equals(c.status())
+                    || (excluded != null && excluded.stream().anyMatch(x -> x.key().equals(c.key()))));
+        }
+
         /** @return the tool's exclusion for this client, else its first caveat; null when neither */
         private String against(CurrentToolResult c) {
             for (ToolOption x : excluded == null ? List.<ToolOption>of() : excluded) {

@@ -292,8 +292,7 @@ final class ResultAssembler {
             // what is in use and is not the pick: the whole layer when replacing, the others when keeping one
             List<CurrentToolResult> leaving = l.current().stream()
                     .filter(c -> c.key() != null && !c.key().equals(l.primary().key())).toList();
-            boolean ended = leaving.stream().anyMatch(c -> !"ACTIVE".equals(c.status())
-                    || l.excluded().stream().anyMatch(x -> x.key().equals(c.key())));
+            boolean ended = leaving.stream().anyMatch(l::ending);
             boolean unhappy = leaving.stream().anyMatch(c -> c.satisfaction() != null && c.satisfaction() <= 2.5);
             if (!ended && !unhappy) {
                 continue;
@@ -302,8 +301,7 @@ final class ResultAssembler {
                 if (!ended) {
                     continue; // a disliked second tool beside the one kept is a consolidation, not a decision
                 }
-                leaving = leaving.stream().filter(c -> !"ACTIVE".equals(c.status())
-                        || l.excluded().stream().anyMatch(x -> x.key().equals(c.key()))).toList();
+                leaving = leaving.stream().filter(l::ending).toList();
             }
             String from = leaving.stream().map(CurrentToolResult::name).collect(Collectors.joining(", "));
             String to = l.tiedWith().isEmpty() ? l.primary().name()

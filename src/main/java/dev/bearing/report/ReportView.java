@@ -903,8 +903,7 @@ public record ReportView(String title, String organisation, String footerOrganis
                     if (c.key() != null && c.key().equals(p.key())) {
                         continue;
                     }
-                    boolean ending = c.key() != null && (c.status() != null && !"ACTIVE".equals(c.status())
-                            || nz(l.excluded()).stream().anyMatch(x -> x.key().equals(c.key())));
+                    boolean ending = l.ending(c);
                     String s = ending ? firstSentence(clean(l.whyLeave(c))) : "";
                     if (s.isEmpty() && c.satisfaction() != null && c.satisfaction() <= 2.5) {
                         s = String.format(Locale.ROOT, "%s is rated %.1f of 5 by those who use it", oneLine(c.name()),
