@@ -461,10 +461,29 @@ public class ProvisioningService {
             try {
                 follow(id.longValue());
             } catch (RuntimeException e) {
-                LOG.warnf("Provisioning run %d: reading its stack failed: %s", id.longValue(), reason(e));
+                // follow() handles a failed AWS read itself; what reaches here is unexpected, so the trace is logged
+                LOG.warnf(e, "Provisioning run %d: recording its stack's progress failed: %s", id.longValue(), reason(e));
+                retrySoon(id.longValue());
             }
         }
         return ids.size();
+    }
+
+    /**
+     * Hands a run whose follow failed unexpectedly (not a failed AWS read, which {@link #follow}
+     * counts and backs off from) back to be read again after the poll interval, by this instance or
+     * another, instead of at the end of its lease (the longest poll interval plus the plan timeout,
+     * six minutes by default, which covers an instance that stops mid-follow).
+     */
+    private void retrySoon(long runId) {
+        try {
+            QuarkusTransaction.requiringNew().run(() -> ProvisioningRun.update(
+                    "nextPollAt = ?1, statusReason = ?2 where id = ?3 and state = ?4", clock.instant().plus(config.pollInterval()),
+                    "Bearing could not record the stack's progress just now and tries again in a few seconds; the server log "
+                            + "says why.", runId, RunState.EXECUTING));
+        } catch (RuntimeException e) {
+            LOG.debugf("Provisioning run %d: left to its lease (%s)", runId, reason(e));
+        }
     }
 
     /** Reads one executing run's stack once and records new events and, when reached, its final state. */

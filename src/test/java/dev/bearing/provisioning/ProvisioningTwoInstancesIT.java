@@ -90,6 +90,23 @@ class ProvisioningTwoInstancesIT {
 
         assertEquals(List.of(200, 409), executed, "one confirmation taken, the other refused");
         assertEquals(1, stub.calls("ExecuteChangeSet").size(), "one execution reached AWS");
-        assertEquals("SUCCEEDED", finished(id, number).getString("state"));
+        assertEquals("SUCCEEDED", finishedOrExplained(id, number).getString("state"));
+    }
+
+    /** As {@link ProvisioningFixtures#finished}; when the run does not finish, says why as far as the instances and the stub tell. */
+    private io.restassured.path.json.JsonPath finishedOrExplained(long id, int number) throws Exception {
+        try {
+            return finished(id, number);
+        } catch (AssertionError e) {
+            String run = Api.consultant().get("/api/v1/assessments/" + id + "/provisioning/runs/" + number).asString();
+            StringBuilder why = new StringBuilder(e.getMessage()).append("\nrun: ").append(run)
+                    .append("\nstub calls: ").append(stub.actions());
+            for (String log : List.of("target/two-instances-a.log", "target/two-instances-b.log")) {
+                List<String> lines = Files.readAllLines(Path.of(log));
+                why.append("\n--- last lines of ").append(log).append(":\n")
+                        .append(String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size())));
+            }
+            throw new AssertionError(why.toString(), e);
+        }
     }
 }
