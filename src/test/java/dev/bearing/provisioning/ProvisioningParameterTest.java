@@ -112,6 +112,24 @@ class ProvisioningParameterTest {
         assertEquals(List.of(), stub.actions(), "no AWS call");
     }
 
+    @Test
+    void thePlannedRunShowsTheCostEstimateAsMoney() {
+        LocalAws.requireCfnLint();
+        long id = ProvisioningFixtures.approved("Cost As Money Ltd", Map.of());
+        ProvisioningFixtures.target(id, "eu-west-1", null, null);
+        JsonPath run = ProvisioningFixtures.plan(id, "cost-as-money");
+        double total = run.getDouble("plan.cost.monthlyTotal");
+        assertEquals(Math.rint(total), total, "the blueprints' estimates are whole dollars: " + total);
+
+        String html = Api.consultant().get("/assessments/" + id + "/provisioning/runs/" + run.getInt("number")).then()
+                .statusCode(200).extract().asString();
+        assertTrue(html.contains("About USD " + String.format(java.util.Locale.UK, "%,.2f", total) + " a month"), html);
+        assertFalse(html.matches("(?s).*USD [0-9,]+\\.0[^0-9].*"), "no amount written as 113.0");
+        for (Object line : run.getList("plan.cost.lines.monthly")) {
+            assertTrue(html.contains(": USD " + String.format(java.util.Locale.UK, "%,.2f", ((Number) line).doubleValue())), html);
+        }
+    }
+
     /** @return the problem of a refused plan (asserts 400, application/problem+json) */
     private static JsonPath plan(long id, Map<String, String> parameters) {
         return ProvisioningFixtures.slow(Api.consultant()).contentType(ContentType.JSON)
