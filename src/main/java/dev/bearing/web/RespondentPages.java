@@ -125,7 +125,7 @@ public class RespondentPages {
         }
         var sent = invitations.add(assessmentId, r, name, address.isEmpty() ? null : address);
         return Redirects.seeOtherWith("/assessments/" + assessmentId + "#respondents")
-                .cookie(NewLinks.cookie(assessmentId, List.of(sent), config.publicHttps())).build();
+                .cookie(NewLinks.cookies(assessmentId, List.of(sent), config.publicHttps())).build();
     }
 
     /** Makes a new personal link (mailed when {@code mail=true}); the assessment page shows it once. */
@@ -146,7 +146,7 @@ public class RespondentPages {
             throw e;
         }
         return Redirects.seeOtherWith("/assessments/" + assessmentId + "#respondents")
-                .cookie(NewLinks.cookie(assessmentId, List.of(s), config.publicHttps())).build();
+                .cookie(NewLinks.cookies(assessmentId, List.of(s), config.publicHttps())).build();
     }
 
     /** Mails reminders with new links to every unfinished respondent with an address. */
@@ -162,7 +162,7 @@ public class RespondentPages {
                     .build();
         }
         return Redirects.seeOtherWith("/assessments/" + assessmentId + "#respondents")
-                .cookie(NewLinks.cookie(assessmentId, r.reminded(), config.publicHttps())).build();
+                .cookie(NewLinks.cookies(assessmentId, r.reminded(), config.publicHttps())).build();
     }
 
     /** Unknown ids and refused requests: an error page naming what was wrong, nothing internal. */
