@@ -135,6 +135,11 @@ public class AssessmentPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response create(@FormParam("organisation") String organisation, @FormParam("first") String first) {
         String name = organisation == null ? "" : organisation.strip();
+        if (dev.bearing.common.StorableText.hasNul(name)) {
+            // refused as the API refuses it (StorableText), where storing would silently drop it
+            return Response.status(422).entity(dashboard(DashboardQuery.defaults(), null, null, "Organisation: "
+                    + dev.bearing.common.StorableText.nulError("organisation").message() + ".", name)).build();
+        }
         if (name.isEmpty() || name.length() > 200) {
             String message = name.isEmpty() ? "Enter the organisation's name." : "The name is " + name.length()
                     + " characters long; use at most 200.";

@@ -165,6 +165,38 @@ class FormPagesTest {
     }
 
     @Test
+    void theOrganisationTheRespondentAndTheReopenNoteWithANulAreRefusedOnThePageNamingTheField() {
+        // the organisation of a new assessment: refused, not stored without the NUL
+        String unique = "NulOrg" + System.nanoTime() % 100000;
+        Csrf home = Csrf.of(Api::consultant, "/");
+        Response created = home.post(Api::consultant, "/assessments", Map.of("organisation", unique + "\u0000 Ltd"));
+        assertEquals(422, created.statusCode());
+        assertEquals("Organisation: " + NUL + ".", new Page(created.asString()).text("organisation-error"));
+        assertEquals(0L, (long) io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() ->
+                dev.bearing.assessment.Organisation.count("name like ?1", unique + "%")), "nothing saved");
+
+        // a respondent's name: the form again, the field named, nobody added
+        long id = dev.bearing.support.Approvals.evaluated("Nul Notes Ltd", new int[] {2}, Map.of());
+        String path = "/assessments/" + id;
+        Csrf f = Csrf.of(Api::consultant, path);
+        Response added = f.post(Api::consultant, path + "/respondents", Map.of("role", "BUSINESS", "name", "Head\u0000of Sales"));
+        assertEquals(422, added.statusCode());
+        assertEquals(List.of("Name or job title: " + NUL), new Page(added.asString()).summary());
+        List<Map<String, Object>> respondents = Api.consultant().get("/api/v1" + path + "/respondents").then().extract()
+                .jsonPath().getList("$");
+        assertEquals(3, respondents.size(), "nobody added");
+
+        // the note that reopens a submitted survey: refused naming it, the survey stays submitted
+        Object rid = respondents.get(0).get("id");
+        Csrf answers = Csrf.of(Api::consultant, path + "/respondents/" + rid);
+        Response reopened = answers.post(Api::consultant, path + "/respondents/" + rid + "/reopen",
+                Map.of("note", "asked\u0000to change two answers"));
+        assertEquals(422, reopened.statusCode());
+        assertTrue(reopened.asString().contains("Why (the note): " + NUL + "."), reopened.asString());
+        Api.consultant().get("/api/v1" + path + "/respondents").then().body("[0].submittedAt", org.hamcrest.Matchers.notNullValue());
+    }
+
+    @Test
     void aNewAccountsOneTimePasswordIsShownOnceAfterA303AndReloadingCreatesNoSecond() {
         String username = "handover" + System.nanoTime() % 100000;
         Csrf f = Csrf.of(Api::admin, "/admin/accounts");
