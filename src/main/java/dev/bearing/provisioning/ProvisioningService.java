@@ -19,6 +19,7 @@ import dev.bearing.provisioning.ProvisioningApi.RunView;
 import dev.bearing.provisioning.ProvisioningApi.TargetRequest;
 import dev.bearing.provisioning.blueprint.CfnLint;
 import dev.bearing.provisioning.blueprint.ComposedStack;
+import dev.bearing.provisioning.blueprint.ParameterCheck;
 import dev.bearing.provisioning.blueprint.StackComposer;
 import dev.bearing.review.AssessmentVersion;
 import dev.bearing.security.Audit;
@@ -57,7 +58,7 @@ import software.amazon.awssdk.services.cloudformation.model.Tag;
 public class ProvisioningService {
 
     private static final Logger LOG = Logger.getLogger(ProvisioningService.class);
-    private static final Pattern PARAMETER_PROBLEM = Pattern.compile("^Parameter ([A-Za-z0-9]+) ");
+    private static final Pattern PARAMETER_PROBLEM = Pattern.compile("^Parameter ([A-Za-z0-9]+)[: ]");
     private static final Pattern STACK_NAME = Pattern.compile("[a-zA-Z][-a-zA-Z0-9]{0,127}");
     /** Consecutive failed reads of a running stack (other than throttling) before the run is given up. */
     private static final int MAX_FAILED_POLLS = 12;
@@ -167,7 +168,8 @@ public class ProvisioningService {
      * UPDATE_ROLLBACK_COMPLETE is updated. Nothing is created until {@link #execute}.
      *
      * @return the run: PLANNED with its preview, or FAILED with the reason AWS gave
-     * @throws ProblemException 400 naming, all at once, every missing or malformed parameter, the stack name, each
+     * @throws ProblemException 400 naming, all at once, every missing parameter, every value that does not fit its
+     *     definition ({@link ParameterCheck}, in plain words with the parameter's label), the stack name, each
      *     target setting and the credentials (before any AWS call or run); 409 not approved, not
      *     offered, or a run already active; 422 the template fails cfn-lint; 404 unknown assessment
      */
@@ -192,11 +194,20 @@ public class ProvisioningService {
             for (ComposedStack.TemplateParameter tp : composed.parameters()) {
                 String value = tp.value() != null ? tp.value() : blankToNull(given.get(tp.key()));
                 if (value == null) {
-                    errors.add(new Problem.FieldError("parameters." + tp.key(), "is required: " + tp.label()));
+                    errors.add(new Problem.FieldError("parameters." + tp.key(), shortLabel(tp.label()) + ": is required"));
                     continue;
                 }
                 parameters.add(Parameter.builder().parameterKey(tp.key()).parameterValue(value).build());
                 shown.add(new ParameterValue(tp.key(), tp.label(), tp.noEcho() ? null : value, tp.noEcho()));
+            }
+            // each value against its definition here, in microseconds: a bad one is refused before cfn-lint or AWS
+            Map<String, String> labels = new java.util.HashMap<>();
+            composed.parameters().forEach(tp -> labels.put(tp.key(), shortLabel(tp.label())));
+            Map<String, String> values = new java.util.HashMap<>();
+            parameters.forEach(x -> values.put(x.parameterKey(), x.parameterValue()));
+            for (ParameterCheck.Refusal r : ParameterCheck.check(composed.templateBody(), values)) {
+                errors.add(new Problem.FieldError("parameters." + r.key(), labels.getOrDefault(r.key(), r.key()) + ": "
+                        + r.message()));
             }
             String stackName = request == null || blankToNull(request.stackName()) == null ? defaultStackName(a)
                     : request.stackName().strip();
@@ -766,6 +777,12 @@ public class ProvisioningService {
             return "AWS could not be reached: " + e.getMessage();
         }
         return e.getMessage() == null ? "Unexpected error" : e.getMessage();
+    }
+
+    /** @return a label without its explanation in brackets: "Network range … (e.g. the VPN range)" → "Network range …" */
+    private static String shortLabel(String label) {
+        int bracket = label.indexOf(" (");
+        return bracket > 0 ? label.substring(0, bracket) : label;
     }
 
     private static String blankToNull(String s) {

@@ -113,6 +113,7 @@ public class RespondentAnswersService {
      */
     @Transactional
     public RespondentView reopen(long assessmentId, long respondentId, String note) {
+        dev.bearing.common.StorableText.refuseNul("note", note); // as the API refuses it, not silently dropped
         String n = note == null ? "" : dev.bearing.common.UserText.stripInvisible(note).strip();
         if (n.isEmpty() || n.length() > 1000) {
             throw ProblemException.badField("note", n.isEmpty() ? "say why the survey is reopened"

@@ -14,16 +14,19 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Cookie;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import java.util.Map;
 
 /** Admins manage accounts (create, disable, enable, reset the password) and read the whole audit log. */
 @Path("/admin")
@@ -69,25 +72,26 @@ public class AdminPages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance accounts(List<AccountView> accounts, Handover handover, FormErrors errors,
+        static native TemplateInstance accounts(List<AccountView> accounts, List<Handover> handovers, FormErrors errors,
                 NewAccount form);
 
         static native TemplateInstance audit(List<AuditEvent> events);
     }
 
     /**
-     * @return every account with the form to create one; a one-time password just made (carried by
-     *     {@link OneTimeFlash} from the create or reset POST) is shown this once, and its cookie cleared
+     * @return every account with the form to create one; the one-time passwords just made (each
+     *     carried by {@link OneTimeFlash} from its create or reset POST in a cookie keyed by the
+     *     account, so a second account added before this page loaded loses nothing) are shown this
+     *     once, oldest first, and their cookies cleared
      */
     @GET
     @Path("accounts")
-    public Response list(@CookieParam(OneTimeFlash.COOKIE) String once) {
-        Handover handover = flash.open(once, PAGE, me()).map(v -> v.split("\n", 2))
-                .filter(p -> p.length == 2).map(p -> new Handover(p[0], p[1])).orElse(null);
-        Response.ResponseBuilder b = Response.ok(Templates.accounts(accounts.accounts(), handover, FormErrors.NONE, NewAccount.EMPTY));
-        if (once != null) {
-            b.cookie(flash.clear(PAGE, config.publicHttps()));
-        }
+    public Response list(@Context HttpHeaders headers) {
+        Map<String, Cookie> cookies = headers.getCookies();
+        List<Handover> handovers = flash.openAll(cookies, PAGE, me()).stream().map(v -> v.split("\n", 2))
+                .filter(p -> p.length == 2).map(p -> new Handover(p[0], p[1])).toList();
+        Response.ResponseBuilder b = Response.ok(Templates.accounts(accounts.accounts(), handovers, FormErrors.NONE, NewAccount.EMPTY));
+        b.cookie(flash.clearAll(cookies, PAGE, config.publicHttps()));
         return b.build();
     }
 
@@ -106,7 +110,7 @@ public class AdminPages {
         } catch (ProblemException e) {
             NewAccount typed = new NewAccount(username == null ? "" : username, displayName == null ? "" : displayName,
                     email == null ? "" : email, role == null ? "" : role);
-            return Response.status(e.status()).entity(Templates.accounts(accounts.accounts(), null,
+            return Response.status(e.status()).entity(Templates.accounts(accounts.accounts(), List.of(),
                     FormErrors.of(e, "", FIELDS), typed)).build();
         }
     }
@@ -150,13 +154,13 @@ public class AdminPages {
     }
 
     private Response failed(ProblemException e) {
-        return Response.status(e.status()).entity(Templates.accounts(accounts.accounts(), null,
+        return Response.status(e.status()).entity(Templates.accounts(accounts.accounts(), List.of(),
                 new FormErrors(List.of(), e.fieldMessage()), NewAccount.EMPTY)).build();
     }
 
     /** @return a 303 to the list, the one-time password carried to it for this admin only */
     private Response handOver(AccountService.OneTime t) {
-        return Redirects.seeOtherWith(PAGE).cookie(flash.carry(PAGE, me(), t.account().username() + "\n" + t.secret(), config.publicHttps()))
+        return Redirects.seeOtherWith(PAGE).cookie(flash.carry(PAGE, Long.toString(t.account().id()), me(), t.account().username() + "\n" + t.secret(), config.publicHttps()))
                 .build();
     }
 

@@ -25,7 +25,6 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -34,6 +33,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Cookie;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Response;
@@ -134,6 +135,11 @@ public class AssessmentPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response create(@FormParam("organisation") String organisation, @FormParam("first") String first) {
         String name = organisation == null ? "" : organisation.strip();
+        if (dev.bearing.common.StorableText.hasNul(name)) {
+            // refused as the API refuses it (StorableText), where storing would silently drop it
+            return Response.status(422).entity(dashboard(DashboardQuery.defaults(), null, null, "Organisation: "
+                    + dev.bearing.common.StorableText.nulError("organisation").message() + ".", name)).build();
+        }
         if (name.isEmpty() || name.length() > 200) {
             String message = name.isEmpty() ? "Enter the organisation's name." : "The name is " + name.length()
                     + " characters long; use at most 200.";
@@ -172,10 +178,11 @@ public class AssessmentPages {
      */
     @GET
     @Path("assessments/{id}")
-    public Response assessment(@PathParam("id") String id, @CookieParam(NewLinks.COOKIE) String newLinks,
+    public Response assessment(@PathParam("id") String id, @Context HttpHeaders headers,
             @QueryParam("reminded") String reminded) {
         long assessmentId = AssessmentResource.parseId(id);
-        Links links = new Links(NewLinks.read(newLinks, config.publicUrl()));
+        java.util.Map<String, Cookie> cookies = headers.getCookies();
+        Links links = new Links(NewLinks.read(cookies, config.publicUrl()));
         String notice = switch (reminded == null ? "" : reminded) {
             case NO_ADDRESS -> "No reminder was sent: no respondent who has not finished has an e-mail address. "
                     + "Make each of them a new link below and pass it on yourself.";
@@ -183,8 +190,8 @@ public class AssessmentPages {
             default -> null;
         };
         Response.ResponseBuilder b = Response.ok(page(assessmentId, null, links, notice));
-        if (newLinks != null) {
-            b.cookie(NewLinks.clear(assessmentId, config.publicHttps()));
+        if (NewLinks.any(cookies)) {
+            b.cookie(NewLinks.clear(assessmentId, cookies, config.publicHttps()));
         }
         return b.build();
     }

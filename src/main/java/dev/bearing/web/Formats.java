@@ -36,6 +36,14 @@ public final class Formats {
         return Math.round(n.doubleValue());
     }
 
+    /**
+     * @return an amount of money as people write it, always with cents: "113.00", "1,234.50"
+     *     (the currency code goes before it, "USD 113.00")
+     */
+    static String money(Number n) {
+        return String.format(Locale.UK, "%,.2f", n.doubleValue());
+    }
+
     /** @return e.g. "30,000" */
     static String grouped(Number n) {
         return String.format(Locale.UK, "%,d", n.longValue());

@@ -1,16 +1,19 @@
 package dev.bearing.web;
 
 import dev.bearing.respondent.InvitationService.Sent;
+import jakarta.ws.rs.core.Cookie;
 import jakarta.ws.rs.core.NewCookie;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Carries personal links made by a page POST (add respondent, re-issue, reminders) across its
  * 303 to the assessment page, which shows them once: a cookie scoped to that assessment's pages,
- * HttpOnly, SameSite=Strict, two minutes long, cleared by the page that shows it. The database
+ * HttpOnly, SameSite=Strict, two minutes long, one per respondent (so a second add before the
+ * page has loaded loses nothing), cleared by the page that shows them. The database
  * keeps only the links' hashes, so this is the consultant's one chance to copy them.
  */
 final class NewLinks {
@@ -42,28 +45,49 @@ final class NewLinks {
         }
     }
 
-    /** @return the cookie carrying the links to the assessment page */
-    static NewCookie cookie(long assessmentId, List<Sent> sent, boolean https) {
-        StringBuilder b = new StringBuilder();
+    /**
+     * @return one cookie per link, named by its respondent ({@code bearing-new-links-<id>}), carrying
+     *     the links to the assessment page: a second respondent added before the page showing the
+     *     first has loaded adds a cookie instead of overwriting the first one's; a newer link of the
+     *     same respondent replaces the older, which no longer works anyway
+     */
+    static NewCookie[] cookies(long assessmentId, List<Sent> sent, boolean https) {
+        List<NewCookie> out = new ArrayList<>();
         for (Sent s : sent) {
             String token = s.respondent().token();
             if (token == null) {
                 continue;
             }
             char m = s.mailedTo() != null ? 'm' : s.mailError() != null ? 'f' : 'n';
-            b.append(b.length() == 0 ? "" : "~").append(s.respondent().id()).append('.').append(m).append('.').append(token);
+            out.add(cookie(COOKIE + "-" + s.respondent().id(), assessmentId, s.respondent().id() + "." + m + "." + token, 120, https));
         }
-        return new NewCookie.Builder(COOKIE).value(b.toString()).path("/assessments/" + assessmentId).maxAge(120)
-                .httpOnly(true).secure(https).sameSite(NewCookie.SameSite.STRICT).build();
+        return out.toArray(NewCookie[]::new);
     }
 
-    /** @return a cookie that removes the links (sent with the page that shows them) */
-    static NewCookie clear(long assessmentId, boolean https) {
-        return new NewCookie.Builder(COOKIE).value("").path("/assessments/" + assessmentId).maxAge(0).httpOnly(true)
-                .secure(https).sameSite(NewCookie.SameSite.STRICT).build();
+    /** @return the cookies that remove every link the request carried (sent with the page that shows them) */
+    static NewCookie[] clear(long assessmentId, Map<String, Cookie> cookies, boolean https) {
+        return cookies.keySet().stream().filter(NewLinks::carries).map(n -> cookie(n, assessmentId, "", 0, https))
+                .toArray(NewCookie[]::new);
     }
 
-    /** @return the links in a cookie value (anything malformed is ignored) */
+    /** @return the links in the request's cookies, in the order made (respondent ids grow); anything malformed is ignored */
+    static List<Shown> read(Map<String, Cookie> cookies, String publicUrl) {
+        List<Shown> out = new ArrayList<>();
+        cookies.forEach((name, c) -> {
+            if (carries(name)) {
+                out.addAll(read(c.getValue(), publicUrl));
+            }
+        });
+        out.sort(java.util.Comparator.comparingLong(Shown::respondentId));
+        return out;
+    }
+
+    /** @return whether the request carries any link */
+    static boolean any(Map<String, Cookie> cookies) {
+        return cookies.keySet().stream().anyMatch(NewLinks::carries);
+    }
+
+    /** @return the links in a cookie value, "id.m.token" joined by "~" (anything malformed is ignored) */
     static List<Shown> read(String value, String publicUrl) {
         List<Shown> out = new ArrayList<>();
         if (value == null || value.length() > 4000) {
@@ -76,5 +100,14 @@ final class NewLinks {
             }
         }
         return out;
+    }
+
+    private static boolean carries(String cookieName) {
+        return cookieName.equals(COOKIE) || cookieName.startsWith(COOKIE + "-");
+    }
+
+    private static NewCookie cookie(String name, long assessmentId, String value, int maxAge, boolean https) {
+        return new NewCookie.Builder(name).value(value).path("/assessments/" + assessmentId).maxAge(maxAge)
+                .httpOnly(true).secure(https).sameSite(NewCookie.SameSite.STRICT).build();
     }
 }

@@ -3,6 +3,7 @@ package dev.bearing.web;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Cookie;
 import jakarta.ws.rs.core.NewCookie;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +12,9 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
@@ -25,7 +29,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * this process), HttpOnly, SameSite=Strict, scoped to the one page's path, two minutes long. It
  * opens only for the account that made it and only for the page it was made for; the page that
  * shows it clears it, so a reload or the back button no longer shows the secret. It never appears
- * in a URL, a log or the database.
+ * in a URL, a log or the database. A page where a second secret can be made before the first is shown
+ * (the admin adds two accounts quickly) carries each in a cookie of its own, named by a key.
  */
 @ApplicationScoped
 public class OneTimeFlash {
@@ -73,6 +78,18 @@ public class OneTimeFlash {
      * @return the cookie to send with the 303
      */
     NewCookie carry(String path, long accountId, String secret, boolean https) {
+        return carry(path, null, accountId, secret, https);
+    }
+
+    /**
+     * As {@link #carry(String, long, String, boolean)}, in a cookie of its own for {@code key}, so
+     * a second secret made before the page showing the first has loaded (a second account added)
+     * does not overwrite the first: the page opens every one ({@link #openAll}).
+     *
+     * @param owner what the secret belongs to, letters and digits (e.g. the account's id); a second
+     *     secret for the same owner replaces the first (only the newest one is valid)
+     */
+    NewCookie carry(String path, String owner, long accountId, String secret, boolean https) {
         long expires = clock.instant().getEpochSecond() + SECONDS;
         byte[] plain = (accountId + "\n" + path + "\n" + expires + "\n" + secret).getBytes(StandardCharsets.UTF_8);
         byte[] iv = new byte[IV_BYTES];
@@ -83,7 +100,7 @@ public class OneTimeFlash {
             byte[] sealed = c.doFinal(plain);
             String value = Base64.getUrlEncoder().withoutPadding()
                     .encodeToString(ByteBuffer.allocate(iv.length + sealed.length).put(iv).put(sealed).array());
-            return cookie(path, value, SECONDS, https);
+            return cookie(name(owner), path, value, SECONDS, https);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM failed", e);
         }
@@ -96,6 +113,32 @@ public class OneTimeFlash {
      * @return the secret, when the cookie was made for this page and account and has not expired
      */
     Optional<String> open(String value, String path, long accountId) {
+        return opened(value, path, accountId).map(Opened::secret);
+    }
+
+    /**
+     * @param cookies the request's cookies
+     * @param path the page asking
+     * @param accountId the account asking
+     * @return every secret carried to this page for this account (the keyed cookies and the plain
+     *     one), oldest first
+     */
+    List<String> openAll(Map<String, Cookie> cookies, String path, long accountId) {
+        return cookies.entrySet().stream().filter(e -> carries(e.getKey()))
+                .flatMap(e -> opened(e.getValue().getValue(), path, accountId).stream())
+                .sorted(Comparator.comparingLong(Opened::expires)).map(Opened::secret).toList();
+    }
+
+    /** @return the cookies that remove every secret the request carried (sent with the page that shows them) */
+    NewCookie[] clearAll(Map<String, Cookie> cookies, String path, boolean https) {
+        return cookies.keySet().stream().filter(OneTimeFlash::carries).map(n -> cookie(n, path, "", 0, https))
+                .toArray(NewCookie[]::new);
+    }
+
+    private record Opened(long expires, String secret) {
+    }
+
+    private Optional<Opened> opened(String value, String path, long accountId) {
         if (value == null || value.isEmpty() || value.length() > 2000) {
             return Optional.empty();
         }
@@ -109,7 +152,7 @@ public class OneTimeFlash {
             String[] parts = new String(c.doFinal(all, IV_BYTES, all.length - IV_BYTES), StandardCharsets.UTF_8).split("\n", 4);
             if (parts.length == 4 && parts[0].equals(Long.toString(accountId)) && parts[1].equals(path)
                     && Long.parseLong(parts[2]) >= clock.instant().getEpochSecond()) {
-                return Optional.of(parts[3]);
+                return Optional.of(new Opened(Long.parseLong(parts[2]), parts[3]));
             }
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             // tampered with, made by another key (a restart without BEARING_SESSION_KEY) or malformed: nothing to show
@@ -119,11 +162,22 @@ public class OneTimeFlash {
 
     /** @return the cookie that removes the secret (sent with the page that shows it) */
     NewCookie clear(String path, boolean https) {
-        return cookie(path, "", 0, https);
+        return cookie(COOKIE, path, "", 0, https);
     }
 
-    private static NewCookie cookie(String path, String value, int maxAge, boolean https) {
-        return new NewCookie.Builder(COOKIE).value(value).path(path).maxAge(maxAge).httpOnly(true).secure(https)
+    private static String name(String owner) {
+        if (owner != null && !owner.matches("[A-Za-z0-9]{1,40}")) {
+            throw new IllegalArgumentException("a one-time cookie's owner holds letters and digits only: " + owner);
+        }
+        return owner == null ? COOKIE : COOKIE + "-" + owner;
+    }
+
+    private static boolean carries(String cookieName) {
+        return cookieName.equals(COOKIE) || cookieName.startsWith(COOKIE + "-");
+    }
+
+    private static NewCookie cookie(String name, String path, String value, int maxAge, boolean https) {
+        return new NewCookie.Builder(name).value(value).path(path).maxAge(maxAge).httpOnly(true).secure(https)
                 .sameSite(NewCookie.SameSite.STRICT).build();
     }
 }

@@ -60,6 +60,15 @@ public class ProvisioningPages {
      * @param hint help text, or null
      */
     public record Field(String name, String label, String value, List<String> errors, String hint) {
+
+        /**
+         * @return what the page puts before each of the field's messages: the input name for the
+         *     target's settings ("region: "), nothing for a template parameter, whose messages
+         *     start with its label ("Network range allowed to reach Jenkins: give an IPv4 range …")
+         */
+        public String messagePrefix() {
+            return name.startsWith("parameters.") ? "" : name + ": ";
+        }
     }
 
     @CheckedTemplate

@@ -4,6 +4,7 @@ import dev.bearing.assessment.AssessmentResource;
 import dev.bearing.common.BearingConfig;
 import dev.bearing.assessment.AssessmentApi.AddRespondent;
 import dev.bearing.common.ProblemException;
+import dev.bearing.common.StorableText;
 import dev.bearing.questionnaire.Role;
 import dev.bearing.respondent.InvitationService;
 import dev.bearing.respondent.InvitationService.Reminders;
@@ -89,7 +90,7 @@ public class RespondentPages {
             answers.reopen(assessmentId, rid, note);
         } catch (ProblemException e) {
             if (e.status() == 400 || e.status() == 409) {
-                String m = e.status() == 409 ? e.getMessage()
+                String m = e.status() == 409 ? e.getMessage() : StorableText.hasNul(note) ? "Why (the note): " + e.errors().get(0).message() + "."
                         : "Write a short note saying why the survey is reopened (at most 1,000 characters); it goes to the audit log.";
                 return Response.status(e.status() == 400 ? 422 : 409)
                         .entity(Templates.answers(answers.answers(assessmentId, rid), m, note == null ? "" : note)).build();
@@ -119,13 +120,19 @@ public class RespondentPages {
         // the API's own rules (AssessmentApi.AddRespondent), every field at once
         FormErrors errors = FormErrors.of(validator.validate(new AddRespondent(r, trimmedName, address.isEmpty() ? null : address)),
                 "respondent-", RESPONDENT_FIELDS, ROLE_MESSAGE);
+        try {
+            // refused as the API refuses it (StorableText), where storing would silently drop it
+            StorableText.refuseNul(new AddRespondent(r, name, email));
+        } catch (ProblemException e) {
+            errors = FormErrors.of(e, "respondent-", RESPONDENT_FIELDS);
+        }
         if (errors.any()) {
             return Response.status(422).entity(assessmentPages.page(assessmentId, errors, new AssessmentPages.RespondentForm(
                     role == null ? "" : role, name == null ? "" : name, email == null ? "" : email))).build();
         }
         var sent = invitations.add(assessmentId, r, name, address.isEmpty() ? null : address);
         return Redirects.seeOtherWith("/assessments/" + assessmentId + "#respondents")
-                .cookie(NewLinks.cookie(assessmentId, List.of(sent), config.publicHttps())).build();
+                .cookie(NewLinks.cookies(assessmentId, List.of(sent), config.publicHttps())).build();
     }
 
     /** Makes a new personal link (mailed when {@code mail=true}); the assessment page shows it once. */
@@ -146,7 +153,7 @@ public class RespondentPages {
             throw e;
         }
         return Redirects.seeOtherWith("/assessments/" + assessmentId + "#respondents")
-                .cookie(NewLinks.cookie(assessmentId, List.of(s), config.publicHttps())).build();
+                .cookie(NewLinks.cookies(assessmentId, List.of(s), config.publicHttps())).build();
     }
 
     /** Mails reminders with new links to every unfinished respondent with an address. */
@@ -162,7 +169,7 @@ public class RespondentPages {
                     .build();
         }
         return Redirects.seeOtherWith("/assessments/" + assessmentId + "#respondents")
-                .cookie(NewLinks.cookie(assessmentId, r.reminded(), config.publicHttps())).build();
+                .cookie(NewLinks.cookies(assessmentId, r.reminded(), config.publicHttps())).build();
     }
 
     /** Unknown ids and refused requests: an error page naming what was wrong, nothing internal. */

@@ -165,6 +165,38 @@ class FormPagesTest {
     }
 
     @Test
+    void theOrganisationTheRespondentAndTheReopenNoteWithANulAreRefusedOnThePageNamingTheField() {
+        // the organisation of a new assessment: refused, not stored without the NUL
+        String unique = "NulOrg" + System.nanoTime() % 100000;
+        Csrf home = Csrf.of(Api::consultant, "/");
+        Response created = home.post(Api::consultant, "/assessments", Map.of("organisation", unique + "\u0000 Ltd"));
+        assertEquals(422, created.statusCode());
+        assertEquals("Organisation: " + NUL + ".", new Page(created.asString()).text("organisation-error"));
+        assertEquals(0L, (long) io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() ->
+                dev.bearing.assessment.Organisation.count("name like ?1", unique + "%")), "nothing saved");
+
+        // a respondent's name: the form again, the field named, nobody added
+        long id = dev.bearing.support.Approvals.evaluated("Nul Notes Ltd", new int[] {2}, Map.of());
+        String path = "/assessments/" + id;
+        Csrf f = Csrf.of(Api::consultant, path);
+        Response added = f.post(Api::consultant, path + "/respondents", Map.of("role", "BUSINESS", "name", "Head\u0000of Sales"));
+        assertEquals(422, added.statusCode());
+        assertEquals(List.of("Name or job title: " + NUL), new Page(added.asString()).summary());
+        List<Map<String, Object>> respondents = Api.consultant().get("/api/v1" + path + "/respondents").then().extract()
+                .jsonPath().getList("$");
+        assertEquals(3, respondents.size(), "nobody added");
+
+        // the note that reopens a submitted survey: refused naming it, the survey stays submitted
+        Object rid = respondents.get(0).get("id");
+        Csrf answers = Csrf.of(Api::consultant, path + "/respondents/" + rid);
+        Response reopened = answers.post(Api::consultant, path + "/respondents/" + rid + "/reopen",
+                Map.of("note", "asked\u0000to change two answers"));
+        assertEquals(422, reopened.statusCode());
+        assertTrue(reopened.asString().contains("Why (the note): " + NUL + "."), reopened.asString());
+        Api.consultant().get("/api/v1" + path + "/respondents").then().body("[0].submittedAt", org.hamcrest.Matchers.notNullValue());
+    }
+
+    @Test
     void aNewAccountsOneTimePasswordIsShownOnceAfterA303AndReloadingCreatesNoSecond() {
         String username = "handover" + System.nanoTime() % 100000;
         Csrf f = Csrf.of(Api::admin, "/admin/accounts");
@@ -192,6 +224,57 @@ class FormPagesTest {
         // it logs in (a wrong password gets 401), and must be changed before anything else
         given().auth().preemptive().basic(username, resetPassword).get("/api/v1/assessments").then().statusCode(403)
                 .body("detail", org.hamcrest.Matchers.containsString("/account/password"));
+    }
+
+    @Test
+    void twoAccountsAddedBeforeTheListLoadsShowBothOneTimePasswords() {
+        String first = "early" + System.nanoTime() % 100000;
+        String second = "late" + System.nanoTime() % 100000;
+        Csrf f = Csrf.of(Api::admin, "/admin/accounts");
+        Response a = f.post(Api::admin, "/admin/accounts", Map.of("username", first, "displayName", "Early Bird",
+                "email", "", "role", "CONSULTANT"));
+        // the second form is sent before the page the first 303 leads to has loaded
+        Response b = f.post(Api::admin, "/admin/accounts", Map.of("username", second, "displayName", "Late Comer",
+                "email", "", "role", "CONSULTANT"));
+        String html = Api.admin().cookies(jar(a, b)).get("/admin/accounts").then().statusCode(200).extract().asString();
+        for (String username : List.of(first, second)) {
+            Matcher m = Pattern.compile("One-time password for " + username + "</b>[^<]*<br>\\s*<code id=\"one-time-password[^\"]*\">([^<]+)</code>")
+                    .matcher(html);
+            assertTrue(m.find(), username + "'s one-time password is shown: " + html);
+            given().auth().preemptive().basic(username, new Page("").plainText(m.group(1))).get("/api/v1/assessments").then()
+                    .statusCode(403);
+        }
+        assertFalse(Api.admin().get("/admin/accounts").then().extract().asString().contains("One-time password for"),
+                "shown once");
+    }
+
+    @Test
+    void twoRespondentsAddedBeforeTheAssessmentPageLoadsShowBothLinks() {
+        long id = Api.createAssessment("Quick Adds Ltd");
+        String path = "/assessments/" + id;
+        Csrf f = Csrf.of(Api::consultant, path);
+        Response a = f.post(Api::consultant, path + "/respondents", Map.of("role", "BUSINESS", "name", "Head of Sales"));
+        Response b = f.post(Api::consultant, path + "/respondents", Map.of("role", "OPERATIONS", "name", "Head of Ops"));
+        assertEquals(303, a.statusCode());
+        assertEquals(303, b.statusCode());
+        String html = Api.consultant().cookies(jar(a, b)).get(path).then().statusCode(200).extract().asString();
+        assertEquals(2, Pattern.compile("<code>http[^<]+/survey/[A-Za-z0-9_-]{43}</code>").matcher(html).results().count(),
+                "both new links are shown: " + html);
+    }
+
+    /** @return the cookies a browser holds after these responses, in order (a later one of the same name replaces, an empty one removes) */
+    static Map<String, String> jar(Response... responses) {
+        Map<String, String> jar = new java.util.LinkedHashMap<>();
+        for (Response r : responses) {
+            r.getCookies().forEach((name, value) -> {
+                if (value.isEmpty()) {
+                    jar.remove(name);
+                } else {
+                    jar.put(name, value);
+                }
+            });
+        }
+        return jar;
     }
 
     /** A page's CSRF cookie and token, and posting its forms with them (redirects not followed). */
@@ -261,6 +344,10 @@ class FormPagesTest {
             Matcher m = Pattern.compile("<(input|select)[^>]*id=\"" + id + "\"[^>]*>").matcher(html);
             assertTrue(m.find(), id + " is on the page");
             return m.group();
+        }
+
+        String plainText(String s) {
+            return plain(s);
         }
 
         private static String plain(String s) {

@@ -34,7 +34,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * container variable with a literal value, a secret-named parameter without {@code NoEcho}, a
  * {@code NoEcho} parameter with a default, an AWS access key id or a private key);</li>
  * <li>{@code BEARING-PARAMETERS} (with {@link #lint(String, Map)}): every parameter without a
- * default has a value, and each value fits the parameter's allowed values or pattern.</li>
+ * default has a value, and each value fits the parameter ({@link ParameterCheck}: allowed values or
+ * pattern, network ranges, subnet lists).</li>
  * </ul>
  * One cfn-lint process per call; the template goes to a temporary file that is deleted afterwards.
  * Nothing is cached.
@@ -363,16 +364,10 @@ public class CfnLint {
                 }
                 continue;
             }
-            if (d.get("AllowedValues") instanceof List<?> allowed
-                    && allowed.stream().map(String::valueOf).noneMatch(value::equals)) {
-                out.add(new Problem("BEARING-PARAMETERS", "ERROR", "Parameter " + e.getKey() + " must be one of "
-                        + allowed + ".", at));
-            }
-            if (d.get("AllowedPattern") instanceof String pattern && !value.isEmpty()
-                    && !Pattern.compile(pattern).matcher(value).matches()) {
-                out.add(new Problem("BEARING-PARAMETERS", "ERROR", "Parameter " + e.getKey()
-                        + " does not match its allowed pattern " + pattern + ".", at));
-            }
+        }
+        for (ParameterCheck.Refusal r : ParameterCheck.check(template, values)) {
+            out.add(new Problem("BEARING-PARAMETERS", "ERROR", "Parameter " + r.key() + ": " + r.message() + ".",
+                    "Parameters/" + r.key()));
         }
         return out;
     }
