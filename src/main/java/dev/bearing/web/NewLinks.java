@@ -46,22 +46,29 @@ final class NewLinks {
     }
 
     /**
-     * @return one cookie per link, named by its respondent ({@code bearing-new-links-<id>}), carrying
-     *     the links to the assessment page: a second respondent added before the page showing the
-     *     first has loaded adds a cookie instead of overwriting the first one's; a newer link of the
-     *     same respondent replaces the older, which no longer works anyway
+     * @return one cookie carrying the links this POST made, named by when it was made
+     *     ({@code bearing-new-links-<epoch ms>-<first respondent id>}): a second respondent added
+     *     before the page showing the first has loaded adds a cookie instead of overwriting the
+     *     first one's, and a reminder to many respondents still sends one cookie, not one each (a
+     *     browser would send them all back, past the server's header limit); empty when no link
+     *     was made
      */
     static NewCookie[] cookies(long assessmentId, List<Sent> sent, boolean https) {
-        List<NewCookie> out = new ArrayList<>();
+        StringBuilder b = new StringBuilder();
+        long first = -1;
         for (Sent s : sent) {
             String token = s.respondent().token();
             if (token == null) {
                 continue;
             }
             char m = s.mailedTo() != null ? 'm' : s.mailError() != null ? 'f' : 'n';
-            out.add(cookie(COOKIE + "-" + s.respondent().id(), assessmentId, s.respondent().id() + "." + m + "." + token, 120, https));
+            b.append(b.length() == 0 ? "" : "~").append(s.respondent().id()).append('.').append(m).append('.').append(token);
+            first = first < 0 ? s.respondent().id() : first;
         }
-        return out.toArray(NewCookie[]::new);
+        if (first < 0) {
+            return new NewCookie[0];
+        }
+        return new NewCookie[] {cookie(COOKIE + "-" + System.currentTimeMillis() + "-" + first, assessmentId, b.toString(), 120, https)};
     }
 
     /** @return the cookies that remove every link the request carried (sent with the page that shows them) */
@@ -72,14 +79,23 @@ final class NewLinks {
 
     /** @return the links in the request's cookies, in the order made (respondent ids grow); anything malformed is ignored */
     static List<Shown> read(Map<String, Cookie> cookies, String publicUrl) {
-        List<Shown> out = new ArrayList<>();
-        cookies.forEach((name, c) -> {
-            if (carries(name)) {
-                out.addAll(read(c.getValue(), publicUrl));
-            }
-        });
+        // oldest cookie first, so a respondent's newer link (the only one that works) replaces the older
+        Map<Long, Shown> byRespondent = new java.util.HashMap<>();
+        cookies.keySet().stream().filter(NewLinks::carries).sorted(java.util.Comparator.comparingLong(NewLinks::madeAt))
+                .forEach(name -> read(cookies.get(name).getValue(), publicUrl).forEach(l -> byRespondent.put(l.respondentId(), l)));
+        List<Shown> out = new ArrayList<>(byRespondent.values());
         out.sort(java.util.Comparator.comparingLong(Shown::respondentId));
         return out;
+    }
+
+    /** @return when a links cookie was made (epoch ms in its name; 0 for the older unnamed one or a malformed name) */
+    private static long madeAt(String cookieName) {
+        String[] parts = cookieName.substring(COOKIE.length()).split("-");
+        try {
+            return parts.length >= 2 ? Long.parseLong(parts[1]) : 0;
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     /** @return whether the request carries any link */
