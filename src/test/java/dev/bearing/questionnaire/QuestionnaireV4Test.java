@@ -39,10 +39,18 @@ class QuestionnaireV4Test {
                 V4.sections().stream().map(Questionnaire.Section::key).toList());
     }
 
-    /** Every version 3 question is asked as it was, but for the added choice; two questions are new. */
+    /**
+     * Every version 3 question is asked as it was, but for the added choice and for who is asked who
+     * responds out of hours; two questions are new.
+     */
     @Test
     void versionThreeQuestionsAreUnchangedButForTheAddedChoice() {
-        assertEquals(List.of(), VersionChanges.problems(V3, V4, ADDED_CHOICES));
+        assertEquals(List.of("mon.on_call changed"), VersionChanges.problems(V3, V4, ADDED_CHOICES));
+        Question onCall = V4.question("mon.on_call").orElseThrow();
+        assertEquals(V3.question("mon.on_call").orElseThrow(), new Question(onCall.key(), onCall.capability(),
+                onCall.dimension(), onCall.type(), onCall.text(), onCall.help(), onCall.required(), onCall.roles(),
+                onCall.notApplicable(), onCall.choices(), onCall.scale(), onCall.number(), onCall.maxLength(),
+                onCall.catalogLayer(), onCall.catalogRole(), null), "mon.on_call: only when it is asked changes");
         assertEquals(List.of("context.service_hours", "context.service_calls"), VersionChanges.newKeys(V3, V4));
         assertEquals(V3.questions().size() + 2, V4.questions().size());
         // both are asked in the context section, right after what the organisation delivers
@@ -82,6 +90,24 @@ class QuestionnaireV4Test {
         assertTrue(q.required(), key);
         assertEquals(null, q.visibleWhen(), key + " is always asked");
         return q;
+    }
+
+    /**
+     * Who responds out of hours is not asked where the service is needed in business hours only or no
+     * live service is run: "nobody" is then the right answer, and it scores 0.
+     */
+    @Test
+    void outOfHoursResponseIsAskedOnlyWhereTheServiceIsNeededOutOfHours() {
+        for (String hours : List.of("business_hours", "no_live_service")) {
+            Set<String> visible = Visibility.visibleKeys(V4, Role.OPERATIONS,
+                    Map.of("context.service_hours", new AnswerValue(List.of(hours), null, null, null)));
+            assertTrue(!visible.contains("mon.on_call") && !visible.contains("mon.on_call_support"), hours);
+        }
+        for (String hours : List.of("extended_hours", "around_the_clock", "dont_know")) {
+            Set<String> visible = Visibility.visibleKeys(V4, Role.DEVELOPMENT,
+                    Map.of("context.service_hours", new AnswerValue(List.of(hours), null, null, null)));
+            assertTrue(visible.contains("mon.on_call"), hours);
+        }
     }
 
     /** The questions each role is asked: version 3's, plus the new ones for that role (true counts). */
