@@ -46,14 +46,25 @@ final class NewLinks {
     }
 
     /**
-     * @return one cookie carrying the links this POST made, named by when it was made
+     * Longest value of one links cookie: a browser keeps a cookie only up to 4096 bytes of name
+     * and value (Chromium drops a longer one whole), and {@link #read(String, String)} ignores
+     * anything over 4000. About 75 links fit in one.
+     */
+    static final int MAX_VALUE = 3800;
+
+    /**
+     * @return the cookies carrying the links this POST made, as few as fit (one for up to about
+     *     75 links, {@link #MAX_VALUE}), each named by when it was made and its first respondent
      *     ({@code bearing-new-links-<epoch ms>-<first respondent id>}): a second respondent added
      *     before the page showing the first has loaded adds a cookie instead of overwriting the
-     *     first one's, and a reminder to many respondents still sends one cookie, not one each (a
-     *     browser would send them all back, past the server's header limit); empty when no link
-     *     was made
+     *     first one's, and a reminder to many respondents sends a few cookies, not one each (a
+     *     browser would send them all back, past the server's header limit) nor one too long for
+     *     a browser to keep (a reminder to 160 respondents showed no link at all); empty when no
+     *     link was made
      */
     static NewCookie[] cookies(long assessmentId, List<Sent> sent, boolean https) {
+        long now = System.currentTimeMillis();
+        List<NewCookie> out = new ArrayList<>();
         StringBuilder b = new StringBuilder();
         long first = -1;
         for (Sent s : sent) {
@@ -62,13 +73,19 @@ final class NewLinks {
                 continue;
             }
             char m = s.mailedTo() != null ? 'm' : s.mailError() != null ? 'f' : 'n';
-            b.append(b.length() == 0 ? "" : "~").append(s.respondent().id()).append('.').append(m).append('.').append(token);
+            String entry = s.respondent().id() + "." + m + "." + token;
+            if (b.length() > 0 && b.length() + 1 + entry.length() > MAX_VALUE) {
+                out.add(cookie(COOKIE + "-" + now + "-" + first, assessmentId, b.toString(), 120, https));
+                b.setLength(0);
+                first = -1;
+            }
+            b.append(b.length() == 0 ? "" : "~").append(entry);
             first = first < 0 ? s.respondent().id() : first;
         }
-        if (first < 0) {
-            return new NewCookie[0];
+        if (first >= 0) {
+            out.add(cookie(COOKIE + "-" + now + "-" + first, assessmentId, b.toString(), 120, https));
         }
-        return new NewCookie[] {cookie(COOKIE + "-" + System.currentTimeMillis() + "-" + first, assessmentId, b.toString(), 120, https)};
+        return out.toArray(NewCookie[]::new);
     }
 
     /** @return the cookies that remove every link the request carried (sent with the page that shows them) */

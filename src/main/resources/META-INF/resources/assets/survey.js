@@ -235,15 +235,26 @@
   }
 
   // Follow-ups whose stored answers the server removed because this answer hides them now.
+  // Returns how many of them are asked on other pages (e.g. who responds out of hours, asked in
+  // the monitoring section, follows up when the service is needed, asked in the first one): the
+  // respondent cannot see those disappear, so the saved answer says so.
   function clearFollowUps(keys) {
+    var elsewhere = 0;
     (keys || []).forEach(function (k) {
       var fs = fieldset(k);
       dequeue(k);
-      if (!fs) { return; }
+      if (!fs) { elsewhere++; return; }
       applyValue(fs, { clear: true });
       setVersion(fs, null);
       mark(fs, '', '');
     });
+    return elsewhere;
+  }
+
+  function removedElsewhereText(n) {
+    return n === 1
+      ? 'Saved. 1 answer on another page followed up this one and no longer applies, so it was removed.'
+      : 'Saved. ' + n + ' answers on other pages followed up this one and no longer apply, so they were removed.';
   }
 
   // After a save refused as stale: show the stored answer (not the refused choice) and say so.
@@ -330,8 +341,7 @@
             setVersion(fs, a && a.version !== undefined ? a.version : null);
             // typed again while this was on its way: send the newer value on the new version
             if (newer) { newer.version = fs.dataset.version; store.set(e.id, newer); }
-            clearFollowUps(a && a.clearedFollowUps);
-            finish(key, !!newer);
+            finish(key, !!newer, clearFollowUps(a && a.clearedFollowUps));
           } else if (a) {
             clearFollowUps(a.clearedFollowUps);
           }
@@ -396,11 +406,11 @@
     });
   }
 
-  function finish(key, again) {
+  function finish(key, again, removedElsewhere) {
     delete inFlight[key];
     var fs = fieldset(key);
     if (again && fs) { mark(fs, 'saving', 'Saving…'); flush(); return; }
-    if (fs) { mark(fs, 'saved', 'Saved'); }
+    if (fs) { mark(fs, 'saved', removedElsewhere ? removedElsewhereText(removedElsewhere) : 'Saved'); }
     updateVisibility();
     refreshProgress();
   }

@@ -296,6 +296,28 @@ class SurveyBrowserTest {
     }
 
     @Test
+    void answersOnAnotherPageThatAChangeHidesAreSaidToBeRemoved() {
+        // who responds out of hours (monitoring section) follows up when the service is needed
+        // (first section): changing the latter to business hours removes the answers on the
+        // monitoring page, which the respondent cannot see go
+        String token = Api.addRespondent(Api.createAssessment("Cross-page follow-up org"), "OPERATIONS");
+        given().contentType("application/json").body(Map.of("value", "around_the_clock"))
+                .put("/api/v1/respondents/" + token + "/answers/context.service_hours").then().statusCode(200);
+        given().contentType("application/json").body(Map.of("value", "team_owns"))
+                .put("/api/v1/respondents/" + token + "/answers/mon.on_call").then().statusCode(200);
+        given().contentType("application/json").body(Map.of("value", "basic"))
+                .put("/api/v1/respondents/" + token + "/answers/mon.on_call_support").then().statusCode(200);
+        driver = browser.start();
+        driver.get(base + "survey/" + token + "/s/context");
+        choose("context.service_hours", "business_hours");
+        wait(driver).until(d -> status("context.service_hours").startsWith("Saved"));
+        assertEquals("Saved. 2 answers on other pages followed up this one and no longer apply, so they were removed.",
+                status("context.service_hours"));
+        given().get("/api/v1/respondents/" + token + "/answers").then().statusCode(200)
+                .body("questionKey", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem("mon.on_call")));
+    }
+
+    @Test
     void aRefusedNumberIsExplainedInPlainWords() {
         String token = Api.addRespondent(Api.createAssessment("Plain words browser org"), "DEVELOPMENT");
         driver = browser.start();

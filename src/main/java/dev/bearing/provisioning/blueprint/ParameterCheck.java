@@ -129,7 +129,17 @@ public final class ParameterCheck {
             return java.util.Optional.of("give subnet IDs such as subnet-0123456789abcdef0, separated by commas; not a subnet ID: "
                     + String.join(", ", malformed));
         }
+        // CloudFormation sends the list as typed: an empty entry ("a,,b", "a,b,") or a subnet given
+        // twice (a load balancer takes one subnet per zone) fails only at AWS, after the change set
+        if (!items.isEmpty() && items.size() != value.split(",", -1).length) {
+            return java.util.Optional.of("give subnet IDs separated by commas, with no empty entry between, before or after"
+                    + " them (e.g. subnet-0123456789abcdef0,subnet-0fedcba9876543210)");
+        }
         Set<String> distinct = new LinkedHashSet<>(items);
+        if (distinct.size() >= 2 && distinct.size() < items.size()) {
+            List<String> twice = distinct.stream().filter(id -> items.indexOf(id) != items.lastIndexOf(id)).toList();
+            return java.util.Optional.of("give each subnet once; given more than once: " + String.join(", ", twice));
+        }
         if (distinct.size() < 2) {
             return java.util.Optional.of("give two subnets in different Availability Zones, as subnet IDs separated by a comma"
                     + " (e.g. subnet-0123456789abcdef0,subnet-0fedcba9876543210); "

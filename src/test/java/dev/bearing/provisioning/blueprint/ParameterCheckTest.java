@@ -61,6 +61,19 @@ class ParameterCheckTest {
     }
 
     @Test
+    void anEmptyEntryOrASubnetGivenTwiceIsRefusedBeforeAws() throws Exception {
+        for (String bad : List.of("subnet-0123456789abcdef0,,subnet-0123456789abcdef1",
+                "subnet-0123456789abcdef0,subnet-0123456789abcdef1,", ",subnet-0123456789abcdef0,subnet-0123456789abcdef1")) {
+            assertEquals(List.of(new ParameterCheck.Refusal("PublicSubnetIds", "give subnet IDs separated by commas, with no"
+                    + " empty entry between, before or after them (e.g. subnet-0123456789abcdef0,subnet-0fedcba9876543210)")),
+                    check(Map.of("PublicSubnetIds", bad)), bad);
+        }
+        assertEquals(List.of(new ParameterCheck.Refusal("PublicSubnetIds",
+                "give each subnet once; given more than once: subnet-0123456789abcdef0")),
+                check(Map.of("PublicSubnetIds", "subnet-0123456789abcdef0,subnet-0123456789abcdef1, subnet-0123456789abcdef0")));
+    }
+
+    @Test
     void otherPatternsAndAllowedValuesSayWhatIsExpected() throws Exception {
         List<ParameterCheck.Refusal> r = check(Map.of("CertificateArn", "my-cert", "GitProvider", "Gitea"));
         assertEquals(List.of(new ParameterCheck.Refusal("CertificateArn", ParameterCheck.EXPECTED.get("CertificateArn")),
