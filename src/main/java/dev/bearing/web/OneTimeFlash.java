@@ -124,9 +124,19 @@ public class OneTimeFlash {
      *     one), oldest first
      */
     List<String> openAll(Map<String, Cookie> cookies, String path, long accountId) {
+        // expiry is in whole seconds, so secrets made within one second are ordered by their owner's
+        // number (account ids grow as accounts are made), then by cookie name
+        Comparator<Map.Entry<String, Opened>> order = Comparator.comparingLong(e -> e.getValue().expires());
+        order = order.thenComparingLong(e -> ownerNumber(e.getKey())).thenComparing(Map.Entry::getKey);
         return cookies.entrySet().stream().filter(e -> carries(e.getKey()))
-                .flatMap(e -> opened(e.getValue().getValue(), path, accountId).stream())
-                .sorted(Comparator.comparingLong(Opened::expires)).map(Opened::secret).toList();
+                .flatMap(e -> opened(e.getValue().getValue(), path, accountId).stream().map(o -> Map.entry(e.getKey(), o)))
+                .sorted(order).map(e -> e.getValue().secret()).toList();
+    }
+
+    /** @return the number a keyed cookie's name ends with ({@code bearing-once-42} → 42), or -1 */
+    private static long ownerNumber(String cookieName) {
+        String owner = cookieName.startsWith(COOKIE + "-") ? cookieName.substring(COOKIE.length() + 1) : "";
+        return owner.matches("\\d{1,18}") ? Long.parseLong(owner) : -1;
     }
 
     /** @return the cookies that remove every secret the request carried (sent with the page that shows them) */

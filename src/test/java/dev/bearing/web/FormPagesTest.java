@@ -244,6 +244,8 @@ class FormPagesTest {
             given().auth().preemptive().basic(username, new Page("").plainText(m.group(1))).get("/api/v1/assessments").then()
                     .statusCode(403);
         }
+        assertTrue(html.indexOf("One-time password for " + first) < html.indexOf("One-time password for " + second),
+                "in the order the accounts were made");
         assertFalse(Api.admin().get("/admin/accounts").then().extract().asString().contains("One-time password for"),
                 "shown once");
     }
