@@ -71,7 +71,7 @@ public final class EvaluationTiming {
     @SuppressWarnings("unchecked")
     static EvaluationInput demoInput() throws Exception {
         QuestionnaireRegistry registry = new QuestionnaireRegistry(List.of("devops-maturity-v1.yaml",
-                "devops-maturity-v2.yaml", "devops-maturity-v3.yaml"));
+                "devops-maturity-v2.yaml", "devops-maturity-v3.yaml", "devops-maturity-v4.yaml"));
         Questionnaire q = registry.latest("devops-maturity");
         ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
         JsonNode demo;

@@ -552,7 +552,7 @@ public class SurveyService {
     }
 
     /**
-     * The questionnaire's description as the survey shows it. Released questionnaires (v1, v2)
+     * The questionnaire's description as the survey shows it. Released questionnaires (v1 to v3)
      * say "Every answer is saved as you go", which is true only while the page script runs; the
      * welcome page states how answers are saved itself (differently with and without the
      * script), so a sentence of the description about saving answers is left out. A released

@@ -18,7 +18,7 @@ public interface BearingConfig {
      *     version stays listed so assessments pinned to it keep working, and new assessments get the
      *     highest version
      */
-    @WithDefault("devops-maturity-v1.yaml,devops-maturity-v2.yaml,devops-maturity-v3.yaml")
+    @WithDefault("devops-maturity-v1.yaml,devops-maturity-v2.yaml,devops-maturity-v3.yaml,devops-maturity-v4.yaml")
     List<String> questionnaires();
 
     /** @return base URL of the links handed to respondents, e.g. {@code https://bearing.example.com} */

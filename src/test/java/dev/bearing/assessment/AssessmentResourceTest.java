@@ -26,7 +26,7 @@ class AssessmentResourceTest {
                 .then().statusCode(201)
                 .body("organisation", equalTo("Contoso Freight"))
                 .body("questionnaireKey", equalTo("devops-maturity"))
-                .body("questionnaireVersion", equalTo(3))
+                .body("questionnaireVersion", equalTo(4))
                 .body("respondents", hasSize(0))
                 .extract().header("Location");
         Api.consultant().get(location).then().statusCode(200).body("organisation", equalTo("Contoso Freight"));

@@ -41,7 +41,8 @@ class ContentConsistencyTest {
     static void load() throws IOException {
         catalog = new ObjectMapper(new YAMLFactory()).readValue(Path.of("rules/catalog.yaml").toFile(), Catalog.class);
         QuestionnaireRegistry registry = new QuestionnaireRegistry(
-                List.of("devops-maturity-v1.yaml", "devops-maturity-v2.yaml", "devops-maturity-v3.yaml"));
+                List.of("devops-maturity-v1.yaml", "devops-maturity-v2.yaml", "devops-maturity-v3.yaml",
+                "devops-maturity-v4.yaml"));
         questionnaires = registry.all();
         latest = registry.latest("devops-maturity");
         drl = new java.util.TreeMap<>();

@@ -36,7 +36,8 @@ public class RuleScenarioTest {
     @BeforeAll
     public static void load() {
         engine = new RuleEngine("rules");
-        questionnaires = new QuestionnaireRegistry(List.of("devops-maturity-v1.yaml", "devops-maturity-v2.yaml", "devops-maturity-v3.yaml"));
+        questionnaires = new QuestionnaireRegistry(List.of("devops-maturity-v1.yaml", "devops-maturity-v2.yaml", "devops-maturity-v3.yaml",
+                "devops-maturity-v4.yaml"));
     }
 
     public static Stream<Path> scenarios() throws IOException {

@@ -90,7 +90,12 @@ final class ProvisioningFixtures {
 
     /** @return run {@code number} once it has finished (waits up to 120 s: a loaded 2-core machine is slow) */
     static JsonPath finished(long id, int number) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 120_000;
+        return finished(id, number, java.time.Duration.ofSeconds(120));
+    }
+
+    /** @return run {@code number} once it has finished, waiting up to {@code wait} */
+    static JsonPath finished(long id, int number, java.time.Duration wait) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + wait.toMillis();
         while (true) {
             JsonPath run = Api.consultant().get("/api/v1/assessments/" + id + "/provisioning/runs/" + number).then()
                     .statusCode(200).extract().jsonPath();

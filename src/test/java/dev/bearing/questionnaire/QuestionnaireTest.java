@@ -19,14 +19,15 @@ import org.junit.jupiter.params.provider.ValueSource;
 class QuestionnaireTest {
 
     static final QuestionnaireRegistry REGISTRY =
-            new QuestionnaireRegistry(List.of("devops-maturity-v1.yaml", "devops-maturity-v2.yaml", "devops-maturity-v3.yaml"));
+            new QuestionnaireRegistry(List.of("devops-maturity-v1.yaml", "devops-maturity-v2.yaml", "devops-maturity-v3.yaml",
+                "devops-maturity-v4.yaml"));
 
     static final Questionnaire Q = REGISTRY.get("devops-maturity", 1);
 
     @Test
     void everyVersionLoadsAndNewAssessmentsGetTheLatest() {
-        assertEquals(List.of(1, 2, 3), REGISTRY.all().stream().map(Questionnaire::version).toList());
-        assertEquals(3, REGISTRY.latest("devops-maturity").version());
+        assertEquals(List.of(1, 2, 3, 4), REGISTRY.all().stream().map(Questionnaire::version).toList());
+        assertEquals(4, REGISTRY.latest("devops-maturity").version());
         assertTrue(REGISTRY.get("devops-maturity", 1).question("current.iac").isPresent(), "v1 is served as released");
         assertTrue(REGISTRY.get("devops-maturity", 2).question("current.iac").isEmpty(), "v2 splits current.iac");
     }
@@ -39,7 +40,7 @@ class QuestionnaireTest {
     }
 
     @ParameterizedTest(name = "version {0}")
-    @ValueSource(ints = {1, 2, 3})
+    @ValueSource(ints = {1, 2, 3, 4})
     void shippedQuestionnaireIsValidAndCoversEveryCapability(int version) {
         Questionnaire shipped = REGISTRY.get("devops-maturity", version);
         assertEquals(List.of(), QuestionnaireRegistry.validate(shipped));

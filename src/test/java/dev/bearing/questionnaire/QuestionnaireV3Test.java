@@ -44,32 +44,8 @@ class QuestionnaireV3Test {
     /** Every version 2 question is asked as it was, except the new choices; one question is new. */
     @Test
     void versionTwoQuestionsAreUnchangedButForTheAddedChoices() {
-        List<String> problems = new ArrayList<>();
-        for (Question old : V2.questions()) {
-            Question now = V3.question(old.key()).orElse(null);
-            if (now == null) {
-                problems.add(old.key() + " is missing");
-                continue;
-            }
-            List<String> added = ADDED_CHOICES.getOrDefault(old.key(), List.of());
-            List<Question.Choice> kept = now.choices() == null ? null
-                    : now.choices().stream().filter(c -> !added.contains(c.key())).toList();
-            Question withoutAdded = new Question(now.key(), now.capability(), now.dimension(), now.type(), now.text(),
-                    now.help(), now.required(), now.roles(), now.notApplicable(), kept, now.scale(), now.number(),
-                    now.maxLength(), now.catalogLayer(), now.catalogRole(), now.visibleWhen());
-            if (!withoutAdded.equals(old)) {
-                problems.add(old.key() + " changed");
-            }
-            for (String key : added) {
-                Question.Choice c = now.choice(key).orElse(null);
-                if (c == null || c.score() != null) {
-                    problems.add(old.key() + " lacks unscored choice " + key);
-                }
-            }
-        }
-        assertEquals(List.of(), problems);
-        List<String> newKeys = V3.questions().stream().map(Question::key).filter(k -> V2.question(k).isEmpty()).toList();
-        assertEquals(List.of("context.delivery_model"), newKeys);
+        assertEquals(List.of(), VersionChanges.problems(V2, V3, ADDED_CHOICES));
+        assertEquals(List.of("context.delivery_model"), VersionChanges.newKeys(V2, V3));
         assertEquals(V2.questions().size() + 1, V3.questions().size());
     }
 

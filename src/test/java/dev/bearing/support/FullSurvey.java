@@ -16,7 +16,8 @@ public final class FullSurvey {
 
     /** The shipped questionnaire. */
     public static final Questionnaire QUESTIONNAIRE =
-            new QuestionnaireRegistry(List.of("devops-maturity-v1.yaml", "devops-maturity-v2.yaml", "devops-maturity-v3.yaml"))
+            new QuestionnaireRegistry(List.of("devops-maturity-v1.yaml", "devops-maturity-v2.yaml", "devops-maturity-v3.yaml",
+                "devops-maturity-v4.yaml"))
                     .latest("devops-maturity");
 
     private FullSurvey() {
@@ -42,6 +43,8 @@ public final class FullSurvey {
         given.putIfAbsent("context.industry", f.textNode("technology"));
         given.putIfAbsent("context.organisation_size", f.textNode("fewer_than_500"));
         given.putIfAbsent("context.delivery_model", f.arrayNode().add("online_services"));
+        given.putIfAbsent("context.service_hours", f.textNode("around_the_clock"));
+        given.putIfAbsent("context.service_calls", f.textNode("many_services_many_teams"));
         given.putIfAbsent("context.change_approval", f.textNode("peer_review_only"));
         given.putIfAbsent("context.release_windows", f.textNode("any_time"));
         given.putIfAbsent("context.segregation_of_duties", f.textNode("not_required"));

@@ -1,0 +1,51 @@
+package dev.bearing.questionnaire;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** What a newer questionnaire version changes in an older one, for the per-version tests. */
+final class VersionChanges {
+
+    private VersionChanges() {
+    }
+
+    /**
+     * @param older the released version
+     * @param newer the version after it
+     * @param addedChoices per question key, the choice keys the newer version may add (unscored)
+     * @return one line per older question that the newer version drops or asks differently, apart from
+     *     the added choices, and per added choice that is missing or scored; empty when nothing changed
+     */
+    static List<String> problems(Questionnaire older, Questionnaire newer, Map<String, List<String>> addedChoices) {
+        List<String> problems = new ArrayList<>();
+        for (Question old : older.questions()) {
+            Question now = newer.question(old.key()).orElse(null);
+            if (now == null) {
+                problems.add(old.key() + " is missing");
+                continue;
+            }
+            List<String> added = addedChoices.getOrDefault(old.key(), List.of());
+            List<Question.Choice> kept = now.choices() == null ? null
+                    : now.choices().stream().filter(c -> !added.contains(c.key())).toList();
+            Question withoutAdded = new Question(now.key(), now.capability(), now.dimension(), now.type(), now.text(),
+                    now.help(), now.required(), now.roles(), now.notApplicable(), kept, now.scale(), now.number(),
+                    now.maxLength(), now.catalogLayer(), now.catalogRole(), now.visibleWhen());
+            if (!withoutAdded.equals(old)) {
+                problems.add(old.key() + " changed");
+            }
+            for (String key : added) {
+                Question.Choice c = now.choice(key).orElse(null);
+                if (c == null || c.score() != null) {
+                    problems.add(old.key() + " lacks unscored choice " + key);
+                }
+            }
+        }
+        return problems;
+    }
+
+    /** @return the keys of the questions the newer version adds, in questionnaire order */
+    static List<String> newKeys(Questionnaire older, Questionnaire newer) {
+        return newer.questions().stream().map(Question::key).filter(k -> older.question(k).isEmpty()).toList();
+    }
+}
