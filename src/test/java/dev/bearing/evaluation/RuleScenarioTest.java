@@ -120,6 +120,24 @@ public class RuleScenarioTest {
                     .anyMatch(l -> l.primary() != null && tools.contains(l.primary().key())),
                     at + "primary of " + layer + " must be one of " + tools + "; menus " + menus(r, layer)));
         }
+        if (e.tiedWith() != null) {
+            // the catalog keys tied with an entry's pick, in any order; [] for a pick that leads alone
+            e.tiedWith().forEach((key, tools) -> {
+                LayerRecommendation l = entries(r, key).get(0);
+                List<String> tied = l.primary() == null ? List.of() : l.alternatives().stream()
+                        .filter(o -> o.points() == l.primary().points()).map(EvaluationResult.ToolOption::key).sorted().toList();
+                assertEquals(tools.stream().sorted().toList(), tied, at + key + " tied with; menu " + menu(l));
+            });
+        }
+        if (e.primaryReasons() != null) {
+            // words the pick's reasons must say, each in one of them
+            e.primaryReasons().forEach((key, words) -> {
+                LayerRecommendation l = entries(r, key).get(0);
+                words.forEach(w -> assertTrue(l.primary() != null && l.primary().reasons().stream().anyMatch(x -> x.contains(w)),
+                        at + key + " pick's reasons must say \"" + w + "\"; got "
+                        + (l.primary() == null ? "no pick" : l.primary().reasons())));
+            });
+        }
         if (e.change() != null) {
             // what the stack does with a layer: KEEP, ADD, REPLACE, KEEP_UNLISTED, LATER (not needed yet), NONE
             e.change().forEach((layer, change) -> assertTrue(entries(r, layer).stream().anyMatch(l -> change.equals(l.change())),

@@ -26,6 +26,7 @@ public record Scenario(String name, String description, Integer questionnaireVer
             Map<String, String> roadmapTool,
             List<String> decisions, List<String> absentDecisions, Map<String, String> change,
             Map<String, List<String>> absentCurrent, Map<String, String> roadmapRationale,
-            Map<String, List<String>> absentRoadmapWords, Map<String, List<String>> alsoInUse) {
+            Map<String, List<String>> absentRoadmapWords, Map<String, List<String>> alsoInUse,
+            Map<String, List<String>> tiedWith, Map<String, List<String>> primaryReasons) {
     }
 }
