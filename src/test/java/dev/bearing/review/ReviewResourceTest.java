@@ -97,6 +97,9 @@ class ReviewResourceTest {
         // the rules keep SonarQube (in use, rated 3.0, scans not acted on: a gate, not a new scanner; judge20)
         assertEquals("sonarqube", before.getString("result.stack.find { it.key == 'pipeline_security' }.primary.key"));
         assertEquals("KEEP", before.getString("result.stack.find { it.key == 'pipeline_security' }.change"));
+        // and kept outright: leadership is not asked to choose between it and a new scanner (judge22's GitHub/AWS
+        // tie-break had tied GitHub Advanced Security with it)
+        assertEquals(List.of(), before.getList("result.stack.find { it.key == 'pipeline_security' }.tiedWith"));
         assertFalse(before.getList("result.roadmap.title").contains("Move from SonarQube to GitHub Advanced Security"));
 
         String note = "Northwind already licenses Snyk for every team; one scanner is enough.";
