@@ -191,20 +191,20 @@ public class ProvisioningService {
             List<Problem.FieldError> errors = new ArrayList<>();
             List<Parameter> parameters = new ArrayList<>();
             List<ParameterValue> shown = new ArrayList<>();
+            Map<String, String> labels = new java.util.HashMap<>();
+            Map<String, String> values = new java.util.HashMap<>();
             for (ComposedStack.TemplateParameter tp : composed.parameters()) {
+                labels.put(tp.key(), shortLabel(tp.label()));
                 String value = tp.value() != null ? tp.value() : blankToNull(given.get(tp.key()));
                 if (value == null) {
                     errors.add(new Problem.FieldError("parameters." + tp.key(), shortLabel(tp.label()) + ": is required"));
                     continue;
                 }
+                values.put(tp.key(), value);
                 parameters.add(Parameter.builder().parameterKey(tp.key()).parameterValue(value).build());
                 shown.add(new ParameterValue(tp.key(), tp.label(), tp.noEcho() ? null : value, tp.noEcho()));
             }
             // each value against its definition here, in microseconds: a bad one is refused before cfn-lint or AWS
-            Map<String, String> labels = new java.util.HashMap<>();
-            composed.parameters().forEach(tp -> labels.put(tp.key(), shortLabel(tp.label())));
-            Map<String, String> values = new java.util.HashMap<>();
-            parameters.forEach(x -> values.put(x.parameterKey(), x.parameterValue()));
             for (ParameterCheck.Refusal r : ParameterCheck.check(composed.templateBody(), values)) {
                 errors.add(new Problem.FieldError("parameters." + r.key(), labels.getOrDefault(r.key(), r.key()) + ": "
                         + r.message()));
