@@ -171,6 +171,9 @@ public record Catalog(String version, List<Layer> layers) {
      * @param salesContractOnly true when the tool can be bought only through a sales contract: no
      *     self-service sign-up or public price list for production use (ServiceNow); null (the default) when
      *     the catalog does not say; set only where that is certain
+     * @param partOf key of the product (in another layer) the tool is a part of at no extra cost, e.g.
+     *     {@code github} for Dependabot: it stays for as long as the client keeps that product, whatever else
+     *     is chosen in its own layer, so a pick beside it is added, not moved to; null for a product of its own
      */
     public record Tool(String key, String name, List<String> aliases, String kind, List<String> kinds, String vendor,
             String summary,
@@ -179,7 +182,7 @@ public record Catalog(String version, List<Layer> layers) {
             boolean needsKubernetes, boolean kubernetesNative, boolean auditEvidence, Set<String> scans,
             List<ScanAddOn> scanAddOns, Set<String> stores, Set<String> deploysTo, List<String> dropInFor, String status,
             List<LifecycleEvent> lifecycle, String statusNote, Set<String> bestFor, Boolean vendorSupport,
-            Boolean salesContractOnly) {
+            Boolean salesContractOnly, String partOf) {
 
         /** Canonical constructor: missing lists and sets mean empty. */
         public Tool {

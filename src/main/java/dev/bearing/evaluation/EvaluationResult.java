@@ -148,7 +148,8 @@ public record EvaluationResult(String ruleSetVersion, String catalogVersion, Str
      * @param capability capability key the layer serves
      * @param current tools the client uses today here, including names typed under "Something else"
      * @param change KEEP (the primary is in use), REPLACE (the primary replaces what is in use), ADD
-     *     (nothing is in use), KEEP_UNLISTED (only tools the catalog does not know are in use and their
+     *     (nothing is in use, or only tools that stay beside any pick: a free part of a product kept, such as
+     *     Dependabot in GitHub), KEEP_UNLISTED (only tools the catalog does not know are in use and their
      *     users do not dislike them: they stay, the primary is the best catalog fit should they be
      *     replaced), LATER (nothing is in use and the client does not need it yet) or NONE (nothing can
      *     be recommended)

@@ -18,6 +18,7 @@ import dev.bearing.evaluation.fact.MetricLevel;
 import dev.bearing.evaluation.fact.NotNeeded;
 import dev.bearing.evaluation.fact.PlannedTool;
 import dev.bearing.evaluation.fact.UnknownTool;
+import dev.bearing.evaluation.fact.StaysBeside;
 import dev.bearing.evaluation.fact.UnlistedFallsShort;
 import dev.bearing.evaluation.fact.Vocabulary.Phase;
 import dev.bearing.evaluation.fact.RoadmapItem;
@@ -135,7 +136,7 @@ final class ResultAssembler {
      */
     static List<LayerRecommendation> stack(Catalog catalog, List<Suitability> suitability, List<Exclusion> exclusions,
             List<CurrentTool> current, List<UnknownTool> unknown, List<NotNeeded> notNeeded,
-            List<UnlistedFallsShort> fallsShort) {
+            List<UnlistedFallsShort> fallsShort, List<StaysBeside> staysBeside) {
         List<LayerRecommendation> out = new ArrayList<>();
         Map<String, CurrentTool> inUse = new TreeMap<>();
         current.forEach(c -> inUse.put(c.toolKey(), c));
@@ -234,7 +235,8 @@ final class ResultAssembler {
                         : inUse.containsKey(primary.key()) ? "KEEP"
                         : onlyUnlisted && kind != null && later != null && !byKnownNames ? "LATER"
                         : onlyUnlisted && !unlistedDisliked ? "KEEP_UNLISTED"
-                        : anyInUse ? "REPLACE" : later != null ? "LATER" : "ADD";
+                        : anyInUse && !allStayBeside(currentHere, layer.key(), staysBeside) ? "REPLACE"
+                        : anyInUse ? "ADD" : later != null ? "LATER" : "ADD";
                 String key = kind == null ? layer.key() : layer.key() + "/" + kind.key();
                 out.add(new LayerRecommendation(key, layer.key(), layer.name(), kind == null ? null : kind.key(),
                         kind == null ? null : kind.name(), layer.capability(), List.copyOf(currentHere), change,
@@ -555,11 +557,22 @@ final class ResultAssembler {
     /**
      * @param catalog the catalog
      * @param facts the facts of a session whose rules have come to rest
-     * @return the stack those facts give ({@link #stack(Catalog, List, List, List, List, List, List)})
+     * @return the stack those facts give ({@link #stack(Catalog, List, List, List, List, List, List, List)})
      */
     static List<LayerRecommendation> stack(Catalog catalog, Facts facts) {
         return stack(catalog, facts.of(Suitability.class), facts.of(Exclusion.class), facts.of(CurrentTool.class),
-                facts.of(UnknownTool.class), facts.of(NotNeeded.class), facts.of(UnlistedFallsShort.class));
+                facts.of(UnknownTool.class), facts.of(NotNeeded.class), facts.of(UnlistedFallsShort.class),
+                facts.of(StaysBeside.class));
+    }
+
+    /**
+     * @return whether every tool in use at a layer is a catalog tool that stays whatever is picked there (a
+     *     free part of a product the client keeps, such as Dependabot in GitHub): the pick is then added
+     *     beside them (ADD), not moved to (REPLACE)
+     */
+    private static boolean allStayBeside(List<CurrentToolResult> currentHere, String layer, List<StaysBeside> staysBeside) {
+        return currentHere.stream().allMatch(c -> c.key() != null
+                && staysBeside.stream().anyMatch(s -> s.layer().equals(layer) && s.toolKey().equals(c.key())));
     }
 
     /**

@@ -290,6 +290,10 @@ class CatalogContentTest {
         cases.put(new String[] {"Datadog OnCall", "incident_response"}, "datadog_on_call");
         cases.put(new String[] {"CloudFormation", "infrastructure"}, "aws_cloudformation");
         cases.put(new String[] {"SaltStack", "configuration"}, "salt");
+        // a free part of GitHub, typed by its feature's name (scenario 100 typed "Dependabot alerts")
+        cases.put(new String[] {"Dependabot alerts", "pipeline_security"}, "dependabot");
+        cases.put(new String[] {"GitLab SAST", "pipeline_security"}, "gitlab_security_scanning");
+        cases.put(new String[] {"GitLab Secret Detection", "pipeline_security"}, "gitlab_security_scanning");
         List<String> wrong = new ArrayList<>();
         cases.forEach((in, expected) -> {
             String got = catalog.match(in[0], in[1]).map(Tool::key).orElse(null);

@@ -47,6 +47,7 @@ import java.util.stream.Collectors;
  *     catalog does not say
  * @param salesContractOnly true when it can be bought only through a sales contract (no self-service
  *     sign-up or public price list), null when the catalog does not say
+ * @param partOf key of the product the tool is a free part of (Dependabot: {@code github}), or null
  */
 public record CatalogTool(String layer, String kind, String key, String name, int catalogOrder, Set<Hosting> hosting,
         Licence licence, boolean osiApproved, boolean onPremisesFit, CloudAffinity cloudAffinity, Effort effort,
@@ -54,7 +55,7 @@ public record CatalogTool(String layer, String kind, String key, String name, in
         boolean auditEvidence, Set<Scan> scans, List<Catalog.ScanAddOn> scanAddOns, Set<Store> stores, Set<Target> deploysTo, List<String> dropInFor,
         ToolStatus status, String endOfLifeDate,
         List<Catalog.LifecycleEvent> lifecycle, Set<String> bestFor, Boolean vendorSupport,
-        Boolean salesContractOnly) {
+        Boolean salesContractOnly, String partOf) {
 
     /**
      * @param event a lifecycle event name, e.g. REOPENED
@@ -73,11 +74,12 @@ public record CatalogTool(String layer, String kind, String key, String name, in
     /**
      * @param scan a scan type the tool lacks in {@link #scans()}
      * @return "its paid Advanced Security add-on, from Enterprise edition" when a paid add-on adds that
-     *     scan, else null
+     *     scan ("its paid Ultimate tier, ..." where the add-on is a subscription tier: its name ends in " tier"),
+     *     else null
      */
     public String addOnWords(Scan scan) {
         return scanAddOns.stream().filter(a -> a.scans().contains(scan.name())).findFirst()
-                .map(a -> "its paid " + a.name() + " add-on, " + a.terms()).orElse(null);
+                .map(a -> "its paid " + a.name() + (a.name().endsWith(" tier") ? ", " : " add-on, ") + a.terms()).orElse(null);
     }
 
     /** @return true when the catalog records a licence change for the tool */
@@ -140,7 +142,7 @@ public record CatalogTool(String layer, String kind, String key, String name, in
                     t.runsOnVms(), t.needsKubernetes(), t.kubernetesNative(), t.auditEvidence(),
                     enums(Scan.class, t.scans()), t.scanAddOns(), enums(Store.class, t.stores()), enums(Target.class, t.deploysTo()),
                     t.dropInFor(), ToolStatus.valueOf(t.status()),
-                    eol, t.lifecycle(), t.bestFor(), t.vendorSupport(), t.salesContractOnly());
+                    eol, t.lifecycle(), t.bestFor(), t.vendorSupport(), t.salesContractOnly(), t.partOf());
         } catch (IllegalArgumentException | NullPointerException e) {
             throw new IllegalArgumentException("Catalog tool " + t.key() + " in layer " + layer.key()
                     + " has an attribute outside its vocabulary: " + e.getMessage(), e);
