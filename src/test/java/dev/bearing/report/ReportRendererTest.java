@@ -92,6 +92,7 @@ class ReportRendererTest {
         demo = SampleReport.demo(engine, questionnaire());
         demoPdf = renderer.render(demo);
         Files.write(Path.of("target/report-demo.pdf"), demoPdf);
+        Files.writeString(Path.of("target/report-demo.xhtml"), renderer.xhtml(demo)); // PdfLoop's input
         demoText = text(demoPdf);
         Files.writeString(Path.of("target/report-demo.txt"), demoText);
     }
