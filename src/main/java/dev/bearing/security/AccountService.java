@@ -256,7 +256,32 @@ public class AccountService {
     /** Sets a generated one-time password (changed at next login) and lifts any lock. */
     @Transactional
     public OneTime resetPassword(long id) {
-        Account a = find(id);
+        return reset(find(id), null);
+    }
+
+    /**
+     * The way back in when nobody can log in as an admin (the only admin's password forgotten, or
+     * the admins disabled by each other): {@code bearing reset-password USERNAME} on the server,
+     * with no request and no session. As {@link #resetPassword}, and the account is enabled again; the audit log
+     * names the command line as the actor.
+     *
+     * @param username the account's username, any case
+     * @return the account and its one-time password
+     * @throws ProblemException 400 naming {@code username} when there is no such account, with the
+     *     usernames there are
+     */
+    @Transactional
+    public OneTime recover(String username) {
+        Account a = Account.byUsername(username).orElseThrow(() -> ProblemException.badField("username",
+                "There is no account named \"" + username + "\". Accounts: "
+                        + String.join(", ", Account.byName().stream().map(x -> x.username).toList()) + "."));
+        boolean wasDisabled = !a.enabled;
+        a.enabled = true;
+        return reset(a, "command line (bearing reset-password)" + (wasDisabled ? "; the account was disabled and is enabled again" : ""));
+    }
+
+    /** @param how for the audit when not an admin's request: who reset it and what else changed */
+    private OneTime reset(Account a, String how) {
         String password = generatedPassword();
         a.passwordHash = BcryptUtil.bcryptHash(password, config.admin().bcryptCost());
         a.mustChangePassword = true;
@@ -266,8 +291,13 @@ public class AccountService {
         throttle.lift(a.username);
         // a reset means the account may be in the wrong hands: its API tokens stop working too
         int revoked = ApiToken.update("revokedAt = ?1 where account.id = ?2 and revokedAt is null", clock.instant(), a.id);
-        audit.record("account.password-reset", null, "\"" + a.username + "\""
-                + (revoked == 0 ? "" : "; " + dev.bearing.common.UserText.count(revoked, "API token") + " revoked"));
+        String detail = "\"" + a.username + "\""
+                + (revoked == 0 ? "" : "; " + dev.bearing.common.UserText.count(revoked, "API token") + " revoked");
+        if (how == null) {
+            audit.record("account.password-reset", null, detail);
+        } else {
+            audit.recordAs("system", "account.password-reset", null, detail + "; from the " + how);
+        }
         return new OneTime(view(a), password);
     }
 
