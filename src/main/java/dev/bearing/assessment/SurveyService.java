@@ -447,15 +447,19 @@ public class SurveyService {
      *     a question whose "Clear answer" button was pressed: its answer is removed)
      * @return why answers were refused, by question key (empty when all saved): what was sent is
      *     kept to be shown again, except for an answer changed elsewhere meanwhile, whose stored
-     *     value is shown with a message saying so
+     *     value is shown with a message saying so; and the follow-up answers the saved changes
+     *     removed because they hid them, which the page must mention (see {@link FormSaved})
      * @throws ProblemException 409 when already submitted
      */
-    public Map<String, Refusal> saveForm(SectionPage page, Map<String, List<String>> form) {
+    public FormSaved saveForm(SectionPage page, Map<String, List<String>> form) {
         String token = page.survey().token();
         if (page.survey().submitted()) {
             throw ProblemException.conflict("This survey was submitted and can no longer change.", List.of());
         }
         Map<String, Refusal> errors = new LinkedHashMap<>();
+        Set<String> onThisPage = new java.util.HashSet<>();
+        page.questions().forEach(v -> onThisPage.add(v.q().key()));
+        Map<String, List<String>> removed = new LinkedHashMap<>();
         for (QuestionView view : page.questions()) {
             Question qu = view.q();
             List<String> values = form.getOrDefault("q." + qu.key(), List.of()).stream()
@@ -493,12 +497,18 @@ public class SurveyService {
                 continue;
             }
             try {
+                List<String> cleared = List.of();
                 if (value == null && !na) {
                     if (view.version() != null) {
-                        answerService.delete(token, qu.key(), version);
+                        cleared = answerService.delete(token, qu.key(), version);
                     }
                 } else {
-                    answerService.save(token, List.of(new BulkAnswer(qu.key(), value, na ? true : null, version)));
+                    cleared = answerService.save(token, List.of(new BulkAnswer(qu.key(), value, na ? true : null, version)))
+                            .stream().flatMap(a -> a.clearedFollowUps() == null ? java.util.stream.Stream.<String>empty()
+                                    : a.clearedFollowUps().stream()).toList();
+                }
+                if (!cleared.isEmpty()) {
+                    removed.put(qu.key(), cleared);
                 }
             } catch (ProblemException e) {
                 if (ProblemTypes.NOT_VISIBLE.equals(e.type())) {
@@ -513,7 +523,57 @@ public class SurveyService {
                 }
             }
         }
-        return errors;
+        int total = removed.values().stream().mapToInt(List::size).sum();
+        int here = (int) removed.values().stream().flatMap(List::stream).filter(onThisPage::contains).count();
+        return new FormSaved(errors, List.copyOf(removed.keySet()), total, here);
+    }
+
+    /**
+     * What a section form's save came to.
+     *
+     * @param refusals why answers were refused, by question key (empty when all saved)
+     * @param removedAfter the questions whose changed answer hid follow-ups that had answers, in page order
+     * @param removed how many follow-up answers those changes removed (0 when none)
+     * @param removedHere how many of them were on the page that was sent (the rest are on other pages)
+     */
+    public record FormSaved(Map<String, Refusal> refusals, List<String> removedAfter, int removed, int removedHere) {
+    }
+
+    /**
+     * The sentence a page shows after a form save removed follow-up answers, as the page script
+     * says it beside the field ("Saved. 2 answers on other pages followed up this one and no longer
+     * apply, so they were removed."), naming the question(s) changed since the page that says it
+     * may be the next one.
+     *
+     * @param token the respondent's token
+     * @param removed how many follow-up answers were removed (1 or more)
+     * @param removedHere how many of them were on the page that was sent
+     * @param after the keys of the questions whose change hid them; unknown keys are ignored
+     * @return the sentence; null when {@code removed} is below 1 or no key names a question of the survey
+     * @throws ProblemException 404 when the token is unknown
+     */
+    @Transactional
+    public String removedFollowUpsText(String token, int removed, int removedHere, List<String> after) {
+        if (removed < 1 || after == null) {
+            return null;
+        }
+        Respondent r = AnswerService.respondent(token);
+        Questionnaire q = assessments.questionnaire(r.assessment);
+        List<String> texts = after.stream().distinct().map(q::question).flatMap(java.util.Optional::stream)
+                .map(qu -> "\u201c" + qu.text() + "\u201d").toList();
+        if (texts.isEmpty()) {
+            return null;
+        }
+        String parents = texts.size() == 1 ? texts.get(0)
+                : String.join(", ", texts.subList(0, texts.size() - 1)) + " and " + texts.get(texts.size() - 1);
+        String yours = "your answer" + (texts.size() == 1 ? "" : "s") + " to " + parents;
+        boolean elsewhere = removedHere <= 0;
+        if (removed == 1) {
+            return "Saved. 1 answer" + (elsewhere ? " on another page" : "") + " followed up " + yours
+                    + " and no longer applies, so it was removed.";
+        }
+        return "Saved. " + removed + " answers" + (elsewhere ? " on other pages" : "") + " followed up " + yours
+                + " and no longer apply, so they were removed.";
     }
 
     private boolean sameAsStored(QuestionView view, JsonNode value, boolean na) {

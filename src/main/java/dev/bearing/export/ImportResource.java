@@ -28,7 +28,7 @@ public class ImportResource {
     @Inject
     BearingConfig config;
 
-    /** 201 with the new assessment and its respondents' new links (shown once); 400 names the field at fault. */
+    /** 201 with the new assessment and its respondents' new links (shown once); 400 names the field at fault (type not-visible for an answer to a follow-up the respondent's other answers hide). */
     @org.eclipse.microprofile.openapi.annotations.Operation(summary = "Import an assessment exported as JSON (new ids, new survey links returned once)")
     @POST
     public Response importAssessment(@Valid @NotNull AssessmentExport doc) {

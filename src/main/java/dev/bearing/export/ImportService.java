@@ -9,7 +9,9 @@ import dev.bearing.assessment.AssessmentApi.AssessmentView;
 import dev.bearing.assessment.AssessmentApi.RespondentView;
 import dev.bearing.assessment.AssessmentService;
 import dev.bearing.assessment.Respondent;
+import dev.bearing.common.Problem;
 import dev.bearing.common.ProblemException;
+import dev.bearing.common.ProblemTypes;
 import dev.bearing.common.TokenGenerator;
 import dev.bearing.common.UserText;
 import dev.bearing.evaluation.Evaluation;
@@ -17,6 +19,7 @@ import dev.bearing.export.AssessmentExport.AnswerPart;
 import dev.bearing.export.AssessmentExport.EvaluationPart;
 import dev.bearing.export.AssessmentExport.RespondentPart;
 import dev.bearing.questionnaire.AnswerValue;
+import dev.bearing.questionnaire.Progress;
 import dev.bearing.questionnaire.Question;
 import dev.bearing.questionnaire.Questionnaire;
 import dev.bearing.security.Audit;
@@ -25,8 +28,11 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -71,7 +77,9 @@ public class ImportService {
      * @param doc the export (validated for shape by the caller)
      * @return the new assessment
      * @throws ProblemException 400 naming the field when the format, the questionnaire, a
-     *     question key, an answer value or an evaluation does not fit (nothing is written)
+     *     question key, an answer value or an evaluation does not fit, or when an answer is to a
+     *     question not asked of the respondent's role or hidden by the respondent's other answers
+     *     (type not-visible, as the survey refuses it); nothing is written
      */
     @Transactional
     public Imported importAssessment(AssessmentExport doc) {
@@ -114,6 +122,8 @@ public class ImportService {
             r.tokenHash = TokenGenerator.hash(token);
             r.persist();
             Set<String> seen = new HashSet<>();
+            Map<String, AnswerValue> given = new LinkedHashMap<>();
+            Map<String, Integer> at = new HashMap<>();
             for (int j = 0; j < p.answers().size(); j++) {
                 AnswerPart ap = p.answers().get(j);
                 String af = field + ".answers[" + j + "]";
@@ -121,6 +131,11 @@ public class ImportService {
                         "\"" + ap.questionKey() + "\" is not a question of " + q.key() + " v" + q.version()));
                 if (!seen.add(qu.key())) {
                     throw ProblemException.badField(af + ".questionKey", "answers " + qu.key() + " a second time");
+                }
+                if (!qu.roles().contains(p.role())) {
+                    // as the survey refuses it: the question is not asked of this role
+                    throw ProblemException.badField(af + ".questionKey", qu.key() + " is not asked of the "
+                            + p.role().label() + " role");
                 }
                 AnswerValue v;
                 try {
@@ -135,7 +150,10 @@ public class ImportService {
                 an.valueJson = codec.write(v);
                 an.updatedAt = ap.updatedAt();
                 an.persist();
+                given.put(qu.key(), v);
+                at.put(qu.key(), j);
             }
+            refuseHidden(q, p, field, given, at);
             views.add(new RespondentView(0, r.role, null, token, null, 0, 0, 0, null, null, null, null, null));
         }
         for (int i = 0; i < doc.evaluations().size(); i++) {
@@ -166,6 +184,65 @@ public class ImportService {
                 + UserText.count(out.size(), "respondent") + " with new links, "
                 + UserText.count(doc.evaluations().size(), "evaluation") + ".");
         return new Imported(a.id, a.organisation.name, doc.assessment().id(), out, doc.evaluations().size());
+    }
+
+    /**
+     * Refuses answers to follow-up questions that the respondent's other answers hide
+     * ({@code visibleWhen}), as the survey refuses them ({@link ProblemTypes#NOT_VISIBLE}): the
+     * respondent could not have given them, and scoring would ignore them without a word.
+     *
+     * @param given the respondent's answers by question key
+     * @param at each answer's index in the document
+     * @throws ProblemException 400 of type not-visible, one field per hidden answer
+     *     ({@code respondents[i].answers[j].questionKey}), each naming the question, the answer
+     *     it follows up and the value there that hides it
+     */
+    private static void refuseHidden(Questionnaire q, RespondentPart p, String field, Map<String, AnswerValue> given,
+            Map<String, Integer> at) {
+        Set<String> visible = Progress.of(q, p.role(), given).visible();
+        List<Problem.FieldError> hidden = new ArrayList<>();
+        for (Map.Entry<String, AnswerValue> e : given.entrySet()) {
+            if (visible.contains(e.getKey())) {
+                continue;
+            }
+            Question qu = q.question(e.getKey()).orElseThrow();
+            hidden.add(new Problem.FieldError(field + ".answers[" + at.get(e.getKey()) + "].questionKey",
+                    qu.key() + " is not shown with this respondent's answers, so it cannot be imported: "
+                            + whyHidden(q, qu, given, visible) + "; remove this answer or correct that one"));
+        }
+        if (!hidden.isEmpty()) {
+            throw new ProblemException(400, "Question not shown", hidden.size() == 1 ? hidden.get(0).field() + ": "
+                    + hidden.get(0).message() : hidden.size() + " answers are to questions this respondent's answers hide: "
+                    + String.join(", ", hidden.stream().map(Problem.FieldError::field).toList()), hidden,
+                    ProblemTypes.NOT_VISIBLE);
+        }
+    }
+
+    /** @return why a follow-up is hidden, naming its parent question and the parent's answer as the document gives it */
+    private static String whyHidden(Questionnaire q, Question qu, Map<String, AnswerValue> given, Set<String> visible) {
+        Question.VisibleWhen w = qu.visibleWhen();
+        String parent = w.question();
+        String condition = (w.anyOf() == null || w.anyOf().isEmpty() ? "" : "it is asked when " + parent + " is "
+                + oneOf(w.anyOf()))
+                + (w.noneOf() == null || w.noneOf().isEmpty() ? "" : (w.anyOf() == null || w.anyOf().isEmpty()
+                        ? "it is asked unless " : " and not ") + parent + " is " + oneOf(w.noneOf()));
+        AnswerValue a = given.get(parent);
+        String answered;
+        if (!visible.contains(parent)) {
+            answered = parent + " is itself not shown" + (a == null ? "" : " (its answer is refused too)");
+        } else if (a == null) {
+            answered = parent + " is not answered";
+        } else if (a.isNotApplicable()) {
+            answered = parent + " is answered \"not applicable\"";
+        } else {
+            answered = parent + " is answered " + a.toJsonValue(q.question(parent).orElseThrow());
+        }
+        return "it follows up " + parent + ", and " + answered + (condition.isEmpty() ? "" : " (" + condition + ")");
+    }
+
+    private static String oneOf(Set<String> keys) {
+        List<String> sorted = keys.stream().sorted().map(k -> "\"" + k + "\"").toList();
+        return sorted.size() == 1 ? sorted.get(0) : "one of " + String.join(", ", sorted);
     }
 
     private String write(Object o) {

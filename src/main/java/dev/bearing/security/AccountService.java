@@ -73,6 +73,16 @@ public class AccountService {
     public record OneTime(AccountView account, String secret) {
     }
 
+    /**
+     * A personal API token just created: the only time its secret is known.
+     *
+     * @param id the token's id (grows as tokens are made)
+     * @param name its name, as stored (stripped)
+     * @param secret the token itself ({@code bearing_…}), shown once
+     */
+    public record NewToken(long id, String name, String secret) {
+    }
+
     /** A personal API token as listed (never the token). */
     public record TokenView(long id, String name, Instant createdAt, Instant lastUsedAt, Instant revokedAt) {
     }
@@ -352,7 +362,7 @@ public class AccountService {
      * @throws ProblemException 400 naming {@code name}
      */
     @Transactional
-    public OneTime createToken(long accountId, String name) {
+    public NewToken createToken(long accountId, String name) {
         if (name == null || name.isBlank() || name.strip().length() > 100) {
             throw ProblemException.badField("name", "Name the token (up to 100 characters), e.g. \"nightly export\".");
         }
@@ -366,7 +376,7 @@ public class AccountService {
         t.createdAt = clock.instant();
         t.persist();
         audit.recordAs(a.username, "api-token.created", null, "\"" + t.name + "\"");
-        return new OneTime(view(a), token);
+        return new NewToken(t.id, t.name, token);
     }
 
     /**

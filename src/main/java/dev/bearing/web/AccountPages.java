@@ -14,7 +14,6 @@ import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -22,10 +21,14 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Cookie;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Logging in and out, and the caller's own account: password change (forced after a generated
@@ -72,7 +75,7 @@ public class AccountPages {
 
         static native TemplateInstance password(boolean forced, FormErrors errors);
 
-        static native TemplateInstance account(AccountService.AccountView account, List<TokenView> tokens, String newToken,
+        static native TemplateInstance account(AccountService.AccountView account, List<TokenView> tokens, List<NewToken> newTokens,
                 FormErrors errors, String tokenName, boolean passwordChanged);
     }
 
@@ -150,21 +153,31 @@ public class AccountPages {
 
     /**
      * @return the caller's account with its API tokens; after a password change ({@code ?changed=1})
-     *     it says so; a token just created (carried by {@link OneTimeFlash} from the POST) is shown
-     *     this once, and the cookie that carried it is cleared
+     *     it says so; the tokens just created (each carried by {@link OneTimeFlash} from its POST in
+     *     a cookie keyed by the token, so a second token made before this page loaded loses nothing)
+     *     are shown this once, oldest first, and the cookies that carried them are cleared
      */
     @GET
     @Path("account")
     @Authenticated
-    public Response account(@QueryParam("changed") String changed, @CookieParam(OneTimeFlash.COOKIE) String once) {
+    public Response account(@QueryParam("changed") String changed, @Context HttpHeaders headers) {
         long me = Identities.accountId(identity);
-        String newToken = flash.open(once, ACCOUNT_PAGE, me).orElse(null);
-        Response.ResponseBuilder b = Response.ok(Templates.account(accounts.get(me), accounts.tokens(me), newToken,
+        Map<String, Cookie> cookies = headers.getCookies();
+        List<NewToken> newTokens = flash.openAll(cookies, ACCOUNT_PAGE, me).stream().map(v -> v.split("\n", 2))
+                .filter(p -> p.length == 2).map(p -> new NewToken(p[1], p[0])).toList();
+        Response.ResponseBuilder b = Response.ok(Templates.account(accounts.get(me), accounts.tokens(me), newTokens,
                 FormErrors.NONE, "", "1".equals(changed)));
-        if (once != null) {
-            b.cookie(flash.clear(ACCOUNT_PAGE, config.publicHttps()));
-        }
+        b.cookie(flash.clearAll(cookies, ACCOUNT_PAGE, config.publicHttps()));
         return b.build();
+    }
+
+    /**
+     * A token to show once.
+     *
+     * @param name its name
+     * @param secret the token itself
+     */
+    public record NewToken(String name, String secret) {
     }
 
     /**
@@ -179,11 +192,12 @@ public class AccountPages {
     public Response createToken(@FormParam("name") String name) {
         long me = Identities.accountId(identity);
         try {
-            AccountService.OneTime t = accounts.createToken(me, name);
-            return Redirects.seeOtherWith(ACCOUNT_PAGE + "#tokens").cookie(flash.carry(ACCOUNT_PAGE, me, t.secret(), config.publicHttps()))
-                    .build();
+            AccountService.NewToken t = accounts.createToken(me, name);
+            // one cookie per token: a second token made before the page showing the first has loaded adds its own
+            return Redirects.seeOtherWith(ACCOUNT_PAGE + "#tokens").cookie(flash.carry(ACCOUNT_PAGE, Long.toString(t.id()), me,
+                    t.secret() + "\n" + t.name(), config.publicHttps())).build();
         } catch (ProblemException e) {
-            return Response.status(e.status()).entity(Templates.account(accounts.get(me), accounts.tokens(me), null,
+            return Response.status(e.status()).entity(Templates.account(accounts.get(me), accounts.tokens(me), List.of(),
                     FormErrors.of(e, "token-", TOKEN_FIELDS), name == null ? "" : name, false)).build();
         }
     }

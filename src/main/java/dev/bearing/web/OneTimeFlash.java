@@ -29,8 +29,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * this process), HttpOnly, SameSite=Strict, scoped to the one page's path, two minutes long. It
  * opens only for the account that made it and only for the page it was made for; the page that
  * shows it clears it, so a reload or the back button no longer shows the secret. It never appears
- * in a URL, a log or the database. A page where a second secret can be made before the first is shown
- * (the admin adds two accounts quickly) carries each in a cookie of its own, named by a key.
+ * in a URL, a log or the database. A second secret can be made before the page showing the first
+ * has loaded (the admin adds two accounts quickly, two tabs each create an API token), so each
+ * travels in a cookie of its own, named by what it belongs to.
  */
 @ApplicationScoped
 public class OneTimeFlash {
@@ -71,23 +72,18 @@ public class OneTimeFlash {
     }
 
     /**
+     * Seals a secret for the page that shows it, in a cookie of its own for {@code owner}, so a
+     * second secret made before the page showing the first has loaded (a second account added, a
+     * second API token created) does not overwrite the first: the page opens every one
+     * ({@link #openAll}).
+     *
      * @param path the page that shows the secret, e.g. {@code /account}
+     * @param owner what the secret belongs to, letters and digits (e.g. the account's or token's
+     *     id); a second secret for the same owner replaces the first (only the newest one is valid)
      * @param accountId the account that made it (the only one that may read it)
-     * @param secret the text to show once (no line breaks)
+     * @param secret the text to show once
      * @param https whether the cookie is for HTTPS only
      * @return the cookie to send with the 303
-     */
-    NewCookie carry(String path, long accountId, String secret, boolean https) {
-        return carry(path, null, accountId, secret, https);
-    }
-
-    /**
-     * As {@link #carry(String, long, String, boolean)}, in a cookie of its own for {@code key}, so
-     * a second secret made before the page showing the first has loaded (a second account added)
-     * does not overwrite the first: the page opens every one ({@link #openAll}).
-     *
-     * @param owner what the secret belongs to, letters and digits (e.g. the account's id); a second
-     *     secret for the same owner replaces the first (only the newest one is valid)
      */
     NewCookie carry(String path, String owner, long accountId, String secret, boolean https) {
         long expires = clock.instant().getEpochSecond() + SECONDS;
@@ -107,21 +103,11 @@ public class OneTimeFlash {
     }
 
     /**
-     * @param value the cookie's value, may be null
-     * @param path the page asking
-     * @param accountId the account asking
-     * @return the secret, when the cookie was made for this page and account and has not expired
-     */
-    Optional<String> open(String value, String path, long accountId) {
-        return opened(value, path, accountId).map(Opened::secret);
-    }
-
-    /**
      * @param cookies the request's cookies
      * @param path the page asking
      * @param accountId the account asking
-     * @return every secret carried to this page for this account (the keyed cookies and the plain
-     *     one), oldest first
+     * @return every secret carried to this page for this account (the keyed cookies, and the plain
+     *     {@link #COOKIE} an older version set), oldest first
      */
     List<String> openAll(Map<String, Cookie> cookies, String path, long accountId) {
         // expiry is in whole seconds, so secrets made within one second are ordered by their owner's
@@ -170,16 +156,11 @@ public class OneTimeFlash {
         return Optional.empty();
     }
 
-    /** @return the cookie that removes the secret (sent with the page that shows it) */
-    NewCookie clear(String path, boolean https) {
-        return cookie(COOKIE, path, "", 0, https);
-    }
-
     private static String name(String owner) {
-        if (owner != null && !owner.matches("[A-Za-z0-9]{1,40}")) {
+        if (owner == null || !owner.matches("[A-Za-z0-9]{1,40}")) {
             throw new IllegalArgumentException("a one-time cookie's owner holds letters and digits only: " + owner);
         }
-        return owner == null ? COOKIE : COOKIE + "-" + owner;
+        return COOKIE + "-" + owner;
     }
 
     private static boolean carries(String cookieName) {

@@ -50,9 +50,11 @@ public class SurveyPages {
     static class Templates {
         static native TemplateInstance welcome(Survey survey);
 
-        static native TemplateInstance section(SectionPage page, boolean saveFailed, boolean unreadable);
+        /** @param removedNotice what a form save removed (follow-up answers its changes hid); null for nothing */
+        static native TemplateInstance section(SectionPage page, boolean saveFailed, boolean unreadable, String removedNotice);
 
-        static native TemplateInstance review(Survey survey, List<ReviewLine> lines, boolean incomplete);
+        /** @param removedNotice as for {@link #section} */
+        static native TemplateInstance review(Survey survey, List<ReviewLine> lines, boolean incomplete, String removedNotice);
 
         static native TemplateInstance thanks(Survey survey);
 
@@ -69,15 +71,21 @@ public class SurveyPages {
         return s.submitted() ? Templates.thanks(s) : Templates.welcome(s);
     }
 
-    /** @return a section page; after submit, the thank-you page */
+    /**
+     * @return a section page; after submit, the thank-you page. After a form save whose changes
+     *     removed follow-up answers ({@code removed}, {@code here}, {@code after}: see
+     *     {@link #saveSection}) it says so, as the page script does beside the field.
+     */
     @GET
     @Path("/s/{section}")
-    public Response section(@PathParam("token") String token, @PathParam("section") String section) {
+    public Response section(@PathParam("token") String token, @PathParam("section") String section,
+            @QueryParam("removed") String removed, @QueryParam("here") String here, @QueryParam("after") List<String> after) {
         SectionPage page = surveys.section(token, section, Map.of());
         if (page.survey().submitted()) {
             return seeOther(token, "/thanks");
         }
-        return Response.ok(Templates.section(page, false, false)).build();
+        return Response.ok(Templates.section(page, false, false, surveys.removedFollowUpsText(token, count(removed), count(here), after)))
+                .build();
     }
 
     /**
@@ -97,15 +105,20 @@ public class SurveyPages {
         if (before.survey().submitted()) {
             return seeOther(token, "/thanks");
         }
-        Map<String, SurveyService.Refusal> errors = surveys.saveForm(before, form);
+        SurveyService.FormSaved saved = surveys.saveForm(before, form);
+        Map<String, SurveyService.Refusal> errors = saved.refusals();
         if (!errors.isEmpty()) {
             SectionPage page = surveys.section(token, section, errors);
-            return Response.status(422).entity(Templates.section(page, true, false)).build();
+            return Response.status(422).entity(Templates.section(page, true, false,
+                    surveys.removedFollowUpsText(token, saved.removed(), saved.removedHere(), saved.removedAfter()))).build();
         }
+        // follow-up answers this save removed (its changes hid them) are said on the page it leads to,
+        // as the page script says them beside the field: none is lost without a word
+        String removed = removedQuery(saved);
         String cleared = form.getFirst("clear");
         if (cleared != null && before.questions().stream().anyMatch(v -> v.q().key().equals(cleared))) {
             // "Clear answer" without the page script: back to the same question, now unanswered
-            return seeOther(token, "/s/" + section + "#q-" + cleared);
+            return seeOther(token, "/s/" + section + removed + "#q-" + cleared);
         }
         SectionPage after = surveys.section(token, section, Map.of());
         // without the page script, branching shows new questions only after a save: stay on the
@@ -115,34 +128,51 @@ public class SurveyPages {
         var revealed = after.questions().stream()
                 .filter(v -> v.visible() && !v.answered() && !wasVisible.contains(v.q().key())).findFirst();
         if (revealed.isPresent()) {
-            return seeOther(token, "/s/" + section + "#q-" + revealed.get().q().key());
+            return seeOther(token, "/s/" + section + removed + "#q-" + revealed.get().q().key());
         }
         String chosen = form.getFirst("goto");
         if ("review".equals(chosen)) {
-            return seeOther(token, "/review");
+            return seeOther(token, "/review" + removed);
         }
         if (chosen != null && after.survey().sections().stream().anyMatch(s -> s.key().equals(chosen))) {
-            return seeOther(token, "/s/" + chosen);
+            return seeOther(token, "/s/" + chosen + removed);
         }
         String go = form.getFirst("go");
         if ("previous".equals(go) && after.previous() != null) {
-            return seeOther(token, "/s/" + after.previous());
+            return seeOther(token, "/s/" + after.previous() + removed);
         }
         if ("stay".equals(go)) {
-            return seeOther(token, "/s/" + section);
+            return seeOther(token, "/s/" + section + removed);
         }
-        return seeOther(token, after.next() != null ? "/s/" + after.next() : "/review");
+        return seeOther(token, (after.next() != null ? "/s/" + after.next() : "/review") + removed);
+    }
+
+    /** @return a count from the query, 0 when absent or not a small whole number (a hand-edited address) */
+    private static int count(String value) {
+        return value != null && value.matches("\\d{1,4}") ? Integer.parseInt(value) : 0;
+    }
+
+    /** @return the query that carries what a save removed to the page it leads to ({@code ?removed=2&here=0&after=key}), or "" */
+    private static String removedQuery(SurveyService.FormSaved saved) {
+        if (saved.removed() < 1) {
+            return "";
+        }
+        StringBuilder q = new StringBuilder("?removed=" + saved.removed() + "&here=" + saved.removedHere());
+        saved.removedAfter().forEach(k -> q.append("&after=").append(java.net.URLEncoder.encode(k, java.nio.charset.StandardCharsets.UTF_8)));
+        return q.toString();
     }
 
     /** @return the review page: every answer, and every missing required question with a link */
     @GET
     @Path("/review")
-    public Response review(@PathParam("token") String token, @QueryParam("incomplete") boolean incomplete) {
+    public Response review(@PathParam("token") String token, @QueryParam("incomplete") boolean incomplete,
+            @QueryParam("removed") String removed, @QueryParam("here") String here, @QueryParam("after") List<String> after) {
         Survey s = surveys.survey(token);
         if (s.submitted()) {
             return seeOther(token, "/thanks");
         }
-        return Response.ok(Templates.review(s, surveys.review(token), incomplete)).build();
+        return Response.ok(Templates.review(s, surveys.review(token), incomplete,
+                surveys.removedFollowUpsText(token, count(removed), count(here), after))).build();
     }
 
     /** Submits; refused (back to the review page) while a required answer is missing. */
@@ -233,7 +263,7 @@ public class SurveyPages {
             SectionPage page = surveys.section(m.group(1), m.group(2), Map.of());
             if (!page.survey().submitted()) {
                 return Response.status(400).type(MediaType.TEXT_HTML_TYPE)
-                        .entity(Templates.section(page, false, true)).build();
+                        .entity(Templates.section(page, false, true, null)).build();
             }
         }
         org.jboss.logging.Logger.getLogger(SurveyPages.class).errorf(e, "Unreadable request to %s", uri.getPath());

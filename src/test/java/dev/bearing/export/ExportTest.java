@@ -229,6 +229,58 @@ class ExportTest {
     }
 
     @Test
+    void anImportedAnswerToAFollowUpTheRespondentsOtherAnswersHideIsRefusedNamingBoth() throws Exception {
+        // the survey refuses it (not-visible) and scoring ignores it: an import must not slip it in
+        long id = Api.createAssessment("Import hidden follow-up org");
+        String ops = respondent(id, "OPERATIONS", "Ops lead", null);
+        Api.put(ops, "context.service_hours", Map.of("value", "business_hours")).then().statusCode(200);
+        ObjectNode doc = (ObjectNode) json.readTree(Api.consultant().get("/api/v1/assessments/" + id
+                + "/export/assessment.json").asString());
+        java.util.function.IntSupplier sameName = () -> Api.consultant().queryParam("organisation", "Import hidden follow-up org")
+                .get("/api/v1/assessments").then().statusCode(200).extract().path("totalItems");
+        assertEquals(1, sameName.getAsInt());
+
+        ObjectNode hidden = doc.deepCopy();
+        ((ArrayNode) hidden.get("respondents").get(0).get("answers")).addObject().put("questionKey", "mon.on_call")
+                .put("value", "team_owns").put("updatedAt", "2026-01-01T00:00:00Z");
+        Api.consultant().contentType(ContentType.JSON).body(hidden.toString()).post("/api/v1/assessments/import").then()
+                .statusCode(400).contentType(containsString("application/problem+json"))
+                .body("type", org.hamcrest.Matchers.endsWith("/problems/not-visible"))
+                .body("errors.field", equalTo(List.of("respondents[0].answers[1].questionKey")))
+                .body("errors[0].message", equalTo("mon.on_call is not shown with this respondent's answers, so it cannot be"
+                        + " imported: it follows up context.service_hours, and context.service_hours is answered"
+                        + " \"business_hours\" (it is asked unless context.service_hours is one of \"business_hours\","
+                        + " \"no_live_service\"); remove this answer or correct that one"));
+
+        // a follow-up whose parent is not answered at all
+        ObjectNode orphan = doc.deepCopy();
+        ArrayNode answers = (ArrayNode) orphan.get("respondents").get(0).get("answers");
+        answers.removeAll();
+        answers.addObject().put("questionKey", "mon.on_call").put("value", "team_owns").put("updatedAt", "2026-01-01T00:00:00Z");
+        Api.consultant().contentType(ContentType.JSON).body(orphan.toString()).post("/api/v1/assessments/import").then()
+                .statusCode(400).body("errors[0].field", equalTo("respondents[0].answers[0].questionKey"))
+                .body("errors[0].message", containsString("it follows up context.service_hours, and context.service_hours"
+                        + " is not answered"));
+
+        // a question not asked of the respondent's role, as the survey refuses it
+        ObjectNode otherRole = doc.deepCopy();
+        ((ObjectNode) otherRole.get("respondents").get(0)).put("role", "BUSINESS");
+        ((ObjectNode) otherRole.get("respondents").get(0).get("answers").get(0)).put("value", "around_the_clock");
+        ((ArrayNode) otherRole.get("respondents").get(0).get("answers")).addObject().put("questionKey", "mon.on_call")
+                .put("value", "team_owns").put("updatedAt", "2026-01-01T00:00:00Z");
+        Api.consultant().contentType(ContentType.JSON).body(otherRole.toString()).post("/api/v1/assessments/import").then()
+                .statusCode(400).body("errors[0].field", equalTo("respondents[0].answers[1].questionKey"))
+                .body("errors[0].message", containsString("mon.on_call is not asked of the"));
+
+        // the same follow-up, shown because its parent says so, imports
+        ObjectNode shown = hidden.deepCopy();
+        ((ObjectNode) shown.get("respondents").get(0).get("answers").get(0)).put("value", "around_the_clock");
+        Api.consultant().contentType(ContentType.JSON).body(shown.toString()).post("/api/v1/assessments/import").then()
+                .statusCode(201);
+        assertEquals(2, sameName.getAsInt(), "the original and the one import that fits: the refused ones created nothing");
+    }
+
+    @Test
     void backlogCsvHasStableIdsAcrossEvaluationsAndTheColumnsJiraAndGitHubMap() throws Exception {
         long id = Api.createAssessment("Backlog org");
         submitted(id, Role.DEVELOPMENT, 1, "Dev", Map.of());

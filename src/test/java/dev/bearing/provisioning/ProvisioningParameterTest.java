@@ -74,6 +74,14 @@ class ProvisioningParameterTest {
         parameters.put("AllowedCidr", "10.0.0.0/33");
         assertEquals(List.of("parameters.AllowedCidr"), plan(id, parameters).getList("errors.field"));
 
+        // a leading zero, which some programs read as octal (010 = 8) and AWS refuses
+        parameters.put("AllowedCidr", "010.0.0.0/8");
+        JsonPath octal = plan(id, parameters);
+        assertEquals(List.of("parameters.AllowedCidr"), octal.getList("errors.field"), octal.prettify());
+        assertEquals("Network range allowed to reach Jenkins: give an IPv4 range such as 203.0.113.0/24 with no leading"
+                + " zeros (some programs read 010 as 10, others as the octal 8); not allowed here: 010",
+                octal.getString("errors[0].message"));
+
         // the page: the field's message in plain words, no regular expression
         parameters.put("AllowedCidr", "10.0.0/8");
         String html = planPage(id, parameters);

@@ -27,6 +27,14 @@ public final class Browser {
 
     /** @return a new headless browser with an empty profile, window 1280x900 */
     public static ChromeDriver start() {
+        return start(true);
+    }
+
+    /**
+     * @param script false for a browser that runs no page script (the survey's plain-form path)
+     * @return a new headless browser with an empty profile, window 1280x900
+     */
+    public static ChromeDriver start(boolean script) {
         boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
         if (!present && System.getenv("CI") != null) {
             Assertions.fail("CI must install chromium and chromium-driver (see .ci/run)");
@@ -43,6 +51,9 @@ public final class Browser {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--window-size=1280,900", "--user-data-dir=" + profile);
+        if (!script) {
+            options.addArguments("--blink-settings=scriptEnabled=false");
+        }
         // console messages, so tests can see Content-Security-Policy refusals
         options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder()
@@ -63,7 +74,12 @@ public final class Browser {
 
         /** @return a new browser as {@link Browser#start()}, quit after the test */
         public ChromeDriver start() {
-            ChromeDriver driver = Browser.start();
+            return start(true);
+        }
+
+        /** @return a new browser as {@link Browser#start(boolean)}, quit after the test */
+        public ChromeDriver start(boolean script) {
+            ChromeDriver driver = Browser.start(script);
             started.add(driver);
             return driver;
         }

@@ -117,7 +117,7 @@ class FormPagesTest {
         assertEquals(1, Pattern.compile("<td class=\"text\" data-label=\"Name\">weekly export</td>").matcher(reloaded).results().count(), "one token, not two");
         // the cookie opens for its creator only
         Response again = f.post(me, "/account/tokens", Map.of("name", "second script"));
-        Response other = Api.otherConsultant().cookie(OneTimeFlash.COOKIE, again.getCookie(OneTimeFlash.COOKIE)).get("/account");
+        Response other = Api.otherConsultant().cookies(jar(again)).get("/account");
         assertFalse(other.asString().contains("new-token"), "another account's page shows no token from the cookie");
         // a refused name: the form again with the name as typed, marked
         Page refused = new Page(f.post(me, "/account/tokens", Map.of("name", "x".repeat(101))).asString());
@@ -248,6 +248,33 @@ class FormPagesTest {
                 "in the order the accounts were made");
         assertFalse(Api.admin().get("/admin/accounts").then().extract().asString().contains("One-time password for"),
                 "shown once");
+    }
+
+    @Test
+    void twoApiTokensCreatedBeforeTheAccountPageLoadsShowBoth() {
+        Supplier<RequestSpecification> me = () -> Api.as("twotokens");
+        Csrf f = Csrf.of(me, "/account");
+        Response a = f.post(me, "/account/tokens", Map.of("name", "nightly export"));
+        // the second form is sent (another tab, a double submit) before the page the first 303 leads to has loaded
+        Response b = f.post(me, "/account/tokens", Map.of("name", "deploy hook"));
+        assertEquals(303, a.statusCode());
+        assertEquals(303, b.statusCode());
+        Response page = me.get().cookies(jar(a, b)).get("/account");
+        String html = page.then().statusCode(200).extract().asString();
+        assertEquals(2, Pattern.compile("<code id=\"new-token[^\"]*\">bearing_").matcher(html).results().count(),
+                "both new tokens are shown, neither lost: " + html);
+        List<String> shown = new java.util.ArrayList<>();
+        for (String name : List.of("nightly export", "deploy hook")) {
+            Matcher m = Pattern.compile("Your new token \u201c" + name + "\u201d[^<]*</b><br>\\s*<code id=\"new-token[^\"]*\">"
+                    + "(bearing_[A-Za-z0-9_-]{43})</code>").matcher(html);
+            assertTrue(m.find(), name + "'s token is shown: " + html);
+            given().auth().oauth2(m.group(1)).get("/api/v1/account").then().statusCode(200);
+            shown.add(m.group(1));
+        }
+        assertEquals(2, new java.util.HashSet<>(shown).size(), "two different tokens");
+        assertTrue(html.indexOf("nightly export\u201d") < html.indexOf("deploy hook\u201d"), "in the order they were made");
+        String reloaded = me.get().cookies(jar(a, b, page)).get("/account").asString();
+        assertFalse(reloaded.contains("new-token"), "shown once: the page cleared both cookies");
     }
 
     @Test

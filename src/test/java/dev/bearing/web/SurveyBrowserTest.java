@@ -318,6 +318,35 @@ class SurveyBrowserTest {
     }
 
     @Test
+    void withoutTheScriptAnswersOnAnotherPageThatAChangeHidesAreSaidToBeRemoved() {
+        // as above, in a browser that runs no page script: the section is a plain form, and the
+        // page the form leads to says what the change removed (it had been removed silently)
+        String token = Api.addRespondent(Api.createAssessment("Cross-page follow-up, no script, org"), "OPERATIONS");
+        given().contentType("application/json").body(Map.of("value", "around_the_clock"))
+                .put("/api/v1/respondents/" + token + "/answers/context.service_hours").then().statusCode(200);
+        given().contentType("application/json").body(Map.of("value", "team_owns"))
+                .put("/api/v1/respondents/" + token + "/answers/mon.on_call").then().statusCode(200);
+        given().contentType("application/json").body(Map.of("value", "basic"))
+                .put("/api/v1/respondents/" + token + "/answers/mon.on_call_support").then().statusCode(200);
+        driver = browser.start(false);
+        driver.get(base + "survey/" + token);
+        assertTrue(driver.findElement(By.cssSelector("[data-without-script]")).isDisplayed(), "no page script ran");
+        driver.get(base + "survey/" + token + "/s/context");
+        choose("context.service_hours", "business_hours");
+        String from = driver.getCurrentUrl();
+        driver.findElement(By.cssSelector("button.primary[name=go][value=next]")).click();
+        wait(driver).until(d -> !d.getCurrentUrl().equals(from));
+        Browser.screenshot(driver, "no-script-follow-ups-removed");
+        assertTrue(driver.getCurrentUrl().contains("/s/"), "on to the next section: " + driver.getCurrentUrl());
+        assertEquals("Saved. 2 answers on other pages followed up your answer to \u201cWhen do people need your most important"
+                + " service to be working?\u201d and no longer apply, so they were removed.",
+                driver.findElement(By.id("removed-follow-ups")).getText());
+        given().get("/api/v1/respondents/" + token + "/answers").then().statusCode(200)
+                .body("questionKey", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem("mon.on_call")))
+                .body("find { it.questionKey == 'context.service_hours' }.value", org.hamcrest.Matchers.equalTo("business_hours"));
+    }
+
+    @Test
     void aRefusedNumberIsExplainedInPlainWords() {
         String token = Api.addRespondent(Api.createAssessment("Plain words browser org"), "DEVELOPMENT");
         driver = browser.start();

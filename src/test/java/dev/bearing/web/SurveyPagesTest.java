@@ -315,6 +315,35 @@ class SurveyPagesTest {
     }
 
     @Test
+    void aFormChangeThatHidesAnsweredFollowUpsOnOtherPagesSaysSoOnThePageItLeadsTo() {
+        String token = Api.addRespondent(Api.createAssessment("No-script follow-up org"), "OPERATIONS");
+        String base = "/api/v1/respondents/" + token + "/answers/";
+        int version = given().contentType("application/json").body(java.util.Map.of("value", "around_the_clock"))
+                .put(base + "context.service_hours").then().statusCode(200).extract().path("version");
+        given().contentType("application/json").body(java.util.Map.of("value", "team_owns")).put(base + "mon.on_call")
+                .then().statusCode(200);
+        given().contentType("application/json").body(java.util.Map.of("value", "basic")).put(base + "mon.on_call_support")
+                .then().statusCode(200);
+        String path = "/survey/" + token + "/s/context";
+        Response posted = post(path, csrf(path), "q.context.service_hours", "business_hours",
+                "v.context.service_hours", String.valueOf(version), "goto", "review");
+        posted.then().statusCode(303);
+        String location = posted.getHeader("Location");
+        assertTrue(location.contains("/survey/" + token + "/review?removed=2&"), location);
+        String review = given().get(location.replaceFirst("^https?://[^/]+", "")).then().statusCode(200).extract().asString();
+        assertTrue(review.contains("<p class=\"notice saved-notice\" role=\"status\" id=\"removed-follow-ups\">Saved. 2 answers on"
+                + " other pages followed up your answer to \u201cWhen do people need your most important service to be"
+                + " working?\u201d and no longer apply, so they were removed.</p>"), review);
+        Api.answers(token).then().body("questionKey", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem("mon.on_call")));
+        // a save that removed nothing says nothing; a hand-edited address cannot make the page say more than a count
+        Response again = post(path, csrf(path), "q.context.service_hours", "business_hours", "goto", "review");
+        assertFalse(again.getHeader("Location").contains("removed="), again.getHeader("Location"));
+        String edited = given().get("/survey/" + token + "/review?removed=x&after=%3Cb%3E").then().statusCode(200)
+                .extract().asString();
+        assertFalse(edited.contains("removed-follow-ups"), "nothing to say");
+    }
+
+    @Test
     void aGrowingTargetSaysHowManyFollowUpsItGained() {
         String token = Api.addRespondent(Api.createAssessment("Follow-up org"), "DEVELOPMENT");
         var before = given().get("/api/v1/respondents/" + token + "/progress").then().statusCode(200)

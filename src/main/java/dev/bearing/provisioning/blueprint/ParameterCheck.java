@@ -15,7 +15,9 @@ import java.util.stream.Collectors;
  * <ul>
  * <li>a network range (a parameter whose name ends in {@code Cidr} or {@code CidrIp}): an IPv4
  * range whose four numbers are 0–255 and whose prefix length is 0–32 (a template's
- * {@code AllowedPattern} often lets {@code 999.1.1.1/32} through);</li>
+ * {@code AllowedPattern} often lets {@code 999.1.1.1/32} through), each written without a leading
+ * zero ({@code 010.0.0.0/8} is 10.0.0.0/8 to some programs and 8.0.0.0/8 to those that read a
+ * leading zero as octal, and AWS refuses it);</li>
  * <li>a {@code List<AWS::EC2::Subnet::Id>}: at least two different subnet IDs, as Bearing's
  * blueprints spread across two Availability Zones (whether the zones differ only AWS can tell);</li>
  * <li>{@code AllowedValues}: one of them, listed;</li>
@@ -32,6 +34,8 @@ public final class ParameterCheck {
     private static final String SUBNET_LIST = "List<AWS::EC2::Subnet::Id>";
     private static final String CIDR_EXPECTED = "give an IPv4 range such as 203.0.113.0/24 (four numbers from 0 to 255,"
             + " then / and a prefix length from 0 to 32)";
+    private static final String LEADING_ZERO = "give an IPv4 range such as 203.0.113.0/24 with no leading zeros"
+            + " (some programs read 010 as 10, others as the octal 8); not allowed here: ";
 
     /**
      * What a value of each blueprint parameter with an {@code AllowedPattern} looks like, in plain
@@ -92,6 +96,8 @@ public final class ParameterCheck {
             if (!value.isBlank() && CIDR_NAME.matcher(key).matches()) {
                 if (!isIpv4Range(value)) {
                     out.add(new Refusal(key, CIDR_EXPECTED));
+                } else if (!leadingZeros(value).isEmpty()) {
+                    out.add(new Refusal(key, LEADING_ZERO + String.join(", ", leadingZeros(value))));
                 }
                 return; // the range check is stricter than any pattern: one message, not two
             }
@@ -120,6 +126,26 @@ public final class ParameterCheck {
             }
         }
         return Integer.parseInt(m.group(5)) <= 32;
+    }
+
+    /**
+     * @param value an IPv4 range that {@link #isIpv4Range} accepts
+     * @return its numbers (octets and prefix length) written with a leading zero ({@code 010},
+     *     {@code 00}, {@code /08}), in order; empty when there is none
+     */
+    static List<String> leadingZeros(String value) {
+        var m = IPV4_RANGE.matcher(value.strip());
+        if (!m.matches()) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        for (int i = 1; i <= 5; i++) {
+            String number = m.group(i);
+            if (number.length() > 1 && number.charAt(0) == '0') {
+                out.add(i == 5 ? "/" + number : number);
+            }
+        }
+        return out;
     }
 
     private static java.util.Optional<String> subnets(String value) {

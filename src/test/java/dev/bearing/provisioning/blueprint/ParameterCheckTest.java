@@ -50,6 +50,17 @@ class ParameterCheckTest {
     }
 
     @Test
+    void aLeadingZeroInANetworkRangeIsRefusedAsAmbiguous() throws Exception {
+        assertEquals(List.of(new ParameterCheck.Refusal("AllowedCidr", "give an IPv4 range such as 203.0.113.0/24 with no"
+                + " leading zeros (some programs read 010 as 10, others as the octal 8); not allowed here: 010")),
+                check(Map.of("AllowedCidr", "010.0.0.0/8")));
+        assertEquals(List.of(new ParameterCheck.Refusal("AllowedCidr", "give an IPv4 range such as 203.0.113.0/24 with no"
+                + " leading zeros (some programs read 010 as 10, others as the octal 8); not allowed here: 00, 001, /08")),
+                check(Map.of("AllowedCidr", "10.00.001.0/08")));
+        assertEquals(List.of(), check(Map.of("AllowedCidr", "10.0.100.0/20")), "a zero alone, or inside a number, is fine");
+    }
+
+    @Test
     void oneSubnetWhereTwoAreNeededIsRefused() throws Exception {
         assertEquals(List.of(new ParameterCheck.Refusal("PublicSubnetIds", "give two subnets in different Availability Zones,"
                 + " as subnet IDs separated by a comma (e.g. subnet-0123456789abcdef0,subnet-0fedcba9876543210); only one was given")),
