@@ -448,7 +448,8 @@ final class ResultAssembler {
             RoadmapItem i = items.get(key);
             int p = phase.get(key);
             String tool = i.layer() == null ? null
-                    : i.onToolInUse() && inUse.containsKey(i.layer()) ? inUse.get(i.layer()) : tools.get(i.layer());
+                    : i.onToolInUse() && inUse.containsKey(i.layer()) && !waitsForPick(key, i.layer(), items, new java.util.HashSet<>())
+                    ? inUse.get(i.layer()) : tools.get(i.layer());
             double start = earliestStart.get(key);
             String rationale = start <= 12 ? i.rationale()
                     : i.rationale() + " The steps before it take about " + (int) Math.ceil(start)
@@ -463,6 +464,29 @@ final class ResultAssembler {
         out.sort(Comparator.comparingInt(RoadmapEntry::phase)
                 .thenComparingInt(e -> ordered.indexOf(e.key())));
         return out;
+    }
+
+    /**
+     * @return true when a roadmap item depends, directly or through other items, on an item of its layer
+     *     done with the layer's pick (a move off the tool in use, {@code migrate.*}, or a step built in the
+     *     tool moved to, such as deploy.pipeline): an item meant to be done with the tool in use that comes
+     *     after such a step is done with the pick as well
+     */
+    private static boolean waitsForPick(String key, String layer, Map<String, RoadmapItem> items, java.util.Set<String> seen) {
+        RoadmapItem item = items.get(key);
+        if (item == null || !seen.add(key)) {
+            return false;
+        }
+        for (String dep : item.dependsOn()) {
+            RoadmapItem d = items.get(dep);
+            if (d != null && !d.onToolInUse() && layer.equals(d.layer())) {
+                return true;
+            }
+            if (waitsForPick(dep, layer, items, seen)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
