@@ -295,18 +295,27 @@ class SurveyBrowserTest {
         assertFalse(checked("dora.rework_rate", "dont_know"), "still cleared after a reload");
     }
 
-    @Test
-    void answersOnAnotherPageThatAChangeHidesAreSaidToBeRemoved() {
-        // who responds out of hours (monitoring section) follows up when the service is needed
-        // (first section): changing the latter to business hours removes the answers on the
-        // monitoring page, which the respondent cannot see go
-        String token = Api.addRespondent(Api.createAssessment("Cross-page follow-up org"), "OPERATIONS");
+    /**
+     * @return the token of an operations respondent of a new assessment who answered that the service is
+     *     needed around the clock, and the two out-of-hours questions that follow that up on another page
+     */
+    private static String onCallAnswered(String organisation) {
+        String token = Api.addRespondent(Api.createAssessment(organisation), "OPERATIONS");
         given().contentType("application/json").body(Map.of("value", "around_the_clock"))
                 .put("/api/v1/respondents/" + token + "/answers/context.service_hours").then().statusCode(200);
         given().contentType("application/json").body(Map.of("value", "team_owns"))
                 .put("/api/v1/respondents/" + token + "/answers/mon.on_call").then().statusCode(200);
         given().contentType("application/json").body(Map.of("value", "basic"))
                 .put("/api/v1/respondents/" + token + "/answers/mon.on_call_support").then().statusCode(200);
+        return token;
+    }
+
+    @Test
+    void answersOnAnotherPageThatAChangeHidesAreSaidToBeRemoved() {
+        // who responds out of hours (monitoring section) follows up when the service is needed
+        // (first section): changing the latter to business hours removes the answers on the
+        // monitoring page, which the respondent cannot see go
+        String token = onCallAnswered("Cross-page follow-up org");
         driver = browser.start();
         driver.get(base + "survey/" + token + "/s/context");
         choose("context.service_hours", "business_hours");
@@ -321,13 +330,7 @@ class SurveyBrowserTest {
     void withoutTheScriptAnswersOnAnotherPageThatAChangeHidesAreSaidToBeRemoved() {
         // as above, in a browser that runs no page script: the section is a plain form, and the
         // page the form leads to says what the change removed (it had been removed silently)
-        String token = Api.addRespondent(Api.createAssessment("Cross-page follow-up, no script, org"), "OPERATIONS");
-        given().contentType("application/json").body(Map.of("value", "around_the_clock"))
-                .put("/api/v1/respondents/" + token + "/answers/context.service_hours").then().statusCode(200);
-        given().contentType("application/json").body(Map.of("value", "team_owns"))
-                .put("/api/v1/respondents/" + token + "/answers/mon.on_call").then().statusCode(200);
-        given().contentType("application/json").body(Map.of("value", "basic"))
-                .put("/api/v1/respondents/" + token + "/answers/mon.on_call_support").then().statusCode(200);
+        String token = onCallAnswered("Cross-page follow-up, no script, org");
         driver = browser.start(false);
         driver.get(base + "survey/" + token);
         assertTrue(driver.findElement(By.cssSelector("[data-without-script]")).isDisplayed(), "no page script ran");
