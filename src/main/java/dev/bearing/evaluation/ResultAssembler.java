@@ -236,7 +236,7 @@ final class ResultAssembler {
                         : onlyUnlisted && kind != null && later != null && !byKnownNames ? "LATER"
                         : onlyUnlisted && !unlistedDisliked ? "KEEP_UNLISTED"
                         : anyInUse && !allStayBeside(currentHere, layer.key(), staysBeside) ? "REPLACE"
-                        : anyInUse ? "ADD" : later != null ? "LATER" : "ADD";
+                        : anyInUse || later == null ? "ADD" : "LATER";
                 String key = kind == null ? layer.key() : layer.key() + "/" + kind.key();
                 out.add(new LayerRecommendation(key, layer.key(), layer.name(), kind == null ? null : kind.key(),
                         kind == null ? null : kind.name(), layer.capability(), List.copyOf(currentHere), change,

@@ -11,6 +11,19 @@ final class VersionChanges {
     }
 
     /**
+     * Asserts that a new version validates, is the latest its registry has, and keeps the older
+     * version's capabilities and sections.
+     */
+    static void assertValidSuccessor(QuestionnaireRegistry registry, Questionnaire older, Questionnaire newer) {
+        org.junit.jupiter.api.Assertions.assertEquals(List.of(), QuestionnaireRegistry.validate(newer));
+        org.junit.jupiter.api.Assertions.assertEquals(older.version() + 1, newer.version());
+        org.junit.jupiter.api.Assertions.assertEquals(newer.version(), registry.latest(newer.key()).version());
+        org.junit.jupiter.api.Assertions.assertEquals(older.capabilities(), newer.capabilities());
+        org.junit.jupiter.api.Assertions.assertEquals(older.sections().stream().map(Questionnaire.Section::key).toList(),
+                newer.sections().stream().map(Questionnaire.Section::key).toList());
+    }
+
+    /**
      * @param older the released version
      * @param newer the version after it
      * @param addedChoices per question key, the choice keys the newer version may add (unscored)
