@@ -11,6 +11,38 @@ final class VersionChanges {
     }
 
     /**
+     * A respondent never has to type the name of a tool the catalog knew when a version was released;
+     * a tool added since (a released version never changes) is typed under "Something else" and must
+     * be found by its product name.
+     *
+     * @param version a released version
+     * @param addedAfter the keys of the catalog's tools added after that version
+     * @return one line per catalog tool that is not a choice of its layer's question (or, added after,
+     *     is a choice or is not found by its name); empty when none
+     */
+    static List<String> catalogToolsNotChoices(Questionnaire version, java.util.Set<String> addedAfter) throws java.io.IOException {
+        dev.bearing.evaluation.Catalog catalog = new com.fasterxml.jackson.databind.ObjectMapper(
+                new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
+                .readValue(java.nio.file.Path.of("rules/catalog.yaml").toFile(), dev.bearing.evaluation.Catalog.class);
+        List<String> missing = new ArrayList<>();
+        for (dev.bearing.evaluation.Catalog.Layer layer : catalog.layers()) {
+            Question current = version.question("current." + layer.key()).orElseThrow();
+            for (dev.bearing.evaluation.Catalog.Tool t : layer.tools()) {
+                if (addedAfter.contains(t.key())) {
+                    if (current.choice(t.key()).isPresent() || !catalog.match(t.name(), layer.key())
+                            .map(dev.bearing.evaluation.Catalog.Tool::key).equals(java.util.Optional.of(t.key()))) {
+                        missing.add(current.key() + " " + t.key() + " (added after v" + version.version()
+                                + ": typed, and found by its name)");
+                    }
+                } else if (current.choice(t.key()).isEmpty()) {
+                    missing.add(current.key() + " " + t.key());
+                }
+            }
+        }
+        return missing;
+    }
+
+    /**
      * Asserts that a new version validates, is the latest its registry has, and keeps the older
      * version's capabilities and sections.
      */
