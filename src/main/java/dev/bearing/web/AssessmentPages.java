@@ -152,21 +152,25 @@ public class AssessmentPages {
     /**
      * Links just made for this assessment's respondents (added, re-issued, reminded), shown once.
      *
-     * @param shown the links, in the order made
+     * @param shown the links, by respondent id
+     * @param mailedNotShown links mailed but too many to carry to this page
+     * @param notShown links not mailed and too many to carry: lost, so the page says to make new ones
      */
-    public record Links(List<NewLinks.Shown> shown) {
+    public record Links(List<NewLinks.Shown> shown, long mailedNotShown, long notShown) {
+
+        static final Links NONE = new Links(List.of(), 0, 0);
 
         /** @return the link just made for the respondent, or null */
         public NewLinks.Shown of(long respondentId) {
             return shown.stream().filter(l -> l.respondentId() == respondentId).findFirst().orElse(null);
         }
 
-        /** @return how many of the links were mailed */
+        /** @return how many of the links were mailed, shown here or not */
         public long mailed() {
-            return shown.stream().filter(NewLinks.Shown::wasMailed).count();
+            return shown.stream().filter(NewLinks.Shown::wasMailed).count() + mailedNotShown;
         }
 
-        /** @return how many mails failed */
+        /** @return how many mails failed among the links shown */
         public long failed() {
             return shown.stream().filter(NewLinks.Shown::mailFailed).count();
         }
@@ -182,7 +186,8 @@ public class AssessmentPages {
             @QueryParam("reminded") String reminded) {
         long assessmentId = AssessmentResource.parseId(id);
         java.util.Map<String, Cookie> cookies = headers.getCookies();
-        Links links = new Links(NewLinks.read(cookies, config.publicUrl()));
+        NewLinks.Carried carried = NewLinks.read(cookies, config.publicUrl());
+        Links links = new Links(carried.shown(), carried.mailedNotShown(), carried.unmailedNotShown());
         String notice = switch (reminded == null ? "" : reminded) {
             case NO_ADDRESS -> "No reminder was sent: no respondent who has not finished has an e-mail address. "
                     + "Make each of them a new link below and pass it on yourself.";
@@ -329,12 +334,12 @@ public class AssessmentPages {
     }
 
     TemplateInstance page(long assessmentId, String error) {
-        return page(assessmentId, error, new Links(List.of()), null);
+        return page(assessmentId, error, Links.NONE, null);
     }
 
     /** @return the page with the add-a-respondent form refused: every field's message beside it, what was typed kept */
     TemplateInstance page(long assessmentId, FormErrors respondentErrors, RespondentForm typed) {
-        return page(assessmentId, null, new Links(List.of()), null, respondentErrors, typed);
+        return page(assessmentId, null, Links.NONE, null, respondentErrors, typed);
     }
 
     private TemplateInstance page(long assessmentId, String error, Links links, String notice) {

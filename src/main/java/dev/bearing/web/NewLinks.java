@@ -47,10 +47,33 @@ final class NewLinks {
 
     /**
      * Longest value of one links cookie: a browser keeps a cookie only up to 4096 bytes of name
-     * and value (Chromium drops a longer one whole), and {@link #read(String, String)} ignores
-     * anything over 4000. About 75 links fit in one.
+     * and value (Chromium drops a longer one whole), and {@link #read(Map, String)} ignores a
+     * value over 4000. About 75 links fit in one.
      */
     static final int MAX_VALUE = 3800;
+
+    /**
+     * Most links cookies one POST sends: a browser sends them all back in one {@code Cookie}
+     * header, which must stay well inside the server's 20 KB header limit (and a proxy's) beside
+     * the session's own cookies. Three carry about 220 links.
+     */
+    static final int MAX_COOKIES = 3;
+
+    /** Room kept in the last cookie for the count of links left out ({@code ~more.<mailed>.<not mailed>}). */
+    private static final int COUNT_ROOM = 32;
+
+    private static final Pattern MORE = Pattern.compile("more\\.(\\d{1,9})\\.(\\d{1,9})");
+
+    /**
+     * What the links cookies carried.
+     *
+     * @param shown the links to show, by respondent id
+     * @param mailedNotShown links that went out by mail but did not fit in the cookies
+     * @param unmailedNotShown links that were not mailed (no mail asked, or the mail failed) and
+     *     did not fit: they are lost, and the page says to make those respondents new ones
+     */
+    record Carried(List<Shown> shown, long mailedNotShown, long unmailedNotShown) {
+    }
 
     /**
      * @return the cookies carrying the links this POST made, as few as fit (one for up to about
@@ -59,28 +82,48 @@ final class NewLinks {
      *     before the page showing the first has loaded adds a cookie instead of overwriting the
      *     first one's, and a reminder to many respondents sends a few cookies, not one each (a
      *     browser would send them all back, past the server's header limit) nor one too long for
-     *     a browser to keep (a reminder to 160 respondents showed no link at all); empty when no
-     *     link was made
+     *     a browser to keep (a reminder to 160 respondents showed no link at all). At most
+     *     {@link #MAX_COOKIES}: links nobody mailed (the consultant must pass them on) go in first,
+     *     then mailed ones while there is room; those left out are only counted, so a reminder
+     *     to 400 respondents still reaches a page (all 400 links make a Cookie header of about
+     *     21 KB, over the server's 20 KB limit).
+     *     Empty when no link was made.
      */
     static NewCookie[] cookies(long assessmentId, List<Sent> sent, boolean https) {
         long now = System.currentTimeMillis();
+        List<Sent> ordered = new ArrayList<>(sent.stream().filter(s -> s.mailedTo() == null).toList());
+        ordered.addAll(sent.stream().filter(s -> s.mailedTo() != null).toList());
         List<NewCookie> out = new ArrayList<>();
         StringBuilder b = new StringBuilder();
         long first = -1;
-        for (Sent s : sent) {
+        long mailedLeft = 0;
+        long unmailedLeft = 0;
+        for (Sent s : ordered) {
             String token = s.respondent().token();
             if (token == null) {
                 continue;
             }
             char m = s.mailedTo() != null ? 'm' : s.mailError() != null ? 'f' : 'n';
             String entry = s.respondent().id() + "." + m + "." + token;
-            if (b.length() > 0 && b.length() + 1 + entry.length() > MAX_VALUE) {
+            int room = out.size() == MAX_COOKIES - 1 ? MAX_VALUE - COUNT_ROOM : MAX_VALUE;
+            if (b.length() > 0 && b.length() + 1 + entry.length() > room) {
+                if (out.size() == MAX_COOKIES - 1) {
+                    if (m == 'm') {
+                        mailedLeft++;
+                    } else {
+                        unmailedLeft++;
+                    }
+                    continue;
+                }
                 out.add(cookie(COOKIE + "-" + now + "-" + first, assessmentId, b.toString(), 120, https));
                 b.setLength(0);
                 first = -1;
             }
             b.append(b.length() == 0 ? "" : "~").append(entry);
             first = first < 0 ? s.respondent().id() : first;
+        }
+        if (mailedLeft + unmailedLeft > 0) {
+            b.append("~more.").append(mailedLeft).append('.').append(unmailedLeft);
         }
         if (first >= 0) {
             out.add(cookie(COOKIE + "-" + now + "-" + first, assessmentId, b.toString(), 120, https));
@@ -94,15 +137,20 @@ final class NewLinks {
                 .toArray(NewCookie[]::new);
     }
 
-    /** @return the links in the request's cookies, in the order made (respondent ids grow); anything malformed is ignored */
-    static List<Shown> read(Map<String, Cookie> cookies, String publicUrl) {
+    /**
+     * @return the links in the request's cookies, by respondent id (a respondent's newest link
+     *     wins, as only it works), and the counts of links left out of them; anything malformed
+     *     is ignored
+     */
+    static Carried read(Map<String, Cookie> cookies, String publicUrl) {
         // oldest cookie first, so a respondent's newer link (the only one that works) replaces the older
         Map<Long, Shown> byRespondent = new java.util.HashMap<>();
+        long[] left = new long[2];
         cookies.keySet().stream().filter(NewLinks::carries).sorted(java.util.Comparator.comparingLong(NewLinks::madeAt))
-                .forEach(name -> read(cookies.get(name).getValue(), publicUrl).forEach(l -> byRespondent.put(l.respondentId(), l)));
+                .forEach(name -> read(cookies.get(name).getValue(), publicUrl, byRespondent, left));
         List<Shown> out = new ArrayList<>(byRespondent.values());
         out.sort(java.util.Comparator.comparingLong(Shown::respondentId));
-        return out;
+        return new Carried(out, left[0], left[1]);
     }
 
     /** @return when a links cookie was made (epoch ms in its name; 0 for the older unnamed one or a malformed name) */
@@ -120,19 +168,27 @@ final class NewLinks {
         return cookies.keySet().stream().anyMatch(NewLinks::carries);
     }
 
-    /** @return the links in a cookie value, "id.m.token" joined by "~" (anything malformed is ignored) */
-    static List<Shown> read(String value, String publicUrl) {
-        List<Shown> out = new ArrayList<>();
+    /**
+     * Reads one cookie value, "id.m.token" joined by "~" with an optional "more.M.U" count.
+     *
+     * @param byRespondent where the links go, by respondent id
+     * @param left where the counts of links left out are added: [0] mailed, [1] not mailed
+     */
+    private static void read(String value, String publicUrl, Map<Long, Shown> byRespondent, long[] left) {
         if (value == null || value.length() > 4000) {
-            return out;
+            return;
         }
         for (String part : value.split("~")) {
             Matcher m = ENTRY.matcher(part);
+            Matcher more = MORE.matcher(part);
             if (m.matches()) {
-                out.add(new Shown(Long.parseLong(m.group(1)), publicUrl + "/survey/" + m.group(3), m.group(2).charAt(0)));
+                byRespondent.put(Long.parseLong(m.group(1)), new Shown(Long.parseLong(m.group(1)),
+                        publicUrl + "/survey/" + m.group(3), m.group(2).charAt(0)));
+            } else if (more.matches()) {
+                left[0] += Long.parseLong(more.group(1));
+                left[1] += Long.parseLong(more.group(2));
             }
         }
-        return out;
     }
 
     private static boolean carries(String cookieName) {

@@ -291,6 +291,29 @@ class FormPagesTest {
                 "both new links are shown: " + html);
     }
 
+    @Test
+    void aReminderTo400RespondentsReachesThePageWithEveryLinkShownOrCounted() {
+        long id = Api.createAssessment("Large Reminder plc");
+        String path = "/assessments/" + id;
+        List<dev.bearing.respondent.InvitationService.Sent> sent = new ArrayList<>();
+        for (int i = 1; i <= 400; i++) {
+            boolean mailed = i % 4 != 0;
+            sent.add(new dev.bearing.respondent.InvitationService.Sent(new dev.bearing.assessment.AssessmentApi.RespondentView(
+                    900_000 + i, dev.bearing.questionnaire.Role.DEVELOPMENT, "Dev " + i, String.format("%043d", i), null, 0, 72, 0,
+                    null, null, "dev" + i + "@example.com", null, null), mailed ? "dev" + i + "@example.com" : null,
+                    mailed ? null : "no mail server"));
+        }
+        Map<String, String> jar = new java.util.LinkedHashMap<>();
+        for (jakarta.ws.rs.core.NewCookie c : NewLinks.cookies(id, sent, false)) {
+            jar.put(c.getName(), c.getValue());
+        }
+        String html = Api.consultant().cookies(jar).get(path).then().statusCode(200).extract().asString();
+        Matcher m = Pattern.compile("300 went out by e-mail \\((\\d+) of them too many to repeat on this page\\)\\.").matcher(html);
+        assertTrue(m.find(), "the page counts every mailed link: " + html);
+        assertTrue(html.contains("<b>100 could not be mailed: pass those links on yourself.</b>"), html);
+        assertFalse(html.contains("too many to carry"), "no link that was not mailed is lost");
+    }
+
     /** @return the cookies a browser holds after these responses, in order (a later one of the same name replaces, an empty one removes) */
     static Map<String, String> jar(Response... responses) {
         Map<String, String> jar = new java.util.LinkedHashMap<>();
