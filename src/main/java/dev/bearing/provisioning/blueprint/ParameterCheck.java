@@ -94,10 +94,11 @@ public final class ParameterCheck {
                 return;
             }
             if (!value.isBlank() && CIDR_NAME.matcher(key).matches()) {
-                if (!isIpv4Range(value)) {
+                List<String> zeros = isIpv4Range(value) ? leadingZeros(value) : null;
+                if (zeros == null) {
                     out.add(new Refusal(key, CIDR_EXPECTED));
-                } else if (!leadingZeros(value).isEmpty()) {
-                    out.add(new Refusal(key, LEADING_ZERO + String.join(", ", leadingZeros(value))));
+                } else if (!zeros.isEmpty()) {
+                    out.add(new Refusal(key, LEADING_ZERO + String.join(", ", zeros)));
                 }
                 return; // the range check is stricter than any pattern: one message, not two
             }
