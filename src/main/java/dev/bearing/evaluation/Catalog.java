@@ -118,7 +118,7 @@ public record Catalog(String version, List<Layer> layers) {
      * Advanced Security adds dependency scanning from Enterprise edition): kept apart from {@code scans}
      * so no reason credits a free or lower edition with them.
      *
-     * @param name the add-on's product name, e.g. "Advanced Security"
+     * @param name what is bought, as it reads after "its paid": "Advanced Security add-on", "Ultimate tier"
      * @param scans the scan types it adds (values of {@code scans})
      * @param terms which editions can buy it, in words that follow "its paid Advanced Security add-on,", e.g. "for Enterprise edition and above"
      */

@@ -647,7 +647,7 @@ class CatalogContentTest {
         Tool sonar = tool("sonarqube");
         assertFalse(sonar.scans().contains("SCA"), "SonarQube's free and lower editions do not scan dependencies");
         assertEquals(List.of(Set.of("SCA")), sonar.scanAddOns().stream().map(Catalog.ScanAddOn::scans).toList());
-        assertEquals("Advanced Security", sonar.scanAddOns().get(0).name());
+        assertEquals("Advanced Security add-on", sonar.scanAddOns().get(0).name());
         assertTrue(sonar.scanAddOns().get(0).terms().contains("Enterprise"), sonar.scanAddOns().get(0).terms());
         // the rules read an add-on's scans only through the words that name the add-on and its terms
         dev.bearing.evaluation.fact.CatalogTool fact = dev.bearing.evaluation.fact.CatalogTool.of(

@@ -73,13 +73,12 @@ public record CatalogTool(String layer, String kind, String key, String name, in
 
     /**
      * @param scan a scan type the tool lacks in {@link #scans()}
-     * @return "its paid Advanced Security add-on, from Enterprise edition" when a paid add-on adds that
-     *     scan ("its paid Ultimate tier, ..." where the add-on is a subscription tier: its name ends in " tier"),
-     *     else null
+     * @return "its paid Advanced Security add-on, from Enterprise edition" (or "its paid Ultimate
+     *     tier, ...") when a paid add-on adds that scan, else null
      */
     public String addOnWords(Scan scan) {
         return scanAddOns.stream().filter(a -> a.scans().contains(scan.name())).findFirst()
-                .map(a -> "its paid " + a.name() + (a.name().endsWith(" tier") ? ", " : " add-on, ") + a.terms()).orElse(null);
+                .map(a -> "its paid " + a.name() + ", " + a.terms()).orElse(null);
     }
 
     /** @return true when the catalog records a licence change for the tool */
