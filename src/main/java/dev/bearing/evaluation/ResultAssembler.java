@@ -620,5 +620,19 @@ final class ResultAssembler {
         <T> List<T> of(Class<T> type) {
             return (List<T>) byClass.getOrDefault(type, List.of());
         }
+
+        /**
+         * @return the facts of every class that is or implements this type (such as {@link
+         *     dev.bearing.evaluation.fact.Derived}), class by class in no set order
+         */
+        <T> List<T> ofKind(Class<T> type) {
+            List<T> out = new ArrayList<>();
+            byClass.forEach((c, facts) -> {
+                if (type.isAssignableFrom(c)) {
+                    facts.forEach(o -> out.add(type.cast(o)));
+                }
+            });
+            return out;
+        }
     }
 }
