@@ -23,9 +23,10 @@ import java.util.Map;
  *
  * <pre>java -cp 'target/quarkus-app/app/*:target/quarkus-app/lib/main/*:CLASSES' dev.bearing.bench.EvaluationTiming rules 3000 10000</pre>
  *
- * Prints one line: {@code runs=N p50=… p95=… p99=… max=… cpu_p50=… cpu_p99=…} (milliseconds; the
- * cpu figures are the evaluating thread's CPU time, which a busy machine does not inflate), after
- * the compile time.
+ * Prints one line: {@code runs=N p50=… p95=… p99=… max=… cpu_p50=… cpu_p99=… alloc_kb_p50=…}
+ * (milliseconds; the cpu figures are the evaluating thread's CPU time, which waiting for a core does
+ * not inflate; alloc_kb_p50 the median KB the evaluating thread allocates per evaluation, which does
+ * not depend on load at all), after the compile time.
  */
 public final class EvaluationTiming {
 
@@ -52,19 +53,25 @@ public final class EvaluationTiming {
         }
         double[] ms = new double[runs];
         double[] cpu = new double[runs];
-        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        double[] kb = new double[runs];
+        var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long me = Thread.currentThread().getId();
         for (int i = 0; i < runs; i++) {
+            long a = threads.getThreadAllocatedBytes(me);
             long c = threads.getCurrentThreadCpuTime();
             long t = System.nanoTime();
             engine.evaluate(input);
             ms[i] = (System.nanoTime() - t) / 1e6;
             cpu[i] = (threads.getCurrentThreadCpuTime() - c) / 1e6;
+            kb[i] = (threads.getThreadAllocatedBytes(me) - a) / 1024.0;
         }
         Arrays.sort(ms);
         Arrays.sort(cpu);
-        // wall-clock figures include waiting for a core on a busy machine; the thread's CPU time does not
-        System.out.printf("runs=%d p50=%.3f p95=%.3f p99=%.3f max=%.3f cpu_p50=%.3f cpu_p99=%.3f%n", runs, pct(ms, 50),
-                pct(ms, 95), pct(ms, 99), ms[ms.length - 1], pct(cpu, 50), pct(cpu, 99));
+        Arrays.sort(kb);
+        // wall-clock figures include waiting for a core on a busy machine; the thread's CPU time does not,
+        // though a busy machine still inflates it (shared caches); the bytes allocated do not depend on load
+        System.out.printf("runs=%d p50=%.3f p95=%.3f p99=%.3f max=%.3f cpu_p50=%.3f cpu_p99=%.3f alloc_kb_p50=%.0f%n", runs,
+                pct(ms, 50), pct(ms, 95), pct(ms, 99), ms[ms.length - 1], pct(cpu, 50), pct(cpu, 99), pct(kb, 50));
     }
 
     /** @return the demo's submitted respondents (as DemoAssessment builds them) on the latest questionnaire */

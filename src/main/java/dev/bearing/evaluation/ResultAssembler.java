@@ -173,13 +173,31 @@ final class ResultAssembler {
                         caveats = List.of();
                         rules = List.of();
                     } else if (out2.isEmpty()) {
-                        reasons = mine.stream().filter(x -> x.points() > 0).map(Suitability::reason).toList();
-                        caveats = mine.stream().filter(x -> x.points() < 0).map(Suitability::reason).toList();
-                        rules = mine.stream().map(Suitability::rule).distinct().toList();
+                        // one loop rather than three streams: this runs for every scored tool, once per pass
+                        List<String> pro = new ArrayList<>();
+                        List<String> con = new ArrayList<>();
+                        java.util.Set<String> by = new java.util.LinkedHashSet<>();
+                        for (Suitability x : mine) {
+                            if (x.points() > 0) {
+                                pro.add(x.reason());
+                            } else if (x.points() < 0) {
+                                con.add(x.reason());
+                            }
+                            by.add(x.rule());
+                        }
+                        reasons = java.util.Collections.unmodifiableList(pro);
+                        caveats = java.util.Collections.unmodifiableList(con);
+                        rules = java.util.Collections.unmodifiableList(new ArrayList<>(by));
                     } else {
-                        reasons = out2.stream().map(Exclusion::reason).toList();
+                        List<String> why = new ArrayList<>();
+                        java.util.Set<String> by = new java.util.LinkedHashSet<>();
+                        for (Exclusion x : out2) {
+                            why.add(x.reason());
+                            by.add(x.rule());
+                        }
+                        reasons = java.util.Collections.unmodifiableList(why);
                         caveats = List.of();
-                        rules = out2.stream().map(Exclusion::rule).distinct().toList();
+                        rules = java.util.Collections.unmodifiableList(new ArrayList<>(by));
                     }
                     ToolOption option = new ToolOption(t.key(), t.name(), t.vendor(), t.summary(), points,
                             t.hostingSorted(), t.licenceName(), t.status(), t.statusNote(),
@@ -619,6 +637,20 @@ final class ResultAssembler {
         @SuppressWarnings("unchecked")
         <T> List<T> of(Class<T> type) {
             return (List<T>) byClass.getOrDefault(type, List.of());
+        }
+
+        /**
+         * @return the facts of every class that is or implements this type (such as {@link
+         *     dev.bearing.evaluation.fact.Derived}), class by class in no set order
+         */
+        <T> List<T> ofKind(Class<T> type) {
+            List<T> out = new ArrayList<>();
+            byClass.forEach((c, facts) -> {
+                if (type.isAssignableFrom(c)) {
+                    facts.forEach(o -> out.add(type.cast(o)));
+                }
+            });
+            return out;
         }
     }
 }

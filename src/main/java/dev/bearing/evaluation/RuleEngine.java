@@ -24,7 +24,6 @@ import dev.bearing.questionnaire.AnswerValue;
 import dev.bearing.questionnaire.Question;
 import dev.bearing.questionnaire.Questionnaire;
 import dev.bearing.questionnaire.Role;
-import dev.bearing.questionnaire.Visibility;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.file.Path;
@@ -39,7 +38,6 @@ import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jboss.logging.Logger;
-import org.kie.api.runtime.ClassObjectFilter;
 import org.kie.api.runtime.KieSession;
 
 /**
@@ -217,7 +215,8 @@ public class RuleEngine {
         InForce current = inForce.get();
         RuleBase base = current.base();
         Questionnaire q = input.questionnaire();
-        List<CapabilityResult> capabilities = Scoring.capabilities(input);
+        List<Set<String>> visible = Scoring.visibleKeys(input);
+        List<CapabilityResult> capabilities = Scoring.capabilities(input, visible);
         Map<String, Double> dimensions = Scoring.dimensions(capabilities);
         double index = Scoring.maturityIndex(dimensions, base.curve().weights());
         double percentile = Scoring.round(base.curve().percentile(index));
@@ -225,7 +224,7 @@ public class RuleEngine {
         KieSession session = current.pool().newKieSession();
         openSessions.incrementAndGet();
         try {
-            insertFacts(session, current, input, capabilities, index, percentile);
+            insertFacts(session, current, input, visible, capabilities, index, percentile);
             int firings = session.fireAllRules(MAX_FIRINGS);
             ResultAssembler.Facts facts = new ResultAssembler.Facts(session);
             List<EvaluationResult.LayerRecommendation> stack = ResultAssembler.stack(base.catalog(), facts);
@@ -252,7 +251,7 @@ public class RuleEngine {
             AdoptionStage stage = one(facts, AdoptionStage.class, "adoption stage");
             DeliveryBand band = one(facts, DeliveryBand.class, "delivery band");
             return ResultAssembler.assemble(base, q, input, capabilities, dimensions, index, percentile, stage, band,
-                    facts, stack, rulesBehind(session));
+                    facts, stack, rulesBehind(facts));
         } finally {
             session.dispose();
             openSessions.decrementAndGet();
@@ -264,10 +263,9 @@ public class RuleEngine {
      * A rule that fired but whose conclusion truth maintenance withdrew (its conditions stopped
      * holding) is not among them, so the list is the same whatever order the rules fired in.
      */
-    private static List<String> rulesBehind(KieSession session) {
+    private static List<String> rulesBehind(ResultAssembler.Facts facts) {
         Set<String> rules = new TreeSet<>();
-        for (Object o : session.getObjects(new ClassObjectFilter(Derived.class))) {
-            Derived d = (Derived) o;
+        for (Derived d : facts.ofKind(Derived.class)) {
             rules.add(d.rule());
             if (d instanceof AdoptionStage s) {
                 rules.addAll(s.rules());
@@ -276,9 +274,11 @@ public class RuleEngine {
         return List.copyOf(rules);
     }
 
+    /** @param visibleKeys per respondent, in the input's order, the questions visible to them */
     private static void insertFacts(KieSession session, InForce rules, EvaluationInput input,
-            List<CapabilityResult> capabilities, double index, double percentile) {
+            List<Set<String>> visibleKeys, List<CapabilityResult> capabilities, double index, double percentile) {
         Questionnaire q = input.questionnaire();
+        List<Question> questions = q.questions(); // built anew by each call: once here
         Catalog catalog = rules.base().catalog();
         session.insert(new MaturityPosition(index, percentile));
         for (Metric m : Metric.values()) {
@@ -293,12 +293,13 @@ public class RuleEngine {
         Map<String, Map<String, String>> unknown = new TreeMap<>(); // layer -> normalised name -> first spelling
         Map<String, Map<String, Set<Long>>> unknownMentions = new TreeMap<>();
         Map<String, List<Double>> unknownSatisfaction = new TreeMap<>(); // layer/normalised name -> ratings
-        for (RespondentAnswers r : input.respondents()) {
+        for (int ri = 0; ri < input.respondents().size(); ri++) {
+            RespondentAnswers r = input.respondents().get(ri);
             coverage.merge(r.role(), 1, Integer::sum);
-            Set<String> visible = Visibility.visibleKeys(q, r.role(), r.answers());
+            Set<String> visible = visibleKeys.get(ri);
             Map<String, Set<String>> namedByLayer = new TreeMap<>(); // this respondent's catalog tools per question layer
             Map<String, Map<String, String>> unknownByRespondent = new TreeMap<>(); // layer -> typed names not in the catalog
-            for (Question qu : q.questions()) {
+            for (Question qu : questions) {
                 AnswerValue a = r.answers().get(qu.key());
                 if (a == null || !visible.contains(qu.key())) {
                     continue;
@@ -331,7 +332,7 @@ public class RuleEngine {
                     }
                 }
             }
-            for (Question qu : q.questions()) {
+            for (Question qu : questions) {
                 AnswerValue a = r.answers().get(qu.key());
                 if (a == null || !visible.contains(qu.key()) || qu.catalogRole() != Question.CatalogRole.SATISFACTION
                         || a.number() == null) {

@@ -36,6 +36,29 @@ public final class Scoring {
      * @return one result per scored capability of the questionnaire, in questionnaire order
      */
     public static List<CapabilityResult> capabilities(EvaluationInput input) {
+        return capabilities(input, visibleKeys(input));
+    }
+
+    /**
+     * @param input questionnaire and answers
+     * @return per respondent, in the input's order, the keys of the questions visible to them
+     *     ({@link Visibility#visibleKeys}); computed once per evaluation and shared by the scoring and
+     *     the facts handed to the rules
+     */
+    static List<Set<String>> visibleKeys(EvaluationInput input) {
+        List<Set<String>> out = new ArrayList<>(input.respondents().size());
+        for (RespondentAnswers r : input.respondents()) {
+            out.add(Visibility.visibleKeys(input.questionnaire(), r.role(), r.answers()));
+        }
+        return out;
+    }
+
+    /**
+     * @param input questionnaire and answers
+     * @param visibleKeys per respondent, in the input's order, the questions visible to them ({@link #visibleKeys})
+     * @return as {@link #capabilities(EvaluationInput)}
+     */
+    static List<CapabilityResult> capabilities(EvaluationInput input, List<Set<String>> visibleKeys) {
         Questionnaire q = input.questionnaire();
         // capability -> role -> per-respondent means
         Map<String, Map<Role, List<Double>>> perRespondent = new LinkedHashMap<>();
@@ -44,8 +67,9 @@ public final class Scoring {
         List<Question> questions = q.questions(); // built anew by each call: once here
         Map<String, List<Question>> byCapability = new java.util.HashMap<>();
         questions.forEach(qu -> byCapability.computeIfAbsent(qu.capability(), k -> new ArrayList<>()).add(qu));
-        for (RespondentAnswers r : input.respondents()) {
-            Set<String> visible = Visibility.visibleKeys(q, r.role(), r.answers());
+        for (int ri = 0; ri < input.respondents().size(); ri++) {
+            RespondentAnswers r = input.respondents().get(ri);
+            Set<String> visible = visibleKeys.get(ri);
             Map<String, List<Double>> mine = new LinkedHashMap<>();
             for (Question qu : questions) {
                 AnswerValue a = r.answers().get(qu.key());

@@ -106,16 +106,19 @@ public record CatalogTool(String layer, String kind, String key, String name, in
         return dateWords(e.date()) + ": " + (note.endsWith(".") ? note : note + ".");
     }
 
+    private static final java.time.format.DateTimeFormatter DAY_WORDS =
+            java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.UK);
+    private static final java.time.format.DateTimeFormatter MONTH_WORDS =
+            java.time.format.DateTimeFormatter.ofPattern("MMMM yyyy", java.util.Locale.UK);
+
     /** @return "On 15 February 2024" for 2024-02-15, "In March 2026" for 2026-03, the text as given otherwise */
     static String dateWords(String date) {
         try {
             if (date.length() == 10) {
-                return "On " + java.time.LocalDate.parse(date)
-                        .format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.UK));
+                return "On " + java.time.LocalDate.parse(date).format(DAY_WORDS);
             }
             if (date.length() == 7) {
-                return "In " + java.time.YearMonth.parse(date)
-                        .format(java.time.format.DateTimeFormatter.ofPattern("MMMM yyyy", java.util.Locale.UK));
+                return "In " + java.time.YearMonth.parse(date).format(MONTH_WORDS);
             }
         } catch (java.time.format.DateTimeParseException e) {
             // fall through: the catalog test keeps dates well formed
