@@ -9,7 +9,7 @@ import java.util.Set;
 
 /**
  * Builds a respondent's full answer set from a compact description: explicit answers, plus an
- * optional practice level that fills every other visible, scored question of the role. Used by
+ * optional practice level that fills every other visible, scored practice question of the role. Used by
  * the demo assessment and the rule scenarios so both read as data rather than 80 lines each.
  */
 public final class AnswerSheet {
@@ -22,7 +22,10 @@ public final class AnswerSheet {
      * @param role the respondent's role; questions for other roles are not filled
      * @param fill practice level 0..4 for unanswered scored questions (SINGLE: the choice with
      *     the nearest score, the lower on a tie; SCALE: fill + 1; NUMBER with bands: the upper
-     *     bound of the band scoring nearest), or null to fill nothing
+     *     bound of the band scoring nearest), or null to fill nothing; a question that offers
+     *     "not applicable" and is always shown (mobile releases, on-call in v1-v3, the container
+     *     platform) is filled with "not applicable", since it asks whether the client has the thing
+     *     at all
      * @param explicit explicit answers by question key, in the JSON shapes the API accepts; the
      *     string {@code "n/a"} answers "not applicable"
      * @return answers by question key in survey order, without answers to follow-ups the answers hide
@@ -62,6 +65,12 @@ public final class AnswerSheet {
             }
             Set<String> visible = Visibility.visibleKeys(q, role, out);
             if (!visible.contains(qu.key()) || qu.dimension() == Dimension.CONTEXT || qu.catalogRole() != null) {
+                continue;
+            }
+            if (qu.notApplicable() && qu.visibleWhen() == null) {
+                // whether the client has mobile apps, an on-call duty or containers in production is a fact
+                // about the client, not a practice level: a scenario or the demo that has one says so
+                out.put(qu.key(), AnswerValue.parse(qu, null, true));
                 continue;
             }
             JsonNode v = filled(qu, fill);
