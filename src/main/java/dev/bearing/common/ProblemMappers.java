@@ -84,11 +84,20 @@ public class ProblemMappers {
                 List.of(new Problem.FieldError(field, message))));
     }
 
-    /** Two writers raced on the same row; the later one loses. */
+    /** Two writers raced on the same row; the later one loses: 409, a page for pages. */
     @ServerExceptionMapper({StaleStateException.class, jakarta.persistence.OptimisticLockException.class})
-    public Response stale(RuntimeException e) {
-        return respond(new Problem(ProblemTypes.STALE_VERSION, "Conflict", 409,
-                "Someone else changed this data meanwhile; reload and try again.", List.of()));
+    public Response stale(RuntimeException e, jakarta.ws.rs.core.UriInfo uri) {
+        return raced(uri == null || uri.getPath().startsWith("/api/"));
+    }
+
+    private static Response raced(boolean api) {
+        String message = "Someone else changed this data meanwhile (another tab, a colleague, or a second click); "
+                + "this request changed nothing. Reload and try again.";
+        if (!api) {
+            return Response.status(409).type(jakarta.ws.rs.core.MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                    .entity(Pages.error(409, "Conflict", message)).build();
+        }
+        return respond(new Problem(ProblemTypes.STALE_VERSION, "Conflict", 409, message, List.of()));
     }
 
     /** JAX-RS errors (unknown path, wrong method, unsupported media type, unreadable body). */
@@ -152,6 +161,11 @@ public class ProblemMappers {
             }
             return respond(new Problem(ProblemTypes.CONFLICT, "Conflict", 409, message, List.of()));
         }
+        if (staleWrite(e)) {
+            // the same race, found when the transaction commits (QuarkusTransaction wraps it in a rollback)
+            LOG.infof("Refused a write that raced another: %s", rootMessage(e));
+            return raced(api);
+        }
         if (nulCharacter(e)) {
             // PostgreSQL stores no U+0000 in text; the statement failed and its transaction rolled back
             LOG.infof("Refused text with a NUL character: %s", rootMessage(e));
@@ -189,6 +203,19 @@ public class ProblemMappers {
     static boolean duplicate(Throwable e) {
         for (Throwable c = e; c != null && c.getCause() != c; c = c.getCause()) {
             if (c instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * @return whether it (or a cause) is an optimistic-lock failure: another transaction changed
+     *     or removed the row since it was read (two reminders at once, two tabs)
+     */
+    static boolean staleWrite(Throwable e) {
+        for (Throwable c = e; c != null && c.getCause() != c; c = c.getCause()) {
+            if (c instanceof StaleStateException || c instanceof jakarta.persistence.OptimisticLockException) {
                 return true;
             }
         }

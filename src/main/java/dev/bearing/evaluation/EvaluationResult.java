@@ -174,6 +174,13 @@ public record EvaluationResult(String ruleSetVersion, String catalogVersion, Str
             alsoInUse = alsoInUse == null ? List.of() : List.copyOf(alsoInUse);
         }
 
+        /** @return the entry's name as the review page and the PDF give it: "Source control" or "Test automation — load" */
+        @com.fasterxml.jackson.annotation.JsonIgnore
+        public String entryName() {
+            return kindName == null || kindName.isBlank() ? layerName
+                    : layerName + " — " + kindName.toLowerCase(java.util.Locale.ROOT);
+        }
+
         /**
          * Why the client should leave the tools it runs here, when this entry moves it to another
          * (REPLACE): for each, what is said against it for this client ({@link #whyLeave}), and for a

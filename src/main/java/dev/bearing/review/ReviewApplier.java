@@ -111,8 +111,7 @@ final class ReviewApplier {
 
     /** @return "Source control" or "Test automation — load" */
     static String entryName(LayerRecommendation l) {
-        return l.kindName() == null || l.kindName().isBlank() ? l.layerName()
-                : l.layerName() + " — " + l.kindName().toLowerCase(java.util.Locale.ROOT);
+        return l.entryName();
     }
 
     private static final class Work {
@@ -165,7 +164,7 @@ final class ReviewApplier {
                 if (problem != null) {
                     outcomes.put(e.id(), new Outcome("not-applicable", problem, change));
                 } else {
-                    outcomes.put(e.id(), new Outcome("applied", "", change));
+                    outcomes.put(e.id(), new Outcome("applied", assumed(e, lastOverride.keySet()), change));
                     notes.add(new ReviewNote(e.kind().key(), e.target(), change, e.note(), e.by(), e.at().toString()));
                 }
             }
@@ -427,6 +426,30 @@ final class ReviewApplier {
                             x.effort(), x.owner(), x.rationale(), x.rule()));
                 }
             }
+        }
+
+        /**
+         * An override that drops the rules' pick (GitHub) leaves other picks whose reasons rest on it
+         * (GitHub Actions, GitHub Packages: "your code is, or will be, on GitHub"); the rules do not
+         * run again after an override, so the consultant is told which, to check them.
+         *
+         * @param e an applied override
+         * @param overridden the entries an override applies to (their picks are the consultant's own)
+         * @return "" or, e.g., "Other picks give GitHub as a reason: Continuous integration (GitHub
+         *     Actions). Check them, and override them too where they no longer fit."
+         */
+        String assumed(Edit e, java.util.Set<String> overridden) {
+            LayerRecommendation l = e.kind() == EditKind.OVERRIDE ? stackEntry(e.target()).orElse(null) : null;
+            if (l == null || l.primary() == null
+                    || Boolean.TRUE.equals(e.values().keepCurrent()) && "KEEP".equals(l.change())) {
+                return "";
+            }
+            String dropped = l.primary().name();
+            List<String> resting = stack.stream().filter(x -> !x.key().equals(e.target()) && !overridden.contains(x.key())
+                    && x.primary() != null && nz(x.primary().reasons()).stream().anyMatch(r -> r.contains(dropped)))
+                    .map(x -> x.entryName() + " (" + x.primary().name() + ")").toList();
+            return resting.isEmpty() ? "" : "Other picks give " + dropped + " as a reason: " + String.join(", ", resting)
+                    + ". Check them, and override them too where they no longer fit.";
         }
 
         Optional<LayerRecommendation> stackEntry(String key) {

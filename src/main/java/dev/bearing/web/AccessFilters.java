@@ -93,7 +93,11 @@ public class AccessFilters {
                     .build();
         }
         // a failed login form lands here too (the mapper sees authentication failures outside JAX-RS)
-        return seeOther(path.endsWith("/j_security_check") ? "/login/failed" : "/login");
+        if (path.endsWith("/j_security_check")) {
+            return seeOther("/login/failed");
+        }
+        // a form sent after the session ended: the login page says that nothing was saved
+        return seeOther("POST".equals(context.getMethod()) ? "/login?ended=1" : "/login");
     }
 
     /** Logged in without the role the route needs. */

@@ -71,7 +71,7 @@ public class AccountPages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance login(boolean failed, boolean loggedOut, boolean addressPaused, boolean incomplete);
+        static native TemplateInstance login(boolean failed, String notice, boolean addressPaused, boolean incomplete);
 
         static native TemplateInstance password(boolean forced, FormErrors errors);
 
@@ -83,11 +83,15 @@ public class AccountPages {
     @GET
     @Path("login")
     @PermitAll
-    public Response login(@QueryParam("out") String out) {
+    public Response login(@QueryParam("out") String out, @QueryParam("ended") String ended) {
         if (viewer.isLoggedIn()) {
             return seeOther("/");
         }
-        return Response.ok(Templates.login(false, out != null, false, false)).build();
+        String notice = out != null ? "You are logged out."
+                : ended != null ? "You were not logged in when you sent that form (a session ends after 30 minutes "
+                        + "without a request), so nothing was saved. Log in, then open the page again and send it again."
+                : null;
+        return Response.ok(Templates.login(false, notice, false, false)).build();
     }
 
     /**
@@ -99,7 +103,7 @@ public class AccountPages {
     @Path("login/failed")
     @PermitAll
     public Response loginFailed(@jakarta.ws.rs.core.Context io.vertx.core.http.HttpServerRequest request) {
-        return Response.ok(Templates.login(true, false,
+        return Response.ok(Templates.login(true, null,
                 throttle.addressLocked(dev.bearing.common.ClientAddress.of(request)), false)).build();
     }
 
@@ -111,7 +115,7 @@ public class AccountPages {
         if (viewer.isLoggedIn()) {
             return seeOther("/");
         }
-        return Response.ok(Templates.login(false, false, false, true)).build();
+        return Response.ok(Templates.login(false, null, false, true)).build();
     }
 
     /** Ends the session: the cookie is cleared and the login page shown. */

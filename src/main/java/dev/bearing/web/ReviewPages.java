@@ -4,6 +4,7 @@ import static dev.bearing.web.Redirects.seeOther;
 
 import dev.bearing.assessment.AssessmentResource;
 import dev.bearing.common.ProblemException;
+import dev.bearing.evaluation.EvaluationResult.LayerRecommendation;
 import dev.bearing.report.ReportData;
 import dev.bearing.report.ReportRenderer;
 import dev.bearing.review.ReviewApi.EditRequest;
@@ -72,23 +73,40 @@ public class ReviewPages {
         return reviewPage(AssessmentResource.parseId(id), null);
     }
 
-    /** Overrides a stack entry from the form: {@code choice} is a tool key or {@code keep-current}. */
+    /**
+     * Overrides a stack entry from the form: {@code choice} is a tool key or {@code keep-current};
+     * {@code shown} is the entry as the form's page showed it. A refusal names the entry, and a form
+     * from a page opened before another change to the same entry gets 409 with the entry as it
+     * stands now (a second tab's override replaced the first one's unseen).
+     */
     @POST
     @Path("assessments/{id}/review/overrides")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response override(@PathParam("id") String id, @FormParam("layer") String layer,
-            @FormParam("choice") String choice, @FormParam("note") String note) {
+            @FormParam("choice") String choice, @FormParam("note") String note, @FormParam("shown") String shown) {
         long assessmentId = AssessmentResource.parseId(id);
+        LayerRecommendation now = layer == null ? null : review.state(assessmentId).result().stack().stream()
+                .filter(l -> l.key().equals(layer)).findFirst().orElse(null);
+        String entry = now == null ? "" : now.entryName() + ": ";
+        String which = now == null ? "" : " (" + now.entryName() + ", not overridden)";
+        if (now != null && shown != null && !shown.equals(ReviewPageModel.shown(now))) {
+            return refused(assessmentId, ProblemException.conflict(entry + "not overridden, as it changed after this "
+                    + "page was opened (perhaps in another tab or by a colleague): the pick is now "
+                    + (now.primary() == null ? "none" : now.primary().name())
+                    + ". It is shown below as it stands now; choose again if you still want a change.", List.of()));
+        }
         if (choice == null || choice.isBlank()) {
-            return refused(assessmentId, ProblemException.badField("choice", "choose a tool from the menu or keep the current tools"));
+            return refused(assessmentId, ProblemException.badField("choice",
+                    "choose a tool from the menu or keep the current tools" + which));
         }
         boolean keep = "keep-current".equals(choice);
         try {
             review.override(assessmentId, new OverrideRequest(layer, keep ? null : choice, keep ? Boolean.TRUE : null, note));
         } catch (ProblemException e) {
-            // the API's "tool" is this form's "choice": the message names the field the user sees
-            if (e.errors().size() == 1 && "tool".equals(e.errors().get(0).field())) {
-                return refused(assessmentId, ProblemException.badField("choice", e.errors().get(0).message()));
+            if (e.errors().size() == 1) {
+                // the API's "tool" is this form's "choice"; the message says which of the entries it is about
+                String field = "tool".equals(e.errors().get(0).field()) ? "choice" : e.errors().get(0).field();
+                return refused(assessmentId, ProblemException.badField(field, e.errors().get(0).message() + which));
             }
             return refused(assessmentId, e);
         }

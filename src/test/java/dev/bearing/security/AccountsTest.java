@@ -166,6 +166,23 @@ class AccountsTest {
     }
 
     @Test
+    void aFormSentAfterTheSessionEndedLandsOnALoginPageThatSaysNothingWasSaved() {
+        // an expired session sends no valid session cookie: as if none were sent
+        SurveyForm f = SurveyForm.of();
+        Response sent = given().redirects().follow(false).cookie("bearing-session", "expired-or-garbage")
+                .cookie("csrf-token", f.cookie).formParam("csrf-token", f.token).formParam("layer", "source_control")
+                .formParam("choice", "gitlab").formParam("note", "Group standard.").post("/assessments/1/review/overrides");
+        assertEquals(303, sent.statusCode());
+        assertTrue(sent.header("Location").endsWith("/login?ended=1"), sent.header("Location"));
+        given().get(sent.header("Location")).then().statusCode(200)
+                .body(containsString("You were not logged in when you sent that form"))
+                .body(containsString("so nothing was saved"));
+        // a page asked for without a session goes to the plain login page
+        Response page = given().redirects().follow(false).get("/assessments/1/review");
+        assertTrue(page.header("Location").endsWith("/login"), page.header("Location"));
+    }
+
+    @Test
     void theAuditLogShowsWhereALoginCameFromAsForEveryOtherEntry() {
         String oneTime = newConsultant("fromwhere");
         formLogin("fromwhere", "not-the-password").then().statusCode(303);

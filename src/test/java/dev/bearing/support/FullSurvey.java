@@ -65,7 +65,12 @@ public final class FullSurvey {
             }
             Map<String, Object> item = new HashMap<>();
             item.put("questionKey", key);
-            item.put("value", value.toJsonValue(QUESTIONNAIRE.question(key).orElseThrow()));
+            if (value.isNotApplicable()) {
+                // mobile releases, the container platform: the fill answers "not applicable" (AnswerSheet)
+                item.put("notApplicable", true);
+            } else {
+                item.put("value", value.toJsonValue(QUESTIONNAIRE.question(key).orElseThrow()));
+            }
             out.add(item);
         });
         return out;

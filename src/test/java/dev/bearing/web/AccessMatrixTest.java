@@ -196,7 +196,7 @@ class AccessMatrixTest {
         if (s >= 500) {
             return "error " + s;
         }
-        if (s == 401 || (s == 303 || s == 302) && location != null && location.replaceFirst("^https?://[^/]+", "").equals("/login")) {
+        if (s == 401 || (s == 303 || s == 302) && location != null && location.replaceFirst("^https?://[^/]+", "").matches("/login(\\?ended=1)?")) {
             return "login";
         }
         return switch (s) {

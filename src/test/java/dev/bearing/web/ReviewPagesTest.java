@@ -2,6 +2,8 @@ package dev.bearing.web;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.bearing.assessment.DemoAssessment;
@@ -71,6 +73,46 @@ class ReviewPagesTest {
     }
 
     @Test
+    void anOverrideFromATabOpenedBeforeAnotherOverrideOfTheSameEntryIsRefusedNotSwappedInUnseen() {
+        long id = ReviewFixtures.ownedDemo(demo);
+        String page = "/assessments/" + id + "/review";
+        String html = Api.consultant().get(page).asString();
+        Matcher m = Pattern.compile("name=\"layer\" value=\"pipeline_security\">\\s*<input type=\"hidden\" name=\"shown\" value=\"([^\"]+)\"")
+                .matcher(html);
+        assertTrue(m.find(), "the entry's override form says what it shows");
+        String shownInBothTabs = m.group(1);
+        Form tabA = csrf(page);
+        Form tabB = csrf(page);
+        post(page + "/overrides", tabA, "layer", "pipeline_security", "choice", "snyk", "note", "Licensed group-wide.",
+                "shown", shownInBothTabs).then().statusCode(303);
+        // tab B still shows the rules' pick and overrides the same entry
+        post(page + "/overrides", tabB, "layer", "pipeline_security", "choice", "keep-current", "note", "Keep what we run.",
+                "shown", shownInBothTabs).then().statusCode(409)
+                .body(containsString("Security scanning in the pipeline: not overridden, as it changed after this page was opened"))
+                .body(containsString("the pick is now Snyk"));
+        Api.consultant().get("/api/v1/assessments/" + id + "/review").then().statusCode(200)
+                .body("edits", org.hamcrest.Matchers.hasSize(1))
+                .body("edits[0].note", org.hamcrest.Matchers.equalTo("Licensed group-wide."));
+    }
+
+    @Test
+    void overridingTheGitHostSaysWhichOtherPicksRestOnTheOneDropped() {
+        long id = ReviewFixtures.ownedDemo(demo);
+        String api = "/api/v1/assessments/" + id + "/review";
+        var review = Api.consultant().get(api).then().statusCode(200).extract().jsonPath();
+        assertEquals("GitHub", review.getString("result.stack.find { it.key == 'source_control' }.primary.name"));
+        String other = review.getString("result.stack.find { it.key == 'source_control' }.alternatives[0].key");
+        Api.consultant().contentType("application/json").body(java.util.Map.of("layer", "source_control", "tool", other,
+                "note", "The group standardises on another host.")).post(api + "/overrides").then().statusCode(201);
+        String html = Api.consultant().get("/assessments/" + id + "/review").then().statusCode(200).extract().asString();
+        Matcher m = Pattern.compile("Other picks give GitHub as a reason: ([^<]+)\\. Check them, and override them too where they no longer fit\\.")
+                .matcher(html);
+        assertTrue(m.find(), "the page says which picks rest on GitHub: " + html);
+        assertTrue(m.group(1).contains("(GitHub Actions)"), m.group(1));
+        assertFalse(m.group(1).contains("Source control"), "not the entry overridden itself: " + m.group(1));
+    }
+
+    @Test
     void reviewPageShowsThePdfsAnalysisOnOnePage() {
         long id = ReviewFixtures.ownedDemo(demo);
         String page = "/assessments/" + id + "/review";
@@ -122,8 +164,9 @@ class ReviewPagesTest {
         long id = ReviewFixtures.ownedDemo(demo);
         String page = "/assessments/" + id + "/review";
         String overrides = page + "/overrides";
+        // a refusal says which of the page's many entries it is about
         post(overrides, csrf(page), "layer", "pipeline_security", "choice", "snyk", "note", " ").then().statusCode(422)
-                .body(containsString("note: is required"));
+                .body(containsString("note: is required")).body(containsString("(Security scanning in the pipeline, not overridden)"));
         // a choice not on the menu is named as the form's field, not as the API's "tool"
         post(overrides, csrf(page), "layer", "pipeline_security", "choice", "nope", "note", "Licensed group-wide.")
                 .then().statusCode(422).body(containsString("choice: &#39;nope&#39; is not on the menu"))
