@@ -91,13 +91,18 @@ public class ProblemMappers {
     }
 
     private static Response raced(boolean api) {
-        String message = "Someone else changed this data meanwhile (another tab, a colleague, or a second click); "
-                + "this request changed nothing. Reload and try again.";
+        return refusal(api, new Problem(ProblemTypes.STALE_VERSION, "Conflict", 409, "Someone else changed this data "
+                + "meanwhile (another tab, a colleague, or a second click); this request changed nothing. Reload and try "
+                + "again.", List.of()), "Conflict");
+    }
+
+    /** @return the problem as problem+json for the API, or as an error page under that heading for a page */
+    private static Response refusal(boolean api, Problem p, String pageHeading) {
         if (!api) {
-            return Response.status(409).type(jakarta.ws.rs.core.MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                    .entity(Pages.error(409, "Conflict", message)).build();
+            return Response.status(p.status()).type(jakarta.ws.rs.core.MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                    .entity(Pages.error(p.status(), pageHeading, p.detail())).build();
         }
-        return respond(new Problem(ProblemTypes.STALE_VERSION, "Conflict", 409, message, List.of()));
+        return respond(p);
     }
 
     /** JAX-RS errors (unknown path, wrong method, unsupported media type, unreadable body). */
@@ -153,13 +158,9 @@ public class ProblemMappers {
         if (duplicate(e)) {
             // two requests made the same thing at once (a double click, two tabs): the database kept one
             LOG.infof("Refused a duplicate made concurrently: %s", rootMessage(e));
-            String message = "Another request made the same change at the same moment and was saved first; nothing "
-                    + "else was changed. Reload to see it.";
-            if (!api) {
-                return Response.status(409).type(jakarta.ws.rs.core.MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                        .entity(Pages.error(409, "Conflict", message)).build();
-            }
-            return respond(new Problem(ProblemTypes.CONFLICT, "Conflict", 409, message, List.of()));
+            return refusal(api, new Problem(ProblemTypes.CONFLICT, "Conflict", 409, "Another request made the same "
+                    + "change at the same moment and was saved first; nothing else was changed. Reload to see it.",
+                    List.of()), "Conflict");
         }
         if (staleWrite(e)) {
             // the same race, found when the transaction commits (QuarkusTransaction wraps it in a rollback)
@@ -169,13 +170,9 @@ public class ProblemMappers {
         if (nulCharacter(e)) {
             // PostgreSQL stores no U+0000 in text; the statement failed and its transaction rolled back
             LOG.infof("Refused text with a NUL character: %s", rootMessage(e));
-            String message = "A field you sent contains a NUL character (U+0000), which cannot be stored. "
-                    + "Nothing was saved; remove that character and send it again.";
-            if (!api) {
-                return Response.status(400).type(jakarta.ws.rs.core.MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                        .entity(Pages.error(400, "Not saved", message)).build();
-            }
-            return respond(new Problem(ProblemTypes.INVALID_VALUE, "Invalid input", 400, message, List.of()));
+            return refusal(api, new Problem(ProblemTypes.INVALID_VALUE, "Invalid input", 400, "A field you sent contains "
+                    + "a NUL character (U+0000), which cannot be stored. Nothing was saved; remove that character and "
+                    + "send it again.", List.of()), "Not saved");
         }
         String incident = java.util.UUID.randomUUID().toString().substring(0, 8);
         LOG.errorf(e, "Unexpected failure, incident %s", incident);
