@@ -65,9 +65,13 @@ public record Catalog(String version, List<Layer> layers) {
      * @param tools tools in catalog order
      * @param consolidate true when running two tools side by side in this layer is a cost to plan away
      *     (two CI systems, two Git hosts), false when tools commonly complement each other
+     * @param unknownNamesServeEveryKind true where a typed name that no kind's known names place
+     *     (a file share of builds, an in-house store) could serve any kind of the layer, so it is
+     *     shown in use under each (artifacts); false where such a name serves none of them (a
+     *     unit-test framework typed under test automation is no end-to-end, load or contract tool)
      */
     public record Layer(String key, String name, String capability, String description, List<String> dependsOn,
-            List<Kind> kinds, List<Tool> tools, boolean consolidate) {
+            List<Kind> kinds, List<Tool> tools, boolean consolidate, boolean unknownNamesServeEveryKind) {
 
         /** Canonical constructor: a missing kinds list means none. */
         public Layer {

@@ -209,14 +209,15 @@ final class ResultAssembler {
                                 c.satisfaction(), c.mentions()));
                     }
                 }
-                // a name the catalog does not know is in use under its layer. Where the catalog lists known names
-                // per kind (test automation), only under the kind they place it in (Robot Framework under
-                // end-to-end, Locust under load) and under none when no kind knows it: a unit-test or
-                // data-quality framework typed there is no end-to-end, load or contract tool and does not stand
-                // in for one. Elsewhere (artifacts) it could serve any kind of its layer.
-                boolean byKnownNames = layer.kinds().stream().anyMatch(k -> !k.knownNames().isEmpty());
+                // a name the catalog does not know is in use under its layer: under the kind the catalog's known
+                // names place it in (Robot Framework under end-to-end, Locust under load, PyPI under packages);
+                // a name no kind knows serves every kind where the layer says so (a file share of builds,
+                // artifacts) and none elsewhere (byKnownNames): a unit-test or data-quality framework typed under
+                // test automation is no end-to-end, load or contract tool and does not stand in for one
+                boolean byKnownNames = layer.kinds().stream().anyMatch(k -> !k.knownNames().isEmpty())
+                        && !layer.unknownNamesServeEveryKind();
                 unknown.stream().filter(u -> u.layer().equals(layer.key())
-                        && (kind == null || !byKnownNames || kind.key().equals(u.kind())))
+                        && (kind == null || kind.key().equals(u.kind()) || u.kind() == null && !byKnownNames))
                         .sorted(Comparator.comparing(UnknownTool::name))
                         .forEach(u -> currentHere.add(new CurrentToolResult(null, u.name(), null, "", u.satisfaction(),
                                 u.mentions())));
