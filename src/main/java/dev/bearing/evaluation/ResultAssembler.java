@@ -189,15 +189,10 @@ final class ResultAssembler {
                         caveats = java.util.Collections.unmodifiableList(con);
                         rules = java.util.Collections.unmodifiableList(new ArrayList<>(by));
                     } else {
-                        List<String> why = new ArrayList<>();
-                        java.util.Set<String> by = new java.util.LinkedHashSet<>();
-                        for (Exclusion x : out2) {
-                            why.add(x.reason());
-                            by.add(x.rule());
-                        }
-                        reasons = java.util.Collections.unmodifiableList(why);
+                        // an excluded tool: rare, so the plain streams
+                        reasons = out2.stream().map(Exclusion::reason).toList();
                         caveats = List.of();
-                        rules = java.util.Collections.unmodifiableList(new ArrayList<>(by));
+                        rules = out2.stream().map(Exclusion::rule).distinct().toList();
                     }
                     ToolOption option = new ToolOption(t.key(), t.name(), t.vendor(), t.summary(), points,
                             t.hostingSorted(), t.licenceName(), t.status(), t.statusNote(),

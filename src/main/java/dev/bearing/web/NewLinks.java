@@ -91,8 +91,8 @@ final class NewLinks {
      */
     static NewCookie[] cookies(long assessmentId, List<Sent> sent, boolean https) {
         long now = System.currentTimeMillis();
-        List<Sent> ordered = new ArrayList<>(sent.stream().filter(s -> s.mailedTo() == null).toList());
-        ordered.addAll(sent.stream().filter(s -> s.mailedTo() != null).toList());
+        // links nobody mailed first, each group in the order made (the sort is stable)
+        List<Sent> ordered = sent.stream().sorted(java.util.Comparator.comparing((Sent s) -> s.mailedTo() != null)).toList();
         List<NewCookie> out = new ArrayList<>();
         StringBuilder b = new StringBuilder();
         long first = -1;
@@ -180,11 +180,13 @@ final class NewLinks {
         }
         for (String part : value.split("~")) {
             Matcher m = ENTRY.matcher(part);
-            Matcher more = MORE.matcher(part);
             if (m.matches()) {
                 byRespondent.put(Long.parseLong(m.group(1)), new Shown(Long.parseLong(m.group(1)),
                         publicUrl + "/survey/" + m.group(3), m.group(2).charAt(0)));
-            } else if (more.matches()) {
+                continue;
+            }
+            Matcher more = MORE.matcher(part);
+            if (more.matches()) {
                 left[0] += Long.parseLong(more.group(1));
                 left[1] += Long.parseLong(more.group(2));
             }
