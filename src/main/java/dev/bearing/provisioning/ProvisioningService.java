@@ -662,14 +662,19 @@ public class ProvisioningService {
         return run;
     }
 
-    /** Persists a new active run; supersedes older unconfirmed plans. Refuses a second active run. */
+    /**
+     * Persists a new active run; supersedes older unconfirmed plans. Refuses a second active run.
+     * The insert comes first: while another click's run is still planning, the one-active index makes
+     * it wait for that transaction, and the supersede that follows (a new statement, a new snapshot)
+     * then sees that run as planned. Superseding first left both planned (ProvisioningTwoInstancesIT).
+     */
     private void insertActive(ProvisioningRun run) {
         try {
-            ProvisioningRun.update("state = ?1, finishedAt = ?2 where assessmentId = ?3 and state = ?4", RunState.SUPERSEDED,
-                    clock.instant(), run.assessmentId, RunState.PLANNED);
             run.persist();
             run.changeSetName = "bearing-" + run.assessmentId + "-run-" + run.number + "-" + run.clientToken.substring(13);
             ProvisioningRun.flush();
+            ProvisioningRun.update("state = ?1, finishedAt = ?2 where assessmentId = ?3 and state = ?4", RunState.SUPERSEDED,
+                    clock.instant(), run.assessmentId, RunState.PLANNED);
         } catch (RuntimeException e) {
             if (uniqueViolation(e)) {
                 throw ProblemException.conflict("A provisioning run of this assessment is already planning or executing; "
