@@ -11,13 +11,39 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.bearing.support.Api;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class AssessmentResourceTest {
+
+    @Inject
+    AgroalDataSource db;
+
+    /**
+     * The report prints "Assessment No. N". Numbers came in blocks of 50 per process, so the first
+     * assessment after a restart (or on a second instance) was No. 51. A number drawn from the
+     * sequence by another process, as a restarted or second instance would, must be the next one.
+     */
+    @Test
+    void assessmentNumbersFollowOnWhenAnotherProcessDrawsTheNext() throws SQLException {
+        long first = Api.createAssessment("Northwind Numbers");
+        long drawnElsewhere;
+        try (Connection c = db.getConnection(); ResultSet rs = c.createStatement().executeQuery("select nextval('assessment_seq')")) {
+            rs.next();
+            drawnElsewhere = rs.getLong(1);
+        }
+        long second = Api.createAssessment("Northwind Numbers");
+        assertEquals(first + 1, drawnElsewhere);
+        assertEquals(first + 2, second);
+    }
 
     @Test
     void createsAndReadsAnAssessmentPinnedToTheNewestQuestionnaire() {
