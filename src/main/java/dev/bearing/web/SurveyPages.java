@@ -56,7 +56,7 @@ public class SurveyPages {
         /** @param removedNotice as for {@link #section} */
         static native TemplateInstance review(Survey survey, List<ReviewLine> lines, boolean incomplete, String removedNotice);
 
-        static native TemplateInstance thanks(Survey survey);
+        static native TemplateInstance thanks(Survey survey, boolean unsaved);
 
         static native TemplateInstance answers(Survey survey, List<SurveyService.AnswerSection> sections);
 
@@ -68,7 +68,7 @@ public class SurveyPages {
     @GET
     public TemplateInstance welcome(@PathParam("token") String token) {
         Survey s = surveys.survey(token);
-        return s.submitted() ? Templates.thanks(s) : Templates.welcome(s);
+        return s.submitted() ? Templates.thanks(s, false) : Templates.welcome(s);
     }
 
     /**
@@ -103,7 +103,9 @@ public class SurveyPages {
             MultivaluedMap<String, String> form) {
         SectionPage before = surveys.section(token, section, Map.of());
         if (before.survey().submitted()) {
-            return seeOther(token, "/thanks");
+            // a page sent after the survey was submitted (from another tab, or Back without the page
+            // script): the thank-you page says that what it sent was not saved
+            return seeOther(token, "/thanks?unsaved=true");
         }
         SurveyService.FormSaved saved = surveys.saveForm(before, form);
         Map<String, SurveyService.Refusal> errors = saved.refusals();
@@ -194,12 +196,12 @@ public class SurveyPages {
     /** @return the thank-you page (read-only); before submit, back to the review */
     @GET
     @Path("/thanks")
-    public Response thanks(@PathParam("token") String token) {
+    public Response thanks(@PathParam("token") String token, @QueryParam("unsaved") boolean unsaved) {
         Survey s = surveys.survey(token);
         if (!s.submitted()) {
             return seeOther(token, "/review");
         }
-        return Response.ok(Templates.thanks(s)).build();
+        return Response.ok(Templates.thanks(s, unsaved)).build();
     }
 
     /**

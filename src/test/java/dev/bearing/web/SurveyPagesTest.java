@@ -443,7 +443,11 @@ class SurveyPagesTest {
         // read-only after submit
         given().redirects().follow(false).get("/survey/" + token + "/s/alignment").then().statusCode(303)
                 .header("Location", endsWith("/thanks"));
-        post("/survey/" + token + "/s/alignment", g, "q.align.priorities", "loudest_voice").then().statusCode(303);
+        String unsaved = post("/survey/" + token + "/s/alignment", g, "q.align.priorities", "loudest_voice").then().statusCode(303)
+                .extract().header("Location");
+        given().get(unsaved).then().statusCode(200).body(containsString("The page you just sent was not saved"))
+                .body(containsString("ask your consultant to reopen your"));
+        given().get("/survey/" + token + "/thanks").then().body(not(containsString("was not saved")));
         Api.answers(token).then().body("find { it.questionKey == 'align.priorities' }.value", not(equalTo("loudest_voice")));
     }
 
