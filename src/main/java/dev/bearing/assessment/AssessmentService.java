@@ -27,6 +27,9 @@ public class AssessmentService {
     public static final String DEFAULT_QUESTIONNAIRE = "devops-maturity";
 
     @Inject
+    OnceForms onceForms;
+
+    @Inject
     QuestionnaireRegistry questionnaires;
 
     @Inject
@@ -82,6 +85,20 @@ public class AssessmentService {
             Long previousAssessmentId, boolean linkPrevious) {
         return create(organisationName, questionnaireKey, version, previousAssessmentId, linkPrevious,
                 Identities.accountId(identity));
+    }
+
+    /**
+     * As {@link #create(String, String, Integer, Long, boolean)}, from a form sent with the token
+     * {@code once}: a second send of the same form creates nothing.
+     *
+     * @throws OnceForms.Resent with the assessment the form's first send created
+     */
+    @Transactional
+    public AssessmentView createOnce(String once, String organisationName, boolean linkPrevious) {
+        onceForms.claim(once, "assessment");
+        AssessmentView v = create(organisationName, null, null, null, linkPrevious, Identities.accountId(identity));
+        onceForms.created(once, v.id());
+        return v;
     }
 
     /**

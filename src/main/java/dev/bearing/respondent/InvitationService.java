@@ -44,6 +44,9 @@ public class InvitationService {
     AccessControl access;
 
     @Inject
+    dev.bearing.assessment.OnceForms onceForms;
+
+    @Inject
     AssessmentService assessments;
 
     @Inject
@@ -126,9 +129,21 @@ public class InvitationService {
      * @throws ProblemException 404 when the caller may not see the assessment
      */
     public Sent add(long assessmentId, Role role, String name, String email) {
+        return add(assessmentId, role, name, email, null);
+    }
+
+    /**
+     * As {@link #add(long, Role, String, String)}, from a form sent with the token {@code once}: a
+     * second send of the same form adds nobody and mails nothing.
+     *
+     * @throws dev.bearing.assessment.OnceForms.Resent with the respondent the form's first send added
+     */
+    public Sent add(long assessmentId, Role role, String name, String email, String once) {
         Letter letter = QuarkusTransaction.requiringNew().call(() -> {
             Assessment a = access.assessment(assessmentId);
+            onceForms.claim(once, "respondent");
             RespondentView v = assessments.addRespondent(a.id, role, name, email);
+            onceForms.created(once, v.id());
             Respondent r = Respondent.findById(v.id());
             // AssessmentService audits the addition
             return letter(r, v.token());

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.bearing.evaluation.EvaluationResult;
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The review API's payloads. */
 public final class ReviewApi {
@@ -19,8 +20,17 @@ public final class ReviewApi {
      *     leave out with {@code keepCurrent}
      * @param keepCurrent true to keep the tools in use today instead of the recommendation
      * @param note why; required
+     * @param shown optional: the entry as the client last read it, {@code <pick>:<change>} from
+     *     {@code GET .../review}'s {@code result.stack} entry ({@code primary.key}, or {@code none}
+     *     when it has no pick, then {@code change}), e.g. {@code sonarqube:KEEP}. When given and the
+     *     entry no longer reads so (another override or undo, a new evaluation since), the override
+     *     is refused with 409 naming the entry as it is now, and nothing changes. Left out: no check
      */
-    public record OverrideRequest(String layer, String tool, Boolean keepCurrent, String note) {
+    public record OverrideRequest(String layer, String tool, Boolean keepCurrent, String note,
+            @Schema(description = "Optional. The entry as last read: `<primary.key or none>:<change>` from GET "
+                    + ".../review's result.stack entry, e.g. `sonarqube:KEEP`. If the entry no longer reads so, 409 "
+                    + "naming it as it is now, and nothing changes. Left out: no check.", example = "sonarqube:KEEP")
+            String shown) {
     }
 
     /**

@@ -58,8 +58,15 @@ public class ReviewResource {
         return service.state(AssessmentResource.parseId(id)).edits();
     }
 
-    /** Overrides a stack entry from its menu (or keeps the tools in use); 201 with the edit; 400 naming the field. */
-    @Operation(summary = "Override a stack entry from its menu, or keep the tools in use (note required)")
+    /**
+     * Overrides a stack entry from its menu (or keeps the tools in use); 201 with the edit; 400 naming
+     * the field; 409 when {@code shown} is given and the entry no longer reads so.
+     */
+    @Operation(summary = "Override a stack entry from its menu, or keep the tools in use (note required)",
+            description = "Optional `shown`: the entry as last read, `<primary.key or none>:<change>` from GET "
+                    + ".../review's result.stack entry (e.g. `sonarqube:KEEP`). When the entry no longer reads so "
+                    + "(another override, an undo or a new evaluation since), 409 application/problem+json naming "
+                    + "the entry as it is now (`errors[0].field` is `shown`), and nothing changes. Left out: no check.")
     @POST
     @Path("review/overrides")
     @Consumes(MediaType.APPLICATION_JSON)

@@ -6,6 +6,7 @@ import dev.bearing.assessment.AccessControl;
 import dev.bearing.assessment.Assessment;
 import dev.bearing.common.Problem;
 import dev.bearing.common.ProblemException;
+import dev.bearing.common.ProblemTypes;
 import dev.bearing.common.StorableText;
 import dev.bearing.evaluation.Evaluation;
 import dev.bearing.evaluation.EvaluationResult;
@@ -114,29 +115,36 @@ public class ReviewService {
     /**
      * Overrides a stack entry from its menu, or keeps the tools in use.
      *
+     * <p>The entry is checked against {@link OverrideRequest#shown()}, when given, in the transaction
+     * that records the override and under the lock on the assessment, so that of two overrides made
+     * from the same reading of an entry (two tabs, two colleagues, a double click) only the first
+     * applies.
+     *
      * @return the edit as listed
      * @throws ProblemException 400 naming the field: layer unknown, tool not on the menu or already
      *     the (untied) pick, both or neither of tool and keepCurrent, blank note, text with a NUL
-     *     character; 404 unknown
-     *     assessment or not evaluated
+     *     character; 404 unknown assessment; 409 not evaluated yet, or {@link StaleEntry} when the
+     *     entry no longer reads as {@code shown}
      */
     @Transactional
     public EditView override(long assessmentId, OverrideRequest r) {
         Assessment a = access.assessment(assessmentId);
         StorableText.refuseNul(r);
+        // overrides of one assessment one at a time: the second of two made from one reading sees the first
+        Assessment.getEntityManager().lock(a, LockModeType.PESSIMISTIC_WRITE);
         Evaluation e = latestToChange(a);
         ReviewState s = state(a, e, false);
-        if (r == null) {
-            throw ProblemException.badField("layer", "is required: the stack entry to override, e.g. source_control");
-        }
-        String note = note(r.note(), true);
-        if (blank(r.layer())) {
+        if (r == null || blank(r.layer())) {
             throw ProblemException.badField("layer", "is required: the stack entry to override, e.g. source_control");
         }
         LayerRecommendation l = s.result().stack().stream().filter(x -> x.key().equals(r.layer())).findFirst()
                 .orElseThrow(() -> ProblemException.badField("layer", "'" + r.layer() + "' is not a stack entry of "
                         + "this evaluation; entries: " + String.join(", ", s.result().stack().stream()
                                 .map(LayerRecommendation::key).toList())));
+        if (r.shown() != null && !r.shown().equals(shown(l))) {
+            throw new StaleEntry(l, r.shown());
+        }
+        String note = note(r.note(), true);
         boolean keep = Boolean.TRUE.equals(r.keepCurrent());
         if (keep == !blank(r.tool())) {
             throw ProblemException.badField(keep ? "tool" : "keepCurrent", keep
@@ -256,6 +264,46 @@ public class ReviewService {
         String note = note(r == null ? null : r.note(), false);
         return record(a, e, EditKind.UNDO, String.valueOf(editId), new EditValues(null, null, null, null, null, null,
                 null, null, null, null), note, editId, "review.undo");
+    }
+
+    /**
+     * @param l a stack entry of the reviewed result (overrides applied)
+     * @return its pick and what to do with it, e.g. "github:KEEP", "none:NONE": what an override was
+     *     made from ({@link OverrideRequest#shown()})
+     */
+    public static String shown(LayerRecommendation l) {
+        return (l.primary() == null ? "none" : l.primary().key()) + ":" + l.change();
+    }
+
+    /**
+     * 409: an override made from a reading of the entry it no longer matches (another override or an
+     * undo since, or a new evaluation). The detail and {@code errors[shown]} say what it is now.
+     */
+    public static final class StaleEntry extends ProblemException {
+
+        private final String entryName;
+        private final String pickName;
+
+        StaleEntry(LayerRecommendation now, String shown) {
+            super(409, "Conflict", ReviewApplier.entryName(now) + " (" + now.key() + "): not overridden, as it changed "
+                    + "since it was read as " + shown + ": it is now " + shown(now) + ", the pick "
+                    + (now.primary() == null ? "none" : now.primary().name()) + ". Read the review again and "
+                    + "override again if the change is still wanted.",
+                    List.of(new Problem.FieldError("shown", "the entry is now " + shown(now))),
+                    ProblemTypes.CONFLICT);
+            this.entryName = ReviewApplier.entryName(now);
+            this.pickName = now.primary() == null ? "none" : now.primary().name();
+        }
+
+        /** @return the entry's name, e.g. "Security scanning in the pipeline" */
+        public String entryName() {
+            return entryName;
+        }
+
+        /** @return the entry's pick now, by name, or "none" */
+        public String pickName() {
+            return pickName;
+        }
     }
 
     /**

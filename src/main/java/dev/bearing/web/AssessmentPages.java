@@ -133,7 +133,8 @@ public class AssessmentPages {
     @POST
     @Path("assessments")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response create(@FormParam("organisation") String organisation, @FormParam("first") String first) {
+    public Response create(@FormParam("organisation") String organisation, @FormParam("first") String first,
+            @FormParam("once") String once) {
         String name = organisation == null ? "" : organisation.strip();
         if (dev.bearing.common.StorableText.hasNul(name)) {
             // refused as the API refuses it (StorableText), where storing would silently drop it
@@ -145,7 +146,13 @@ public class AssessmentPages {
                     + " characters long; use at most 200.";
             return Response.status(422).entity(dashboard(DashboardQuery.defaults(), null, null, message, name)).build();
         }
-        AssessmentView a = assessments.create(name, null, null, null, !"true".equals(first));
+        AssessmentView a;
+        try {
+            a = assessments.createOnce(once, name, !"true".equals(first));
+        } catch (dev.bearing.assessment.OnceForms.Resent e) {
+            // the same form sent again (a double click, a resend): the assessment its first send created
+            return Redirects.seeOtherWith("/assessments/" + e.recordId()).build();
+        }
         return Redirects.seeOtherWith("/assessments/" + a.id()).build();
     }
 
@@ -183,7 +190,7 @@ public class AssessmentPages {
     @GET
     @Path("assessments/{id}")
     public Response assessment(@PathParam("id") String id, @Context HttpHeaders headers,
-            @QueryParam("reminded") String reminded) {
+            @QueryParam("reminded") String reminded, @QueryParam("resent") String resent) {
         long assessmentId = AssessmentResource.parseId(id);
         java.util.Map<String, Cookie> cookies = headers.getCookies();
         NewLinks.Carried carried = NewLinks.read(cookies, config.publicUrl());
@@ -192,7 +199,9 @@ public class AssessmentPages {
             case NO_ADDRESS -> "No reminder was sent: no respondent who has not finished has an e-mail address. "
                     + "Make each of them a new link below and pass it on yourself.";
             case ALL_FINISHED -> "No reminder was sent: nobody has a survey left to finish.";
-            default -> null;
+            default -> RESENT.equals(resent) ? "The form was sent more than once (a double click or a resend): the "
+                    + "respondent was added once, by the first send. Its new link was shown to that send only; if you "
+                    + "did not copy it, use New link on that respondent." : null;
         };
         Response.ResponseBuilder b = Response.ok(page(assessmentId, null, links, notice));
         if (NewLinks.any(cookies)) {
@@ -315,6 +324,9 @@ public class AssessmentPages {
     }
 
     /** @return whether links and cookies are served over HTTPS (the public URL says so) */
+
+    /** {@code ?resent=} after the add-a-respondent form was sent again: nobody was added twice. */
+    static final String RESENT = "respondent";
 
     /** {@code ?reminded=} after reminders: none went out, as nobody unfinished has an address. */
     static final String NO_ADDRESS = "no-address";

@@ -107,7 +107,7 @@ public class RespondentPages {
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response addRespondent(@PathParam("id") String id, @FormParam("role") String role,
-            @FormParam("name") String name, @FormParam("email") String email) {
+            @FormParam("name") String name, @FormParam("email") String email, @FormParam("once") String once) {
         long assessmentId = AssessmentResource.parseId(id);
         Role r = null;
         try {
@@ -130,7 +130,14 @@ public class RespondentPages {
             return Response.status(422).entity(assessmentPages.page(assessmentId, errors, new AssessmentPages.RespondentForm(
                     role == null ? "" : role, name == null ? "" : name, email == null ? "" : email))).build();
         }
-        var sent = invitations.add(assessmentId, r, name, address.isEmpty() ? null : address);
+        InvitationService.Sent sent;
+        try {
+            sent = invitations.add(assessmentId, r, name, address.isEmpty() ? null : address, once);
+        } catch (dev.bearing.assessment.OnceForms.Resent e) {
+            // the same form sent again (a double click, a resend): added once, by the first send
+            return Redirects.seeOtherWith("/assessments/" + assessmentId + "?resent=" + AssessmentPages.RESENT
+                    + "#notice").build();
+        }
         return Redirects.seeOtherWith("/assessments/" + assessmentId + "#respondents")
                 .cookie(NewLinks.cookies(assessmentId, List.of(sent), config.publicHttps())).build();
     }

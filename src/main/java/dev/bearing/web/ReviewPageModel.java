@@ -53,21 +53,12 @@ public record ReviewPageModel(long assessmentId, String heading, String statusLi
      * @param current the tools in use, e.g. "Jenkins and GitHub Actions", or ""
      * @param options the tools on the menu, pick first, with their keys
      * @param canKeep whether something is in use to keep
-     * @param shown the entry as the page shows it ({@link #shown(LayerRecommendation)}), sent back by
+     * @param shown the entry as the page shows it ({@link dev.bearing.review.ReviewService#shown(LayerRecommendation)}), sent back by
      *     its override form so that a form from a page opened before another change to the entry
      *     (another tab, a colleague) is refused instead of replacing that change unseen
      */
     public record LayerRow(String key, ReportView.StackLine line, ReportView.Layer menu, String current,
             List<Option> options, boolean canKeep, String shown) {
-    }
-
-    /**
-     * @param l a stack entry of the reviewed result (overrides applied)
-     * @return its pick and what to do with it, e.g. "github:KEEP", "none:NONE": what an override form
-     *     was made for
-     */
-    static String shown(LayerRecommendation l) {
-        return (l.primary() == null ? "none" : l.primary().key()) + ":" + l.change();
     }
 
     /**
@@ -126,7 +117,7 @@ public record ReviewPageModel(long assessmentId, String heading, String statusLi
             String names = String.join(", ", current.stream().map(CurrentToolResult::name).filter(Objects::nonNull)
                     .distinct().toList());
             layers.add(new LayerRow(l.key(), report.menus().get(i).summaryLine(), report.menus().get(i), names,
-                    options, !current.isEmpty(), shown(l)));
+                    options, !current.isEmpty(), dev.bearing.review.ReviewService.shown(l)));
         }
         // the report numbers roadmap items in the result's order; its phases keep that order
         List<ItemRow> all = new ArrayList<>();

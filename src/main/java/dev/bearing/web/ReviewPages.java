@@ -4,7 +4,6 @@ import static dev.bearing.web.Redirects.seeOther;
 
 import dev.bearing.assessment.AssessmentResource;
 import dev.bearing.common.ProblemException;
-import dev.bearing.evaluation.EvaluationResult.LayerRecommendation;
 import dev.bearing.report.ReportData;
 import dev.bearing.report.ReportRenderer;
 import dev.bearing.review.ReviewApi.EditRequest;
@@ -77,7 +76,8 @@ public class ReviewPages {
      * Overrides a stack entry from the form: {@code choice} is a tool key or {@code keep-current};
      * {@code shown} is the entry as the form's page showed it. A refusal names the entry, and a form
      * from a page opened before another change to the same entry gets 409 with the entry as it
-     * stands now (a second tab's override replaced the first one's unseen).
+     * stands now (a second tab's override replaced the first one's unseen). The service checks
+     * {@code shown} in the transaction that records the override, as it does for the API.
      */
     @POST
     @Path("assessments/{id}/review/overrides")
@@ -85,24 +85,26 @@ public class ReviewPages {
     public Response override(@PathParam("id") String id, @FormParam("layer") String layer,
             @FormParam("choice") String choice, @FormParam("note") String note, @FormParam("shown") String shown) {
         long assessmentId = AssessmentResource.parseId(id);
-        LayerRecommendation now = layer == null ? null : review.state(assessmentId).result().stack().stream()
-                .filter(l -> l.key().equals(layer)).findFirst().orElse(null);
-        String entry = now == null ? "" : now.entryName() + ": ";
-        String which = now == null ? "" : " (" + now.entryName() + ", not overridden)";
-        if (now != null && shown != null && !shown.equals(ReviewPageModel.shown(now))) {
-            return refused(assessmentId, ProblemException.conflict(entry + "not overridden, as it changed after this "
-                    + "page was opened (perhaps in another tab or by a colleague): the pick is now "
-                    + (now.primary() == null ? "none" : now.primary().name())
-                    + ". It is shown below as it stands now; choose again if you still want a change.", List.of()));
-        }
-        if (choice == null || choice.isBlank()) {
-            return refused(assessmentId, ProblemException.badField("choice",
-                    "choose a tool from the menu or keep the current tools" + which));
-        }
+        boolean none = choice == null || choice.isBlank();
         boolean keep = "keep-current".equals(choice);
         try {
-            review.override(assessmentId, new OverrideRequest(layer, keep ? null : choice, keep ? Boolean.TRUE : null, note));
+            // no choice is sent on too: the service refuses it, but a stale entry is said first
+            review.override(assessmentId, new OverrideRequest(layer, keep || none ? null : choice,
+                    keep ? Boolean.TRUE : null, note, shown));
+        } catch (ReviewService.StaleEntry e) {
+            return refused(assessmentId, ProblemException.conflict(e.entryName() + ": not overridden, as it changed "
+                    + "after this page was opened (perhaps in another tab or by a colleague): the pick is now "
+                    + e.pickName() + ". It is shown below as it stands now; choose again if you still want a change.",
+                    List.of()));
         } catch (ProblemException e) {
+            if (e.status() != 400) {
+                return refused(assessmentId, e);
+            }
+            String which = which(assessmentId, layer);
+            if (none) {
+                return refused(assessmentId, ProblemException.badField("choice",
+                        "choose a tool from the menu or keep the current tools" + which));
+            }
             if (e.errors().size() == 1) {
                 // the API's "tool" is this form's "choice"; the message says which of the entries it is about
                 String field = "tool".equals(e.errors().get(0).field()) ? "choice" : e.errors().get(0).field();
@@ -111,6 +113,13 @@ public class ReviewPages {
             return refused(assessmentId, e);
         }
         return seeOther("/assessments/" + assessmentId + "/review#layer-" + anchor(layer));
+    }
+
+    /** @return " (Entry name, not overridden)" for a refused override of a known entry, else "" */
+    private String which(long assessmentId, String layer) {
+        return layer == null ? "" : review.reviewed(assessmentId).result().stack().stream()
+                .filter(l -> l.key().equals(layer)).findFirst().map(l -> " (" + l.entryName() + ", not overridden)")
+                .orElse("");
     }
 
     /** Edits a finding or the roadmap from a form. */

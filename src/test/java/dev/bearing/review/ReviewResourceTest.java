@@ -536,6 +536,77 @@ class ReviewResourceTest {
         assertEquals(200, Api.consultant().get(base(id) + "/report.pdf").statusCode());
     }
 
+    /** @return the entry as GET .../review shows it, in the form an override's {@code shown} takes */
+    private static String shown(JsonPath review, String layer) {
+        String entry = "result.stack.find { it.key == '" + layer + "' }";
+        String pick = review.getString(entry + ".primary.key");
+        return (pick == null ? "none" : pick) + ":" + review.getString(entry + ".change");
+    }
+
+    @Test
+    void anOverrideMadeFromAReadingOfTheEntryThatNoLongerHoldsIsRefusedAndChangesNothing() {
+        long id = demoAssessment();
+        String read = shown(review(id), "pipeline_security");
+        // read fresh: applied
+        JsonPath first = override(id, Map.of("layer", "pipeline_security", "tool", "snyk", "note", "Licensed group-wide.",
+                "shown", read), 201);
+        assertEquals("applied", first.getString("status"));
+        JsonPath now = review(id);
+        String after = shown(now, "pipeline_security");
+        assertNotEquals(read, after, "the override changed the entry");
+        // a second client still holding the first reading: refused, naming the entry and what it is now
+        Api.consultant().contentType("application/json").body(Map.of("layer", "pipeline_security", "keepCurrent", true,
+                "note", "Keep what we run.", "shown", read))
+                .post(base(id) + "/review/overrides").then().statusCode(409).contentType("application/problem+json")
+                .body("detail", containsString("Security scanning in the pipeline (pipeline_security): not overridden"))
+                .body("detail", containsString("it is now " + after + ", the pick Snyk"))
+                .body("errors[0].field", equalTo("shown"))
+                .body("errors[0].message", containsString(after));
+        JsonPath unchanged = review(id);
+        assertEquals(now.getList("edits.id"), unchanged.getList("edits.id"), "no edit recorded");
+        assertEquals("snyk", unchanged.getString("result.stack.find { it.key == 'pipeline_security' }.primary.key"));
+        // read again, the same change applies
+        JsonPath kept = override(id, Map.of("layer", "pipeline_security", "keepCurrent", true, "note", "Keep what we run.",
+                "shown", after), 201);
+        assertEquals("applied", kept.getString("status"));
+        assertEquals("sonarqube", review(id).getString("result.stack.find { it.key == 'pipeline_security' }.primary.key"));
+        // without shown, no check: an override as before the field existed
+        override(id, Map.of("layer", "pipeline_security", "tool", "snyk", "note", "Licensed after all."), 201);
+        assertEquals(List.of("superseded", "superseded", "applied"), review(id).getList("edits.status"));
+        // the field is in the OpenAPI document, saying what it does
+        String described = Api.consultant().get("/q/openapi?format=json").then().statusCode(200).extract().jsonPath()
+                .getString("components.schemas.OverrideRequest.properties.shown.description");
+        assertTrue(described != null && described.contains("409"), "OpenAPI describes shown: " + described);
+    }
+
+    @Test
+    void overridesOfOneEntryFromOneReadingAtOnceApplyOnceAndRefuseTheRest() throws Exception {
+        long id = demoAssessment();
+        String read = shown(review(id), "pipeline_security");
+        List<String> tools = review(id).getList("result.stack.find { it.key == 'pipeline_security' }.alternatives.key");
+        assertTrue(tools.size() >= 2, "the menu has two alternatives to choose between: " + tools);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            List<java.util.concurrent.Future<Integer>> clicks = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                String tool = tools.get(i % 2);
+                clicks.add(pool.submit(() -> Api.consultant().contentType("application/json")
+                        .body(Map.of("layer", "pipeline_security", "tool", tool, "note", "Chosen in one of six tabs.",
+                                "shown", read))
+                        .post(base(id) + "/review/overrides").statusCode()));
+            }
+            List<Integer> statuses = new ArrayList<>();
+            for (var click : clicks) {
+                statuses.add(click.get());
+            }
+            assertEquals(1, statuses.stream().filter(s -> s == 201).count(), statuses.toString());
+            assertEquals(5, statuses.stream().filter(s -> s == 409).count(), "the others are refused: " + statuses);
+        } finally {
+            pool.shutdown();
+        }
+        assertEquals(1, review(id).getList("edits").size());
+    }
+
     @Test
     void anOverrideToTheToolAlreadyPickedIsRefused() {
         long id = demoAssessment();

@@ -52,6 +52,14 @@ class ReviewPagesTest {
         return m.group(1);
     }
 
+    /** @return the entry as the page's override form for it sends it */
+    static String shownNow(String page, String layer) {
+        Matcher m = Pattern.compile("name=\"layer\" value=\"" + layer + "\">\\s*<input type=\"hidden\" name=\"shown\" value=\"([^\"]+)\"")
+                .matcher(Api.consultant().get(page).asString());
+        assertTrue(m.find(), "the entry's override form says what it shows");
+        return m.group(1);
+    }
+
     @Test
     void aReviewPageOpenedBeforeAnotherEditDoesNotApproveWhatItNeverShowed() {
         long id = ReviewFixtures.ownedDemo(demo);
@@ -90,6 +98,15 @@ class ReviewPagesTest {
                 "shown", shownInBothTabs).then().statusCode(409)
                 .body(containsString("Security scanning in the pipeline: not overridden, as it changed after this page was opened"))
                 .body(containsString("the pick is now Snyk"));
+        // with nothing chosen either, what it says first is that the entry changed
+        post(page + "/overrides", csrf(page), "layer", "pipeline_security", "choice", "", "note", "Keep what we run.",
+                "shown", shownInBothTabs).then().statusCode(409)
+                .body(containsString("Security scanning in the pipeline: not overridden, as it changed after this page was opened"));
+        // and read again, nothing chosen is named on the form's field, naming the entry
+        post(page + "/overrides", csrf(page), "layer", "pipeline_security", "choice", "", "note", "Keep what we run.",
+                "shown", shownNow(page, "pipeline_security")).then().statusCode(422)
+                .body(containsString("choose a tool from the menu or keep the current tools (Security scanning in the "
+                        + "pipeline, not overridden)"));
         Api.consultant().get("/api/v1/assessments/" + id + "/review").then().statusCode(200)
                 .body("edits", org.hamcrest.Matchers.hasSize(1))
                 .body("edits[0].note", org.hamcrest.Matchers.equalTo("Licensed group-wide."));
