@@ -1,4 +1,4 @@
--- Bearing schema, version 13: a form that creates something (a new assessment, a new respondent)
+-- Bearing schema, version 14: a form that creates something (a new assessment, a new respondent)
 -- is created once, however often it is sent. Each such form carries a random token of its own; the
 -- transaction that creates the record first records the token here, so a second send of the same
 -- form (a double click, a resent form, the back button) finds it and answers with the record the
