@@ -154,7 +154,8 @@ public record EvaluationResult(String ruleSetVersion, String catalogVersion, Str
      *     replaced), LATER (nothing is in use and the client does not need it yet) or NONE (nothing can
      *     be recommended)
      * @param note why the client does not need it yet (LATER), else null
-     * @param primary recommended tool, or null when every tool is excluded
+     * @param primary recommended tool, or null when every tool is excluded or scores below zero (NONE, or
+     *     LATER where the client does not need the layer yet)
      * @param tiedWith names of the alternatives that score the same as the primary (a tie to decide
      *     on the client's own criteria), empty when the primary leads
      * @param alternatives the rest of the menu, best first

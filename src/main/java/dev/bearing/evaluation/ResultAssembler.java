@@ -245,7 +245,8 @@ final class ResultAssembler {
                 // where the rules found a kind not needed yet, a name the catalog does not know is taken
                 // to serve the layer's other kinds (a file share of builds is no container registry); a name
                 // placed under its kind by the catalog's known names (test automation) is that kind's tool in use
-                String change = primary == null ? "NONE"
+                // no pick at a layer the rules found not needed, with nothing in use: not needed (LATER), not "none fits"
+                String change = primary == null ? (later != null && !anyInUse ? "LATER" : "NONE")
                         : inUse.containsKey(primary.key()) ? "KEEP"
                         : onlyUnlisted && kind != null && later != null && !byKnownNames ? "LATER"
                         : onlyUnlisted && !unlistedDisliked ? "KEEP_UNLISTED"

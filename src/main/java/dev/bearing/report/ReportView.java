@@ -839,6 +839,11 @@ public record ReportView(String title, String organisation, String footerOrganis
         List<String> inUse = current.stream().map(c -> oneLine(c.name())).filter(s -> !s.isBlank()).distinct()
                 .toList();
         ToolOption p = l.primary();
+        if ("LATER".equals(l.change())) {
+            // the why in one sentence; the rest (when it earns its place) in the tool menus
+            String why = firstSentence(clean(l.note()));
+            return new StackLine(layer, "Not needed yet", why.isEmpty() ? "" : why + ".", "change-none", "Later");
+        }
         if (p == null || "NONE".equals(l.change())) {
             List<String> notes = new ArrayList<>();
             if (!inUse.isEmpty()) {
@@ -853,11 +858,6 @@ public record ReportView(String title, String organisation, String footerOrganis
             String note = String.join(" ", notes);
             return new StackLine(layer, "No catalog tool fits: decide outside the catalog", note, "change-none",
                     "Decide");
-        }
-        if ("LATER".equals(l.change())) {
-            // the why in one sentence; the rest (when it earns its place) in the tool menus
-            String why = firstSentence(clean(l.note()));
-            return new StackLine(layer, "Not needed yet", why.isEmpty() ? "" : why + ".", "change-none", "Later");
         }
         if ("KEEP_UNLISTED".equals(l.change())) {
             return new StackLine(layer, "Keep " + and(inUse), "Not in Bearing's catalog, so not scored; if you replace it, "
