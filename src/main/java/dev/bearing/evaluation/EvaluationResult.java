@@ -183,6 +183,35 @@ public record EvaluationResult(String ruleSetVersion, String catalogVersion, Str
         }
 
         /**
+         * What the stack says beside a tool in use that the catalog does not know and the stack keeps
+         * (KEEP_UNLISTED): that it is not scored, and which catalog tool would succeed it only where the
+         * layer's pick is a reasoned fit. A pick with a caveat (AKS for an App Service team that lists no
+         * Kubernetes skills, ECS on Fargate for a Heroku team not on AWS) or with no reason at all (virtual
+         * machines for Salesforce or Shopify) is not offered as what "fits best" (scenario 131).
+         *
+         * @return one or two sentences; blank for any other change
+         */
+        @com.fasterxml.jackson.annotation.JsonIgnore
+        public String unlistedNote() {
+            if (!"KEEP_UNLISTED".equals(change)) {
+                return "";
+            }
+            String unscored = "Not in Bearing's catalog, so not scored";
+            if (primary == null) {
+                return unscored + ".";
+            }
+            List<String> caveats = primary.caveats() == null ? List.of() : primary.caveats();
+            List<String> reasons = primary.reasons() == null ? List.of() : primary.reasons();
+            if (!caveats.isEmpty()) {
+                return unscored + ", and the catalog holds no clear successor to it: " + caveats.get(0);
+            }
+            if (reasons.isEmpty()) {
+                return unscored + ", and no catalog tool stands out as a successor to it.";
+            }
+            return unscored + "; if you replace it, " + primary.name() + " fits best.";
+        }
+
+        /**
          * Why the client should leave the tools it runs here, when this entry moves it to another
          * (REPLACE): for each, what is said against it for this client ({@link #whyLeave}), and for a
          * tool the catalog does not know, its users' low rating. Empty for any other change, and where

@@ -860,8 +860,7 @@ public record ReportView(String title, String organisation, String footerOrganis
                     "Decide");
         }
         if ("KEEP_UNLISTED".equals(l.change())) {
-            return new StackLine(layer, "Keep " + and(inUse), "Not in Bearing's catalog, so not scored; if you replace it, "
-                    + oneLine(p.name()) + " fits best.", "change-keep", "Keep");
+            return new StackLine(layer, "Keep " + and(inUse), oneLine(l.unlistedNote()), "change-keep", "Keep");
         }
         String primary = oneLine(p.name());
         List<String> others = inUse.stream().filter(n -> !n.equalsIgnoreCase(primary)).toList();

@@ -74,6 +74,13 @@ class ScenarioReportsTest {
                             summary.contains(squash("In use today: " + c.name() + ". " + x.reasons().get(0))),
                             name + ": " + l.key() + " line states why " + c.name() + " conflicts"));
                 }
+            } else if ("KEEP_UNLISTED".equals(l.change())) {
+                // a tool the catalog does not know, kept: the line keeps it and says whether a catalog tool would
+                // succeed it (a pick with a caveat or no reason is not offered as the best fit)
+                for (var c : l.current()) {
+                    assertTrue(summary.contains(squash(c.name())), name + ": " + l.key() + " keeps " + c.name() + " on pages 1–2");
+                }
+                assertTrue(summary.contains(squash(l.unlistedNote())), name + ": " + l.key() + " says what would succeed it");
             } else if (l.primary() != null) {
                 assertTrue(summary.contains(squash(l.primary().name())), name + ": " + l.key() + " pick on pages 1–2");
             }
@@ -81,6 +88,30 @@ class ScenarioReportsTest {
         r.roadmap().stream().filter(e -> e.phase() == 1)
                 .forEach(e -> assertTrue(summary.contains(squash(e.title())), name + ": first-30-days item " + e.key()));
         assertFalse(summary.toLowerCase().contains("bearingcanprovision"), name + ": no provisioning claim");
+    }
+
+    /**
+     * A runtime the catalog does not know is kept; the catalog's pick is offered as what "fits best" only
+     * when it is a reasoned fit: not AKS to an App Service team that lists no Kubernetes skills (131), not
+     * virtual machines to a team on Salesforce (129).
+     */
+    @org.junit.jupiter.api.Test
+    void aKeptToolOutsideTheCatalogIsNotGivenASuccessorThatDoesNotFit() throws Exception {
+        LayerRecommendation appService = runtime("131-medical-device-maker-30-iec-62304-firmware-and-clinician-portal-azure-devops-app-service-design-change-board");
+        assertTrue(appService.unlistedNote().contains("no clear successor to it: Azure Kubernetes Service (AKS) needs Kubernetes skills"),
+                appService.unlistedNote());
+        assertFalse(appService.unlistedNote().contains("fits best"), appService.unlistedNote());
+        LayerRecommendation salesforce = runtime("129-leasing-company-salesforce-team-14-sales-and-service-cloud-github-actions-gearset-metadata-deployments-business-hours");
+        assertTrue(salesforce.unlistedNote().contains("no catalog tool stands out as a successor"), salesforce.unlistedNote());
+        assertFalse(salesforce.unlistedNote().contains("Virtual machines"), salesforce.unlistedNote());
+    }
+
+    private static LayerRecommendation runtime(String name) throws Exception {
+        Scenario s = RuleScenarioTest.read(Path.of("rules/scenarios", name + ".yaml"));
+        EvaluationResult r = RuleScenarioTest.engine.evaluate(RuleScenarioTest.input(s));
+        LayerRecommendation l = r.stack().stream().filter(x -> x.key().equals("runtime")).findFirst().orElseThrow();
+        assertTrue("KEEP_UNLISTED".equals(l.change()), name + ": runtime kept outside the catalog");
+        return l;
     }
 
     static String squash(String s) {
