@@ -3,6 +3,7 @@ package dev.bearing.respondent;
 import dev.bearing.assessment.Assessment;
 import dev.bearing.assessment.AssessmentApi.RespondentView;
 import dev.bearing.assessment.AssessmentService;
+import dev.bearing.assessment.OnceForms;
 import dev.bearing.assessment.Respondent;
 import dev.bearing.assessment.SurveyService;
 import dev.bearing.common.BearingConfig;
@@ -44,7 +45,7 @@ public class InvitationService {
     AccessControl access;
 
     @Inject
-    dev.bearing.assessment.OnceForms onceForms;
+    OnceForms onceForms;
 
     @Inject
     AssessmentService assessments;
@@ -136,7 +137,7 @@ public class InvitationService {
      * As {@link #add(long, Role, String, String)}, from a form sent with the token {@code once}: a
      * second send of the same form adds nobody and mails nothing.
      *
-     * @throws dev.bearing.assessment.OnceForms.Resent with the respondent the form's first send added
+     * @throws OnceForms.Resent with the respondent the form's first send added
      */
     public Sent add(long assessmentId, Role role, String name, String email, String once) {
         Letter letter = QuarkusTransaction.requiringNew().call(() -> {

@@ -11,6 +11,7 @@ import dev.bearing.assessment.AssessmentService;
 import dev.bearing.assessment.DashboardApi.DashboardPage;
 import dev.bearing.assessment.DashboardQuery;
 import dev.bearing.assessment.DashboardService;
+import dev.bearing.assessment.OnceForms;
 import dev.bearing.assessment.DashboardService.DeletionScope;
 import dev.bearing.assessment.DashboardSort;
 import dev.bearing.assessment.DashboardStatus;
@@ -149,7 +150,7 @@ public class AssessmentPages {
         AssessmentView a;
         try {
             a = assessments.createOnce(once, name, !"true".equals(first));
-        } catch (dev.bearing.assessment.OnceForms.Resent e) {
+        } catch (OnceForms.Resent e) {
             // the same form sent again (a double click, a resend): the assessment its first send created
             return Redirects.seeOtherWith("/assessments/" + e.recordId()).build();
         }
@@ -322,8 +323,6 @@ public class AssessmentPages {
         return Response.status(e.status()).type(MediaType.TEXT_HTML_TYPE)
                 .entity(Templates.error(e.status(), e.title(), e.getMessage())).build();
     }
-
-    /** @return whether links and cookies are served over HTTPS (the public URL says so) */
 
     /** {@code ?resent=} after the add-a-respondent form was sent again: nobody was added twice. */
     static final String RESENT = "respondent";

@@ -1,6 +1,7 @@
 package dev.bearing.web;
 
 import dev.bearing.assessment.AssessmentResource;
+import dev.bearing.assessment.OnceForms;
 import dev.bearing.common.BearingConfig;
 import dev.bearing.assessment.AssessmentApi.AddRespondent;
 import dev.bearing.common.ProblemException;
@@ -133,7 +134,7 @@ public class RespondentPages {
         InvitationService.Sent sent;
         try {
             sent = invitations.add(assessmentId, r, name, address.isEmpty() ? null : address, once);
-        } catch (dev.bearing.assessment.OnceForms.Resent e) {
+        } catch (OnceForms.Resent e) {
             // the same form sent again (a double click, a resend): added once, by the first send
             return Redirects.seeOtherWith("/assessments/" + assessmentId + "?resent=" + AssessmentPages.RESENT
                     + "#notice").build();

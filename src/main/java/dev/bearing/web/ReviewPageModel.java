@@ -9,6 +9,7 @@ import dev.bearing.report.ReportView;
 import dev.bearing.review.ReviewApi.EditView;
 import dev.bearing.review.ReviewApi.Movement;
 import dev.bearing.review.ReviewApi.ReviewState;
+import dev.bearing.review.ReviewService;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -53,7 +54,7 @@ public record ReviewPageModel(long assessmentId, String heading, String statusLi
      * @param current the tools in use, e.g. "Jenkins and GitHub Actions", or ""
      * @param options the tools on the menu, pick first, with their keys
      * @param canKeep whether something is in use to keep
-     * @param shown the entry as the page shows it ({@link dev.bearing.review.ReviewService#shown(LayerRecommendation)}), sent back by
+     * @param shown the entry as the page shows it ({@link ReviewService#shown(LayerRecommendation)}), sent back by
      *     its override form so that a form from a page opened before another change to the entry
      *     (another tab, a colleague) is refused instead of replacing that change unseen
      */
@@ -117,7 +118,7 @@ public record ReviewPageModel(long assessmentId, String heading, String statusLi
             String names = String.join(", ", current.stream().map(CurrentToolResult::name).filter(Objects::nonNull)
                     .distinct().toList());
             layers.add(new LayerRow(l.key(), report.menus().get(i).summaryLine(), report.menus().get(i), names,
-                    options, !current.isEmpty(), dev.bearing.review.ReviewService.shown(l)));
+                    options, !current.isEmpty(), ReviewService.shown(l)));
         }
         // the report numbers roadmap items in the result's order; its phases keep that order
         List<ItemRow> all = new ArrayList<>();
